@@ -1,0 +1,97 @@
+/// @file
+/// @brief Small text helpers: case folding, edit distance, "did you mean" suggestions.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace wijknet::detail {
+
+/// ASCII lower case; bytes outside ASCII (UTF-8 continuation bytes) are kept as they are.
+inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+/// Case-insensitive (ASCII) equality.
+inline bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+/// Levenshtein distance (insertions, deletions, substitutions each cost 1). O(|a| |b|).
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The up to @p most candidates close to @p name, closest first: within an edit distance of
+/// max(2, |name| / 3), case-insensitive; a candidate that contains the name, or is contained in
+/// it, counts as close.
+inline std::vector<std::string> closest(std::string_view name, const std::vector<std::string>& candidates,
+                                        std::size_t most = 3) {
+    const std::string needle = ascii_lower(name);
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const auto& c : candidates) {
+        const std::string hay = ascii_lower(c);
+        std::size_t d = edit_distance(needle, hay);
+        if (!needle.empty() && (hay.find(needle) != std::string::npos || needle.find(hay) != std::string::npos))
+            d = std::min<std::size_t>(d, 1);
+        if (d <= std::max<std::size_t>(2, needle.size() / 3)) scored.emplace_back(d, c);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (const auto& [d, c] : scored) {
+        if (out.size() == most) break;
+        out.push_back(c);
+    }
+    return out;
+}
+
+/// "a, b or c"
+inline std::string join_or(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += (i + 1 == items.size()) ? " or " : ", ";
+        out += "'" + items[i] + "'";
+    }
+    return out;
+}
+
+/// A sentence suggesting the closest candidates; when none is close, the known ones if they are
+/// few; "" otherwise.
+inline std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+    auto near = closest(name, candidates);
+    if (!near.empty()) return "; did you mean " + join_or(near) + "?";
+    if (!candidates.empty() && candidates.size() <= 12) {
+        std::string known;
+        for (const auto& c : candidates) known += (known.empty() ? "" : ", ") + c;
+        return "; known: " + known;
+    }
+    return {};
+}
+
+}  // namespace wijknet::detail

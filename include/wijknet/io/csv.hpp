@@ -1,0 +1,291 @@
+/// @file
+/// @brief A strict, fast CSV reader for spreadsheet exports (Excel, LibreOffice, survey tools).
+///
+/// Accepts: `,` or `;` as separator (detected from the header line unless given), a UTF-8 byte
+/// order mark, LF or CRLF line ends, fields quoted with `"` holding separators, doubled quotes
+/// and line breaks (RFC 4180). Rejects, naming file, line and column: text that is not UTF-8,
+/// an unterminated quote, text after a closing quote, a row with more or fewer fields than the
+/// header, an empty or repeated column name.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wijknet/detail/text.hpp"
+#include "wijknet/error.hpp"
+
+namespace wijknet {
+
+/// How to read a CSV file.
+struct csv_options {
+    /// Field separator; 0 = detect from the header line (`;` if it has more `;` than `,`).
+    char separator = 0;
+    /// Read numbers with a decimal comma ("3,5"), as Dutch Excel writes them.
+    bool decimal_comma = false;
+    /// Cell texts that mean "missing" (compared after trimming spaces); empty cells always do.
+    std::vector<std::string> missing = {"NA", "N/A", "n.v.t."};
+};
+
+/// A CSV file read into memory: the header and the cells, all as text.
+///
+/// Cells are kept in one buffer (8 bytes of index per cell), so a million-row file costs little
+/// more than its own size.
+class csv_table {
+public:
+    const std::string& file() const noexcept { return file_; }
+    const std::vector<std::string>& header() const noexcept { return header_; }
+    std::size_t num_rows() const noexcept { return row_line_.size(); }
+    std::size_t num_columns() const noexcept { return header_.size(); }
+    char separator() const noexcept { return separator_; }
+    const csv_options& options() const noexcept { return options_; }
+
+    /// The text of cell (row, column), both 0-based, without quotes.
+    std::string_view cell(std::size_t row, std::size_t column) const {
+        const std::size_t k = row * header_.size() + column;
+        const std::uint64_t begin = k == 0 ? 0 : cell_end_[k - 1];
+        return std::string_view(data_).substr(begin, cell_end_[k] - begin);
+    }
+
+    /// 1-based line of the file where data row @p row starts.
+    std::size_t line(std::size_t row) const { return row_line_[row]; }
+
+    /// Index of a column by name (exact, then case-insensitive), if present.
+    std::optional<std::size_t> find_column(std::string_view name) const {
+        for (std::size_t c = 0; c < header_.size(); ++c)
+            if (header_[c] == name) return c;
+        for (std::size_t c = 0; c < header_.size(); ++c)
+            if (detail::iequals(header_[c], name)) return c;
+        return std::nullopt;
+    }
+
+    /// Index of a required column; parse_error naming the columns present otherwise.
+    std::size_t column(std::string_view name) const {
+        if (auto c = find_column(name)) return *c;
+        throw parse_error(file_, 1, 0,
+                          "missing column '" + std::string(name) + "'" + detail::did_you_mean(name, header_) +
+                              " (the header has: " + joined_header() + ")");
+    }
+
+    /// True when the cell is empty or one of options().missing.
+    bool is_missing(std::size_t row, std::size_t column) const {
+        const std::string_view text = trim(cell(row, column));
+        if (text.empty()) return true;
+        for (const auto& m : options_.missing)
+            if (text == m) return true;
+        return false;
+    }
+
+    /// The cell as a number; parse_error with line and column when it is not one.
+    double number(std::size_t row, std::size_t column) const {
+        std::string text(trim(cell(row, column)));
+        if (options_.decimal_comma)
+            for (char& ch : text)
+                if (ch == ',') ch = '.';
+        double value = 0;
+        const char* first = text.data();
+        if (!text.empty() && text[0] == '+') ++first;
+        auto [end, ec] = std::from_chars(first, text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+            std::string hint = !options_.decimal_comma && text.find(',') != std::string::npos
+                                   ? " (a decimal comma? read the file with decimal_comma)"
+                                   : "";
+            throw error_at(row, column, "expected a number in column '" + header_[column] + "', found '" +
+                                            std::string(cell(row, column)) + "'" + hint);
+        }
+        return value;
+    }
+
+    /// A parse_error pointing at cell (row, column); the column is reported 1-based.
+    parse_error error_at(std::size_t row, std::size_t column, const std::string& what) const {
+        return parse_error(file_, line(row), column + 1, what);
+    }
+
+    static std::string_view trim(std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    }
+
+private:
+    friend csv_table parse_csv(std::string_view text, const std::string& file, const csv_options& options);
+
+    std::string joined_header() const {
+        std::string out;
+        for (std::size_t c = 0; c < header_.size(); ++c) out += (c ? ", " : "") + header_[c];
+        return out;
+    }
+
+    std::string file_;
+    csv_options options_;
+    char separator_ = ',';
+    std::vector<std::string> header_;
+    std::string data_;                     // every cell's text, one after another
+    std::vector<std::uint64_t> cell_end_;  // end of each cell in data_, row-major
+    std::vector<std::size_t> row_line_;    // 1-based line where each row starts
+};
+
+namespace detail {
+
+/// Position of the first byte that is not valid UTF-8, or npos.
+inline std::size_t invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
+        if (extra == 0 || c == 0xC0 || c == 0xC1 || i + extra >= s.size()) return i;
+        for (std::size_t k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
+        i += extra + 1;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace detail
+
+/// Parses CSV text. @p file is used in error messages only. Throws parse_error.
+inline csv_table parse_csv(std::string_view text, const std::string& file, const csv_options& options = {}) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (auto bad = detail::invalid_utf8(text); bad != std::string_view::npos) {
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < bad; ++i) {
+            if (text[i] == '\n') ++line, column = 1;
+            else if ((static_cast<unsigned char>(text[i]) >> 6) != 0x2) ++column;
+        }
+        throw parse_error(file, line, column,
+                          "the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or convert it with iconv)");
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw parse_error(file, 1, 0, "the file is empty; expected a header line with column names");
+
+    csv_table t;
+    t.file_ = file;
+    t.options_ = options;
+    char sep = options.separator;
+    if (sep == 0) {
+        const std::string_view first = text.substr(0, text.find('\n'));
+        std::size_t commas = 0, semicolons = 0;
+        for (char c : first) commas += c == ',', semicolons += c == ';';
+        sep = semicolons > commas ? ';' : ',';
+    }
+    t.separator_ = sep;
+    t.data_.reserve(text.size());
+
+    std::size_t pos = 0, line = 1, line_start = 0;
+    std::vector<std::size_t> row_columns;  // 1-based character column where each field of this row starts
+    auto column_at = [&](std::size_t p) { return p - line_start + 1; };
+
+    // Reads one record starting at pos; appends its cells to data_/cell_end_. Returns field count.
+    auto read_record = [&](std::size_t& field_count) {
+        field_count = 0;
+        row_columns.clear();
+        while (true) {
+            row_columns.push_back(column_at(pos));
+            if (pos < text.size() && text[pos] == '"') {
+                const std::size_t quote_line = line, quote_column = column_at(pos);
+                ++pos;
+                while (true) {
+                    if (pos >= text.size())
+                        throw parse_error(file, quote_line, quote_column,
+                                          "a quoted field is never closed; expected a closing '\"'");
+                    const char c = text[pos];
+                    if (c == '"') {
+                        if (pos + 1 < text.size() && text[pos + 1] == '"') {
+                            t.data_.push_back('"');
+                            pos += 2;
+                            continue;
+                        }
+                        ++pos;
+                        break;
+                    }
+                    if (c == '\n') ++line, line_start = pos + 1;
+                    t.data_.push_back(c);
+                    ++pos;
+                }
+                if (pos < text.size() && text[pos] != sep && text[pos] != '\n' && text[pos] != '\r')
+                    throw parse_error(file, line, column_at(pos),
+                                      std::string("unexpected text after a closing quote; expected '") + sep +
+                                          "' or the end of the line");
+            } else {
+                while (pos < text.size() && text[pos] != sep && text[pos] != '\n' && text[pos] != '\r') {
+                    if (text[pos] == '"')
+                        throw parse_error(file, line, column_at(pos),
+                                          "a '\"' inside an unquoted field; quote the whole field and double the "
+                                          "quote (\"\")");
+                    t.data_.push_back(text[pos++]);
+                }
+            }
+            t.cell_end_.push_back(t.data_.size());
+            ++field_count;
+            if (pos < text.size() && text[pos] == sep) {
+                ++pos;
+                continue;
+            }
+            if (pos < text.size() && text[pos] == '\r') ++pos;
+            if (pos < text.size() && text[pos] == '\n') ++pos, ++line, line_start = pos;
+            return;
+        }
+    };
+
+    // Header.
+    std::size_t fields = 0;
+    read_record(fields);
+    for (std::size_t c = 0; c < fields; ++c) {
+        std::string name(csv_table::trim(t.cell(0, c) /* header sits in row 0 of the buffer */));
+        t.header_.push_back(name);
+    }
+    // The header was parsed into the cell buffer; move it out.
+    t.data_.clear();
+    t.cell_end_.clear();
+    const std::vector<std::size_t> header_columns = row_columns;
+    for (std::size_t c = 0; c < t.header_.size(); ++c) {
+        if (t.header_[c].empty())
+            throw parse_error(file, 1, header_columns[c], "column " + std::to_string(c + 1) + " has no name");
+        for (std::size_t d = 0; d < c; ++d)
+            if (t.header_[d] == t.header_[c])
+                throw parse_error(file, 1, header_columns[c],
+                                  "column name '" + t.header_[c] + "' appears twice; column names must be unique");
+    }
+
+    while (pos < text.size()) {
+        // Blank lines (also trailing ones) are skipped.
+        if (text[pos] == '\n' || text[pos] == '\r') {
+            if (text[pos] == '\r') ++pos;
+            if (pos < text.size() && text[pos] == '\n') ++pos;
+            ++line, line_start = pos;
+            continue;
+        }
+        const std::size_t row_line = line;
+        read_record(fields);
+        if (fields != t.header_.size()) {
+            const std::size_t col = fields > t.header_.size() ? row_columns[t.header_.size()] : 0;
+            throw parse_error(file, row_line, col,
+                              "expected " + std::to_string(t.header_.size()) + " fields as in the header, found " +
+                                  std::to_string(fields) +
+                                  (fields < t.header_.size() ? " (is the line cut short, or the separator wrong?)"
+                                                             : " (an unquoted separator inside a field?)"));
+        }
+        t.row_line_.push_back(row_line);
+    }
+    return t;
+}
+
+/// Reads a CSV file; parse_error if it cannot be opened or parsed.
+inline csv_table read_csv(const std::string& path, const csv_options& options = {}) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw parse_error(path, 0, 0, "cannot open the file (does it exist, and may it be read?)");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_csv(buffer.str(), path, options);
+}
+
+}  // namespace wijknet

@@ -1,0 +1,26 @@
+/// @file
+/// @brief Everything wijknet offers, in one include.
+///
+/// @mainpage wijknet
+/// wijknet models the stakeholders of a neighbourhood safety alliance (wijkagent, welzijnswerk,
+/// zelforganisaties, lhbti+ organisations, resident initiatives, the municipality, core groups)
+/// as a graph of alliance roles, and answers the questions evaluators and municipalities ask of
+/// such alliances.
+///
+/// - The model: wijknet::alliance (model/alliance.hpp) with its stakeholders, roles, relations,
+///   waves, ties, events and method templates.
+/// - Analysis views: wijknet::snapshot (view/snapshot.hpp), a compact graph of a selection that
+///   models the Boost.Graph concepts.
+/// - Algorithms (algorithms/): templates on the Boost.Graph concepts.
+/// - Input and output (io/): CSV files and folders.
+/// - Reports (report/): the summary printed by the `wijknet` command.
+#pragma once
+
+#include "wijknet/version.hpp"
+#include "wijknet/error.hpp"
+#include "wijknet/model/alliance.hpp"
+#include "wijknet/view/snapshot.hpp"
+#include "wijknet/algorithms/structure.hpp"
+#include "wijknet/io/csv.hpp"
+#include "wijknet/io/csv_folder.hpp"
+#include "wijknet/report/summary.hpp"
