@@ -227,6 +227,11 @@ public:
 
     /// Adds a tie and returns its index.
     ///
+    /// @param source     id of the stakeholder the tie starts from
+    /// @param target     id of the stakeholder the tie goes to
+    /// @param relation   relation key (for an undirected one the order of source and target does not matter)
+    /// @param wave       wave key; both stakeholders must take part in it
+    /// @param attributes free attributes of the tie (survey item, note ...)
     /// @param weight a finite number (intensity, frequency, trust score ...); how algorithms
     ///               read it (strength or distance) is theirs to document.
     /// Throws unknown_id_error (stakeholder, relation, wave), duplicate_id_error (the same tie

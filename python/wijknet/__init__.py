@@ -1,0 +1,48 @@
+"""wijknet: network analysis of neighbourhood safety alliances.
+
+wijknet models the stakeholders of a neighbourhood safety alliance (wijkagent, welzijnswerk,
+zelforganisaties, lhbti+ organisations, resident initiatives, the municipality, core groups) as a
+graph of alliance roles, and answers the questions evaluators and municipalities ask of it.
+
+>>> import wijknet
+>>> alliance = wijknet.load_example()
+>>> print(alliance.summary())                                  # doctest: +SKIP
+"""
+
+try:
+    from . import _core
+except ImportError as err:  # pragma: no cover - only without a build
+    raise ImportError(
+        "wijknet's compiled core (wijknet._core) could not be imported. Install the package with "
+        "`pip install .` from the source tree (it builds the C++ extension) rather than importing "
+        f"the python/ folder directly. Original error: {err}"
+    ) from err
+
+from ._alliance import Alliance, example_path, load_example, read_csv_folder
+from ._core import (
+    DuplicateIdError,
+    InvalidValueError,
+    ParseError,
+    Snapshot,
+    UnknownIdError,
+    WijknetError,
+)
+from ._summary import Summary, summary
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "Alliance",
+    "DuplicateIdError",
+    "InvalidValueError",
+    "ParseError",
+    "Snapshot",
+    "Summary",
+    "UnknownIdError",
+    "WijknetError",
+    "__version__",
+    "example_path",
+    "load_example",
+    "read_csv_folder",
+    "summary",
+]

@@ -1,0 +1,108 @@
+"""The Alliance class: the C++ model plus pandas views of its tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    from ._summary import Summary
+
+
+def _frame(columns: dict, index: str | None, include_sensitive: bool) -> pd.DataFrame:
+    """A DataFrame from the core's column dict, without sensitive columns unless asked."""
+    sensitive = columns.pop("__sensitive__")
+    if not include_sensitive:
+        for name in sensitive:
+            columns.pop(name, None)
+    frame = pd.DataFrame(columns)
+    if index is not None:
+        frame = frame.set_index(index)
+    frame.attrs["sensitive"] = [s for s in sensitive if include_sensitive]
+    return frame
+
+
+class Alliance(_core.Alliance):
+    """The model of one alliance (see the C++ class ``wijknet::alliance``).
+
+    Stakeholders have a unique id, a name, a kind (organisation, person, initiative, group),
+    roles from the taxonomy and free attributes; ties belong to a relation and a wave; events
+    and participation form the two-mode network of the Alle Kleuren method.
+
+    Every edit either succeeds or raises a :class:`wijknet.WijknetError` subclass and leaves the
+    alliance exactly as it was.
+    """
+
+    def stakeholders(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """Stakeholders as a DataFrame indexed by id: name, kind, roles, waves, then attributes.
+
+        Attributes marked sensitive are left out unless ``include_sensitive=True``.
+        """
+        return _frame(self._stakeholder_columns(), "id", include_sensitive)
+
+    def ties(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """Ties as a DataFrame: source, target, relation, wave, weight, then attributes."""
+        return _frame(self._tie_columns(), None, include_sensitive)
+
+    def events(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """Events as a DataFrame indexed by id: name, date, themes, organisers, then attributes."""
+        return _frame(self._event_columns(), "id", include_sensitive)
+
+    def participation(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """Participation as a DataFrame: stakeholder, event, then attributes."""
+        return _frame(self._participation_columns(), None, include_sensitive)
+
+    def snapshot(self, **selection) -> _core.Snapshot:
+        """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
+        return _core.Snapshot(self, **selection)
+
+    def summary(self, templates: Iterable[str] | None = None) -> "Summary":
+        """The summary of :func:`wijknet.summary`."""
+        from ._summary import summary
+
+        return summary(self, templates)
+
+    def copy(self) -> "Alliance":
+        """An independent copy."""
+        other = Alliance()
+        other._assign(self)
+        return other
+
+    def __repr__(self) -> str:
+        return (
+            f"<wijknet.Alliance: {len(self)} stakeholders, {self.num_ties} ties, "
+            f"{len(self.waves)} waves, {len(self.relations)} relations>"
+        )
+
+
+def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:
+    """Read an alliance from a folder of CSV files.
+
+    The folder holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and
+    optionally ``waves.csv``, ``relations.csv``, ``ties.csv`` (source, target, relation, wave,
+    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md.
+    Several roles in one cell are separated by ``|``; a column whose name ends in
+    ``:sensitive`` becomes a sensitive attribute.
+
+    separator: ``","`` or ``";"`` (default: detected from each header line).
+    decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem.
+    """
+    alliance = Alliance()
+    alliance._read_csv_folder(str(folder), separator, decimal_comma)
+    return alliance
+
+
+def example_path() -> Path:
+    """The folder of the bundled, fictional example alliance (Vogelwijk-Oost, Rivierstad)."""
+    return Path(__file__).resolve().parent / "example_data"
+
+
+def load_example() -> Alliance:
+    """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
+    return read_csv_folder(example_path())

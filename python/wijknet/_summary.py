@@ -1,0 +1,144 @@
+"""The first look at an alliance: who is in it, how they are tied, which roles are missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pandas as pd
+
+from . import _core
+
+# Headings and phrases of the text report, in English and Dutch.
+_TEXT = {
+    "en": {
+        "title": "Alliance summary",
+        "overview": "{n} stakeholders, {m} ties, {w} waves, {e} events, {p} participations",
+        "roles": "Stakeholders per role",
+        "relations": "Ties per relation and wave",
+        "columns": ("relation", "wave", "stakeholders", "ties", "density", "components", "largest", "isolates"),
+        "missing": "Roles the method templates ask for but nobody holds",
+        "required": "required",
+        "recommended": "recommended",
+        "complete": "complete: every required and recommended role is held",
+        "directed": "directed",
+        "undirected": "undirected",
+    },
+    "nl": {
+        "title": "Samenvatting van de alliantie",
+        "overview": "{n} stakeholders, {m} relaties, {w} metingen, {e} activiteiten, {p} deelnames",
+        "roles": "Stakeholders per rol",
+        "relations": "Relaties per type en meting",
+        "columns": ("relatie", "meting", "stakeholders", "relaties", "dichtheid", "componenten", "grootste",
+                    "geisoleerd"),
+        "missing": "Rollen die de methode vraagt maar niemand vervult",
+        "required": "vereist",
+        "recommended": "aanbevolen",
+        "complete": "compleet: elke vereiste en aanbevolen rol is vervuld",
+        "directed": "gericht",
+        "undirected": "ongericht",
+    },
+}
+
+
+@dataclass
+class Summary:
+    """Summary of an alliance, as pandas objects; ``str()`` gives the text report.
+
+    Attributes:
+        stakeholders, ties, waves, events, participations: counts.
+        roles: stakeholders per role (Series indexed by role key; ``role_labels`` has the English labels).
+        relations: per relation and wave: directed, stakeholders present, ties, density,
+            weak components, size of the largest one, isolates (DataFrame, MultiIndex relation x wave).
+        missing: per template, the roles it requires / recommends that nobody holds.
+    """
+
+    stakeholders: int
+    ties: int
+    waves: int
+    events: int
+    participations: int
+    roles: pd.Series
+    role_labels: dict
+    relations: pd.DataFrame
+    missing: dict = field(default_factory=dict)
+    lang: str = "en"
+
+    def to_text(self, lang: str | None = None) -> str:
+        """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
+        lang = lang or self.lang
+        if lang not in _TEXT:
+            raise ValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+        t = _TEXT[lang]
+        lines = [t["title"], "=" * len(t["title"])]
+        lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
+                                          p=self.participations))
+        lines += ["", t["roles"]]
+        for key, count in self.roles.items():
+            lines.append(f"  {key:<30} {self.role_labels[key]:<30} {count:>3}")
+        lines += ["", t["relations"]]
+        cols = t["columns"]
+        lines.append(f"  {cols[0]:<15}{cols[1]:<6}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
+                     f"{cols[6]:>9}{cols[7]:>11}")
+        for (relation, wave), row in self.relations.iterrows():
+            kind = t["directed"] if row["directed"] else t["undirected"]
+            lines.append(f"  {relation:<15}{wave:<6}{row['stakeholders']:>13}{row['ties']:>9}"
+                         f"{row['density']:>10.3f}{row['components']:>12}{row['largest_component']:>9}"
+                         f"{row['isolates']:>11}   ({kind})")
+        lines += ["", t["missing"]]
+        for template, gaps in self.missing.items():
+            if not gaps["required"] and not gaps["recommended"]:
+                lines.append(f"  {template}: {t['complete']}")
+                continue
+            for level in ("required", "recommended"):
+                for role in gaps[level]:
+                    lines.append(f"  {template}: {role} ({self.role_labels[role]}) - {t[level]}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        html = [f"<h4>{_TEXT[self.lang]['title']}</h4><p>"
+                + _TEXT[self.lang]["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves,
+                                                      e=self.events, p=self.participations) + "</p>"]
+        html.append(self.roles.to_frame("stakeholders").to_html())
+        html.append(self.relations.to_html(float_format=lambda x: f"{x:.3f}"))
+        rows = [(tmpl, level, role) for tmpl, gaps in self.missing.items()
+                for level in ("required", "recommended") for role in gaps[level]]
+        html.append(pd.DataFrame(rows, columns=["template", "level", "role"]).to_html(index=False))
+        return "\n".join(html)
+
+
+def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, lang: str = "en") -> Summary:
+    """Summarise an alliance: stakeholders per role; per relation and wave the ties, density,
+    weak components and isolates; and per method template the roles nobody holds.
+
+    templates: template keys to check (default: every template of the alliance).
+    Density is m / (n (n - 1)) for directed relations and 2 m / (n (n - 1)) for undirected
+    ones, over the stakeholders present in the wave (Wasserman & Faust 1994, 4.2).
+    """
+    if lang not in _TEXT:
+        raise ValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+    raw = _core._summarize(alliance, list(templates or []))
+    roles = pd.Series(dict(raw["stakeholders_per_role"]), name="stakeholders", dtype="int64")
+    roles.index.name = "role"
+    labels = {r["key"]: r["label"] for r in alliance.roles}
+    relations = pd.DataFrame(raw["relations"])
+    if relations.empty:
+        relations = pd.DataFrame(columns=["relation", "wave", "directed", "stakeholders", "ties", "density",
+                                          "components", "largest_component", "isolates"])
+    relations = relations.set_index(["relation", "wave"])
+    missing = {m["template"]: {"required": m["required"], "recommended": m["recommended"]} for m in raw["missing"]}
+    return Summary(
+        stakeholders=raw["stakeholders"],
+        ties=alliance.num_ties,
+        waves=len(alliance.waves),
+        events=raw["events"],
+        participations=raw["participations"],
+        roles=roles,
+        role_labels=labels,
+        relations=relations,
+        missing=missing,
+        lang=lang,
+    )

@@ -1,0 +1,46 @@
+"""The ``wijknet`` command: a summary of an alliance, by default of the bundled example."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import WijknetError, __version__, example_path, read_csv_folder
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="wijknet",
+        description="Summarise a neighbourhood safety alliance read from a folder of CSV files "
+        "(stakeholders.csv, ties.csv, ...). Without a folder, the bundled fictional example is used.",
+    )
+    p.add_argument("--version", action="version", version=f"wijknet {__version__}")
+    sub = p.add_subparsers(dest="command")
+    s = sub.add_parser("summary", help="stakeholders per role, ties per relation and wave, missing roles")
+    s.add_argument("folder", nargs="?", help="folder with the CSV files (default: the bundled example)")
+    s.add_argument("--template", action="append", dest="templates", metavar="KEY",
+                   help="method template to check (repeatable; default: all, e.g. samen_in_de_wijk, alle_kleuren)")
+    s.add_argument("--lang", choices=["en", "nl"], default="en", help="language of the report")
+    s.add_argument("--separator", default="", help="CSV separator (default: detected)")
+    s.add_argument("--decimal-comma", action="store_true", help="numbers are written as 3,5")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:  # bare `wijknet`: the summary of the bundled example
+        args = _parser().parse_args(["summary", *(argv or [])])
+    folder = args.folder or str(example_path())
+    try:
+        alliance = read_csv_folder(folder, separator=args.separator, decimal_comma=args.decimal_comma)
+        report = alliance.summary(args.templates)
+        print(f"# {folder}\n")
+        print(report.to_text(args.lang))
+    except WijknetError as err:
+        print(f"wijknet: error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,277 @@
+// Bindings of the model: wijknet::alliance and its vocabularies, and the CSV folder reader.
+#include "bindings.hpp"
+
+namespace wijknet::python {
+
+namespace {
+
+using strings = std::vector<std::string>;
+
+stakeholder make_stakeholder(const std::string& id, const std::string& name, const std::string& kind,
+                             const strings& roles, const strings& waves, const py::object& attributes,
+                             const strings& sensitive) {
+    stakeholder s;
+    s.id = id;
+    s.name = name;
+    s.kind = parse_stakeholder_kind(kind);
+    s.roles = roles;
+    s.waves = waves;
+    s.attributes = to_attributes(attributes, sensitive);
+    return s;
+}
+
+py::dict attributes_dict(const attribute_map& attributes) {
+    py::dict out;
+    for (const auto& [key, a] : attributes) out[py::str(key)] = from_value(a.value);
+    return out;
+}
+
+strings sensitive_names(const attribute_map& attributes) {
+    strings out;
+    for (const auto& [key, a] : attributes)
+        if (a.sensitive) out.push_back(key);
+    return out;
+}
+
+py::dict category_dict(const category& c) {
+    py::dict d;
+    d["key"] = c.key;
+    d["label"] = c.label;
+    d["description"] = c.description;
+    return d;
+}
+
+// Columns of a table as a dict of lists, ready for pandas.DataFrame(dict); attribute columns
+// are the union over all rows, missing where a row lacks one.
+template <class Items, class Fixed>
+py::dict columns(const Items& items, const strings& fixed_names, Fixed fixed) {
+    std::vector<py::list> lists(fixed_names.size());
+    std::map<std::string, py::list> attribute_lists;
+    std::map<std::string, bool> attribute_sensitive;
+    for (const auto& item : items)
+        for (const auto& [key, a] : item.attributes) {
+            attribute_lists.emplace(key, py::list());
+            attribute_sensitive[key] = attribute_sensitive[key] || a.sensitive;
+        }
+    for (const auto& item : items) {
+        fixed(item, lists);
+        for (auto& [key, list] : attribute_lists) {
+            auto it = item.attributes.find(key);
+            list.append(it == item.attributes.end() ? py::none() : from_value(it->second.value));
+        }
+    }
+    py::dict out;
+    for (std::size_t i = 0; i < fixed_names.size(); ++i) out[py::str(fixed_names[i])] = lists[i];
+    for (auto& [key, list] : attribute_lists) out[py::str(key)] = list;
+    py::list sensitive;
+    for (const auto& [key, flag] : attribute_sensitive)
+        if (flag) sensitive.append(key);
+    out["__sensitive__"] = sensitive;
+    return out;
+}
+
+}  // namespace
+
+void register_model(py::module_& m) {
+    py::class_<alliance>(m, "Alliance", py::dynamic_attr(), R"pbdoc(
+        The model of one alliance: stakeholders with roles, typed ties per wave, events and
+        participation, with the role and theme taxonomies, relations, waves and method templates.
+
+        Every edit either succeeds or raises and leaves the alliance exactly as it was.
+    )pbdoc")
+        .def(py::init([](bool with_builtins) {
+                 return alliance(with_builtins ? builtins::include : builtins::exclude);
+             }),
+             py::arg("builtins") = true,
+             "A new alliance; with the built-in roles, themes, relations and method templates unless builtins=False.")
+        .def("_assign", [](alliance& a, const alliance& other) { a = other; }, py::arg("other"),
+             "Makes this alliance a copy of other.")
+
+        // vocabularies
+        .def("add_role", [](alliance& a, const std::string& key, const std::string& label, const std::string& d) {
+                 a.add_role({key, label, d});
+             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "",
+             "Adds a role to the taxonomy: a Dutch key and an English label, both unique (case-insensitive).")
+        .def("add_theme", [](alliance& a, const std::string& key, const std::string& label, const std::string& d) {
+                 a.add_theme({key, label, d});
+             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "", "Adds an event theme.")
+        .def("add_relation", [](alliance& a, const std::string& key, const std::string& label, bool directed) {
+                 a.add_relation({key, label, directed});
+             }, py::arg("key"), py::arg("label") = "", py::arg("directed") = true, "Declares a tie type.")
+        .def("add_wave", [](alliance& a, const std::string& key, const std::string& label, const std::string& date) {
+                 a.add_wave({key, label, date});
+             }, py::arg("key"), py::arg("label") = "", py::arg("date") = "",
+             "Declares a wave after the existing ones (declaration order is time order).")
+        .def("add_template",
+             [](alliance& a, const std::string& key, const std::string& label, const strings& required,
+                const strings& recommended, const std::string& description, const std::string& source) {
+                 method_template t{key, label, description, {}};
+                 for (const auto& r : required) t.roles.push_back({r, requirement_level::required, source});
+                 for (const auto& r : recommended) t.roles.push_back({r, requirement_level::recommended, source});
+                 a.add_template(std::move(t));
+             },
+             py::arg("key"), py::arg("label") = "", py::arg("required") = strings{},
+             py::arg("recommended") = strings{}, py::arg("description") = "", py::arg("source") = "",
+             "Adds a method template: the roles it requires and recommends (by key or label).")
+        .def_property_readonly("roles", [](const alliance& a) {
+                 py::list out;
+                 for (const auto& c : a.roles().entries()) out.append(category_dict(c));
+                 return out;
+             }, "The role taxonomy: a list of dicts with key, label, description.")
+        .def_property_readonly("themes", [](const alliance& a) {
+                 py::list out;
+                 for (const auto& c : a.themes().entries()) out.append(category_dict(c));
+                 return out;
+             }, "The event themes: a list of dicts with key, label, description.")
+        .def("role", [](const alliance& a, const std::string& name) { return category_dict(a.roles().at(name)); },
+             py::arg("name"), "The role with this key or English label (case-insensitive).")
+        .def_property_readonly("relations", [](const alliance& a) {
+                 py::list out;
+                 for (const auto& r : a.relations()) {
+                     py::dict d;
+                     d["key"] = r.key, d["label"] = r.label, d["directed"] = r.directed;
+                     out.append(d);
+                 }
+                 return out;
+             }, "The relations: a list of dicts with key, label, directed.")
+        .def_property_readonly("waves", [](const alliance& a) {
+                 py::list out;
+                 for (const auto& w : a.waves()) {
+                     py::dict d;
+                     d["key"] = w.key, d["label"] = w.label, d["date"] = w.date;
+                     out.append(d);
+                 }
+                 return out;
+             }, "The waves in time order: a list of dicts with key, label, date.")
+        .def_property_readonly("templates", [](const alliance& a) {
+                 py::list out;
+                 for (const auto& t : a.templates()) {
+                     py::dict d;
+                     d["key"] = t.key, d["label"] = t.label, d["description"] = t.description;
+                     d["required"] = t.roles_at(requirement_level::required);
+                     d["recommended"] = t.roles_at(requirement_level::recommended);
+                     py::list sources;
+                     for (const auto& r : t.roles) sources.append(py::make_tuple(r.role, to_string(r.level), r.source));
+                     d["sources"] = sources;
+                     out.append(d);
+                 }
+                 return out;
+             }, "The method templates: dicts with key, label, description, required, recommended, sources.")
+
+        // stakeholders
+        .def("add_stakeholder",
+             [](alliance& a, const std::string& id, const std::string& name, const std::string& kind,
+                const strings& roles, const strings& waves, const py::object& attributes, const strings& sensitive) {
+                 a.add_stakeholder(make_stakeholder(id, name, kind, roles, waves, attributes, sensitive));
+             },
+             py::arg("id"), py::arg("name") = "", py::arg("kind") = "organisation", py::arg("roles") = strings{},
+             py::arg("waves") = strings{}, py::arg("attributes") = py::none(), py::arg("sensitive") = strings{},
+             R"pbdoc(
+                Adds a stakeholder.
+
+                roles: role keys or English labels; waves: the waves it takes part in (empty: all);
+                attributes: a dict of None/bool/number/str; sensitive: attribute names never written
+                out unless asked for explicitly.
+             )pbdoc")
+        .def("update_stakeholder",
+             [](alliance& a, const std::string& id, const std::string& name, const std::string& kind,
+                const strings& roles, const strings& waves, const py::object& attributes, const strings& sensitive) {
+                 a.update_stakeholder(make_stakeholder(id, name, kind, roles, waves, attributes, sensitive));
+             },
+             py::arg("id"), py::arg("name") = "", py::arg("kind") = "organisation", py::arg("roles") = strings{},
+             py::arg("waves") = strings{}, py::arg("attributes") = py::none(), py::arg("sensitive") = strings{},
+             "Replaces the record of an existing stakeholder (same arguments as add_stakeholder).")
+        .def("remove_stakeholder", &alliance::remove_stakeholder, py::arg("id"),
+             "Removes a stakeholder with its ties and participations.")
+        .def("stakeholder", [](const alliance& a, const std::string& id) {
+                 const stakeholder& s = a.stakeholder_at(id);
+                 py::dict d;
+                 d["id"] = s.id, d["name"] = s.name, d["kind"] = to_string(s.kind);
+                 d["roles"] = s.roles, d["waves"] = s.waves;
+                 d["attributes"] = attributes_dict(s.attributes);
+                 d["sensitive"] = sensitive_names(s.attributes);
+                 return d;
+             }, py::arg("id"), "One stakeholder as a dict.")
+        .def("__contains__", [](const alliance& a, const std::string& id) { return a.find_stakeholder(id).has_value(); })
+        .def("__len__", &alliance::num_stakeholders, "Number of stakeholders.")
+        .def_property_readonly("num_ties", &alliance::num_ties)
+
+        // ties
+        .def("add_tie",
+             [](alliance& a, const std::string& s, const std::string& t, const std::string& relation,
+                const std::string& wave, double weight, const py::object& attributes, const strings& sensitive) {
+                 a.add_tie(s, t, relation, wave, weight, to_attributes(attributes, sensitive));
+             },
+             py::arg("source"), py::arg("target"), py::arg("relation"), py::arg("wave"), py::arg("weight") = 1.0,
+             py::arg("attributes") = py::none(), py::arg("sensitive") = strings{},
+             "Adds a tie of a relation in a wave (for an undirected relation the order of the ends does not matter).")
+        .def("remove_tie", &alliance::remove_tie, py::arg("source"), py::arg("target"), py::arg("relation"),
+             py::arg("wave"), "Removes a tie.")
+        .def("has_tie", [](const alliance& a, const std::string& s, const std::string& t, const std::string& r,
+                           const std::string& w) { return a.find_tie(s, t, r, w).has_value(); },
+             py::arg("source"), py::arg("target"), py::arg("relation"), py::arg("wave"))
+
+        // events
+        .def("add_event",
+             [](alliance& a, const std::string& id, const std::string& name, const std::string& date,
+                const strings& themes, const strings& organisers, const py::object& attributes,
+                const strings& sensitive) {
+                 a.add_event({id, name, date, themes, organisers, to_attributes(attributes, sensitive)});
+             },
+             py::arg("id"), py::arg("name") = "", py::arg("date") = "", py::arg("themes") = strings{},
+             py::arg("organisers") = strings{}, py::arg("attributes") = py::none(), py::arg("sensitive") = strings{},
+             "Adds an event (themes by key or label; organisers are stakeholder ids).")
+        .def("remove_event", &alliance::remove_event, py::arg("id"), "Removes an event and its participations.")
+        .def("add_participation",
+             [](alliance& a, const std::string& s, const std::string& e, const py::object& attributes,
+                const strings& sensitive) { a.add_participation(s, e, to_attributes(attributes, sensitive)); },
+             py::arg("stakeholder"), py::arg("event"), py::arg("attributes") = py::none(),
+             py::arg("sensitive") = strings{}, "Records that a stakeholder took part in an event.")
+        .def("remove_participation", &alliance::remove_participation, py::arg("stakeholder"), py::arg("event"))
+
+        // tables for the pandas layer
+        .def("_stakeholder_columns", [](const alliance& a) {
+            return columns(a.stakeholders(), {"id", "name", "kind", "roles", "waves"},
+                           [](const stakeholder& s, std::vector<py::list>& l) {
+                               l[0].append(s.id), l[1].append(s.name), l[2].append(to_string(s.kind));
+                               l[3].append(py::cast(s.roles)), l[4].append(py::cast(s.waves));
+                           });
+        })
+        .def("_tie_columns", [](const alliance& a) {
+            return columns(a.ties(), {"source", "target", "relation", "wave", "weight"},
+                           [&a](const tie& t, std::vector<py::list>& l) {
+                               l[0].append(a.stakeholders()[t.source].id), l[1].append(a.stakeholders()[t.target].id);
+                               l[2].append(a.relations()[t.relation].key), l[3].append(a.waves()[t.wave].key);
+                               l[4].append(t.weight);
+                           });
+        })
+        .def("_event_columns", [](const alliance& a) {
+            return columns(a.events(), {"id", "name", "date", "themes", "organisers"},
+                           [](const event& e, std::vector<py::list>& l) {
+                               l[0].append(e.id), l[1].append(e.name), l[2].append(e.date);
+                               l[3].append(py::cast(e.themes)), l[4].append(py::cast(e.organisers));
+                           });
+        })
+        .def("_participation_columns", [](const alliance& a) {
+            return columns(a.participations(), {"stakeholder", "event"},
+                           [&a](const participation& p, std::vector<py::list>& l) {
+                               l[0].append(a.stakeholders()[p.stakeholder].id), l[1].append(a.events()[p.event].id);
+                           });
+        })
+        .def("_read_csv_folder",
+             [](alliance& a, const std::string& folder, const std::string& separator, bool decimal_comma) {
+                 csv_folder_options o;
+                 if (separator.size() > 1) throw invalid_value_error("separator must be one character, got '" + separator + "'");
+                 o.csv.separator = separator.empty() ? 0 : separator[0];
+                 o.csv.decimal_comma = decimal_comma;
+                 alliance loaded;
+                 {
+                     py::gil_scoped_release release;
+                     loaded = read_csv_folder(folder, o);
+                 }
+                 a = std::move(loaded);  // only once everything was read
+             },
+             py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false);
+}
+
+}  // namespace wijknet::python
