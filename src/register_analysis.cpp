@@ -23,24 +23,35 @@ void register_analysis(py::module_& m) {
         A compact, immutable graph of part of an alliance, for analysis.
 
         relations, waves: keys (None: all); min_weight: leave out lighter ties; roles: keep
-        stakeholders holding one of these roles; ids: keep only these stakeholders;
+        stakeholders holding one of these roles; ids: keep only these stakeholders; where: keep
+        only stakeholders whose attributes equal these values (a dict, e.g. {"sector": "welzijn"});
         symmetrize: read every tie as undirected; combine: how ties joining the same pair merge
         ('sum', 'max', 'min', 'count' or 'keep'); self_ties: keep ties of a stakeholder to itself.
     )pbdoc")
         .def(py::init([](const alliance& a, const std::optional<strings>& relations,
                          const std::optional<strings>& waves, std::optional<double> min_weight,
-                         const std::optional<strings>& roles, const std::optional<strings>& ids, bool symmetrize,
-                         const std::string& how, bool self_ties) {
+                         const std::optional<strings>& roles, const std::optional<strings>& ids,
+                         const py::object& where, bool symmetrize, const std::string& how, bool self_ties) {
                  selection s;
                  if (relations) s.relations = *relations;
                  if (waves) s.waves = *waves;
                  if (min_weight) s.min_weight = *min_weight;
                  if (roles) s.roles = *roles;
+                 std::optional<std::unordered_set<std::string>> keep;
                  if (ids) {
                      for (const auto& id : *ids) a.stakeholder_index(id);  // unknown ids are errors
-                     std::unordered_set<std::string> keep(ids->begin(), ids->end());
-                     s.filter = [keep](const stakeholder& x) { return keep.count(x.id) > 0; };
+                     keep.emplace(ids->begin(), ids->end());
                  }
+                 const attribute_map wanted = to_attributes(where, {});
+                 if (keep || !wanted.empty())
+                     s.filter = [keep, wanted](const stakeholder& x) {
+                         if (keep && !keep->count(x.id)) return false;
+                         for (const auto& [key, a] : wanted) {
+                             auto it = x.attributes.find(key);
+                             if (it == x.attributes.end() || it->second.value != a.value) return false;
+                         }
+                         return true;
+                     };
                  s.symmetrize = symmetrize;
                  s.parallel = parse_combine(how);
                  s.self_ties = self_ties;
@@ -49,7 +60,7 @@ void register_analysis(py::module_& m) {
              }),
              py::arg("alliance"), py::arg("relations") = py::none(), py::arg("waves") = py::none(),
              py::arg("min_weight") = py::none(), py::arg("roles") = py::none(), py::arg("ids") = py::none(),
-             py::arg("symmetrize") = false, py::arg("combine") = "sum", py::arg("self_ties") = false)
+             py::arg("where") = py::none(), py::arg("symmetrize") = false, py::arg("combine") = "sum", py::arg("self_ties") = false)
         .def_property_readonly("directed", &snapshot::is_directed)
         .def_property_readonly("weighted", &snapshot::is_weighted)
         .def_property_readonly("ids", &snapshot::ids, "Stakeholder ids, by vertex.")

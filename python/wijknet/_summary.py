@@ -23,6 +23,8 @@ _TEXT = {
         "complete": "complete: every required and recommended role is held",
         "directed": "directed",
         "undirected": "undirected",
+        "single": "held by one stakeholder only",
+        "none": "nobody",
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
@@ -37,6 +39,8 @@ _TEXT = {
         "complete": "compleet: elke vereiste en aanbevolen rol is vervuld",
         "directed": "gericht",
         "undirected": "ongericht",
+        "single": "door maar een stakeholder vervuld",
+        "none": "niemand",
     },
 }
 
@@ -75,7 +79,8 @@ class Summary:
                                           p=self.participations))
         lines += ["", t["roles"]]
         for key, count in self.roles.items():
-            lines.append(f"  {key:<30} {self.role_labels[key]:<30} {count:>3}")
+            flag = f"   <- {t['single']}" if count == 1 else f"   <- {t['none']}" if count == 0 else ""
+            lines.append(f"  {key:<30} {self.role_labels[key]:<30} {count:>3}{flag}")
         lines += ["", t["relations"]]
         cols = t["columns"]
         lines.append(f"  {cols[0]:<15}{cols[1]:<6}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"

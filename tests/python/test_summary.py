@@ -66,6 +66,7 @@ def test_text_report_in_english_and_dutch(example):
     text = s.to_text()
     assert "antidiscriminatievoorziening (anti-discrimination service) - recommended" in text
     assert "wijkagent" in text and "community police officer" in text
+    assert [line.split()[0] for line in text.splitlines() if "held by one stakeholder only" in line] == ["wijkagent"]
     assert "Rollen die de methode vraagt" in s.to_text("nl")
     assert "<table" in s._repr_html_()
     with pytest.raises(ValueError, match="lang must be"):
@@ -96,3 +97,11 @@ def test_parse_error_carries_where(tmp_path):
     with pytest.raises(wijknet.ParseError) as info:
         wijknet.read_csv_folder(tmp_path)
     assert (Path(info.value.file).name, info.value.line, info.value.column) == ("ties.csv", 2, 3)
+
+
+def test_snapshot_where_filters_on_attributes(example):
+    g = example.snapshot(where={"sector": "welzijn"})
+    people = example.stakeholders()
+    assert sorted(g.ids) == sorted(people.index[people["sector"] == "welzijn"])
+    both = people[(people["sector"] == "welzijn") & (people["volunteer"] == True)]  # noqa: E712
+    assert sorted(example.snapshot(where={"volunteer": True, "sector": "welzijn"}).ids) == sorted(both.index)

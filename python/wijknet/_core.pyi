@@ -1,0 +1,195 @@
+"""
+        The compiled core of wijknet. Use the package ``wijknet``, which wraps it.
+    
+"""
+from __future__ import annotations
+import collections.abc
+import typing
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError']
+class WijknetError(ValueError):
+    pass
+class UnknownIdError(WijknetError):
+    pass
+class DuplicateIdError(WijknetError):
+    pass
+class InvalidValueError(WijknetError):
+    pass
+class ParseError(WijknetError):
+    pass
+class Alliance:
+    """
+            The model of one alliance: stakeholders with roles, typed ties per wave, events and
+            participation, with the role and theme taxonomies, relations, waves and method templates.
+    
+            Every edit either succeeds or raises and leaves the alliance exactly as it was.
+        
+    """
+    def __contains__(self, arg0: str) -> bool:
+        ...
+    def __init__(self, builtins: bool = True) -> None:
+        """
+        A new alliance; with the built-in roles, themes, relations and method templates unless builtins=False.
+        """
+    def __len__(self) -> int:
+        """
+        Number of stakeholders.
+        """
+    def _assign(self, other: Alliance) -> None:
+        """
+        Makes this alliance a copy of other.
+        """
+    def _event_columns(self) -> dict:
+        ...
+    def _participation_columns(self) -> dict:
+        ...
+    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False) -> None:
+        ...
+    def _stakeholder_columns(self) -> dict:
+        ...
+    def _tie_columns(self) -> dict:
+        ...
+    def add_event(self, id: str, name: str = '', date: str = '', themes: collections.abc.Sequence[str] = [], organisers: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
+        """
+        Adds an event (themes by key or label; organisers are stakeholder ids).
+        """
+    def add_participation(self, stakeholder: str, event: str, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
+        """
+        Records that a stakeholder took part in an event.
+        """
+    def add_relation(self, key: str, label: str = '', directed: bool = True) -> None:
+        """
+        Declares a tie type.
+        """
+    def add_role(self, key: str, label: str = '', description: str = '') -> None:
+        """
+        Adds a role to the taxonomy: a Dutch key and an English label, both unique (case-insensitive).
+        """
+    def add_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
+        """
+                        Adds a stakeholder.
+        
+                        roles: role keys or English labels; waves: the waves it takes part in (empty: all);
+                        attributes: a dict of None/bool/number/str; sensitive: attribute names never written
+                        out unless asked for explicitly.
+        """
+    def add_template(self, key: str, label: str = '', required: collections.abc.Sequence[str] = [], recommended: collections.abc.Sequence[str] = [], description: str = '', source: str = '') -> None:
+        """
+        Adds a method template: the roles it requires and recommends (by key or label).
+        """
+    def add_theme(self, key: str, label: str = '', description: str = '') -> None:
+        """
+        Adds an event theme.
+        """
+    def add_tie(self, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
+        """
+        Adds a tie of a relation in a wave (for an undirected relation the order of the ends does not matter).
+        """
+    def add_wave(self, key: str, label: str = '', date: str = '') -> None:
+        """
+        Declares a wave after the existing ones (declaration order is time order).
+        """
+    def has_tie(self, source: str, target: str, relation: str, wave: str) -> bool:
+        ...
+    def remove_event(self, id: str) -> None:
+        """
+        Removes an event and its participations.
+        """
+    def remove_participation(self, stakeholder: str, event: str) -> None:
+        ...
+    def remove_stakeholder(self, id: str) -> None:
+        """
+        Removes a stakeholder with its ties and participations.
+        """
+    def remove_tie(self, source: str, target: str, relation: str, wave: str) -> None:
+        """
+        Removes a tie.
+        """
+    def role(self, name: str) -> dict:
+        """
+        The role with this key or English label (case-insensitive).
+        """
+    def stakeholder(self, id: str) -> dict:
+        """
+        One stakeholder as a dict.
+        """
+    def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
+        """
+        Replaces the record of an existing stakeholder (same arguments as add_stakeholder).
+        """
+    @property
+    def num_ties(self) -> int:
+        ...
+    @property
+    def relations(self) -> list:
+        """
+        The relations: a list of dicts with key, label, directed.
+        """
+    @property
+    def roles(self) -> list:
+        """
+        The role taxonomy: a list of dicts with key, label, description.
+        """
+    @property
+    def templates(self) -> list:
+        """
+        The method templates: dicts with key, label, description, required, recommended, sources.
+        """
+    @property
+    def themes(self) -> list:
+        """
+        The event themes: a list of dicts with key, label, description.
+        """
+    @property
+    def waves(self) -> list:
+        """
+        The waves in time order: a list of dicts with key, label, date.
+        """
+class Snapshot:
+    """
+            A compact, immutable graph of part of an alliance, for analysis.
+    
+            relations, waves: keys (None: all); min_weight: leave out lighter ties; roles: keep
+            stakeholders holding one of these roles; ids: keep only these stakeholders; where: keep
+            only stakeholders whose attributes equal these values (a dict, e.g. {"sector": "welzijn"});
+            symmetrize: read every tie as undirected; combine: how ties joining the same pair merge
+            ('sum', 'max', 'min', 'count' or 'keep'); self_ties: keep ties of a stakeholder to itself.
+        
+    """
+    def __init__(self, alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, symmetrize: bool = False, combine: str = 'sum', self_ties: bool = False) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def density(self) -> float:
+        """
+        Ties / possible ties: m / (n (n - 1)) directed, 2 m / (n (n - 1)) undirected.
+        """
+    def edges(self) -> tuple[list, list, list]:
+        """
+        (sources, targets, weights) as lists of stakeholder ids and numbers, each tie once.
+        """
+    def weak_components(self) -> list[int]:
+        """
+        Component label per vertex (ties followed both ways), numbered from the lowest vertex.
+        """
+    @property
+    def directed(self) -> bool:
+        ...
+    @property
+    def ids(self) -> list[str]:
+        """
+        Stakeholder ids, by vertex.
+        """
+    @property
+    def memory_bytes(self) -> int:
+        ...
+    @property
+    def num_ties(self) -> int:
+        """
+        Edges after merging; undirected ones counted once.
+        """
+    @property
+    def weighted(self) -> bool:
+        ...
+def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
+    ...
+__version__: str = '0.1.0'
