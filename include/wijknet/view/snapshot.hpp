@@ -146,6 +146,14 @@ public:
     vertex_type in_arc_source(std::uint64_t arc) const { return directed_ ? in_source_[arc] : out_target_[arc]; }
     std::uint32_t in_arc_edge(std::uint64_t arc) const { return directed_ ? in_edge_[arc] : out_edge_[arc]; }
 
+    /// Raw arrays, for wijknet::make_graph_view (null where the layout has none).
+    const std::uint64_t* out_offset_data() const noexcept { return out_offset_.data(); }
+    const std::uint32_t* out_edge_data() const noexcept { return out_edge_.empty() ? nullptr : out_edge_.data(); }
+    const std::uint64_t* in_offset_data() const noexcept { return in_offset_.empty() ? nullptr : in_offset_.data(); }
+    const std::uint32_t* in_source_data() const noexcept { return in_source_.empty() ? nullptr : in_source_.data(); }
+    const std::uint32_t* in_edge_data() const noexcept { return in_edge_.empty() ? nullptr : in_edge_.data(); }
+    const double* weight_data() const noexcept { return weight_.empty() ? nullptr : weight_.data(); }
+
     /// Bytes held by the graph arrays (for the benchmarks' memory figures).
     std::size_t memory_bytes() const noexcept {
         return out_offset_.size() * 8 + in_offset_.size() * 8 +

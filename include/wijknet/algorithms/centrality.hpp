@@ -1,0 +1,426 @@
+/// @file
+/// @brief Centrality: degree, betweenness, closeness, harmonic, eigenvector, PageRank, Katz, and
+/// Freeman centralisation.
+///
+/// Every function takes a graph_view, or any Boost.Graph graph (a snapshot is viewed without
+/// copying; other graphs are copied once). Results are indexed by vertex.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/algorithms/parallel.hpp"
+#include "wijknet/algorithms/paths.hpp"
+
+namespace wijknet {
+
+/// View of a snapshot (no copy) or of any other Boost.Graph graph (one copy).
+template <class Graph>
+owned_graph_view view_of(const Graph& g) {
+    return make_graph_view(g);
+}
+inline graph_view view_of(const snapshot& g) { return make_graph_view(g); }
+inline const graph_view& view_of(const graph_view& g) { return g; }
+
+namespace detail {
+
+inline void require_positive_lengths(const graph_view& g) {
+    if (!g.weight) return;
+    for (std::uint64_t e = 0; e < g.num_edge_ids; ++e)
+        if (!(g.weight[e] > 0))
+            throw invalid_value_error("weights read as distances must be positive; found " + format_number(g.weight[e]) +
+                                      " (leave such ties out with min_weight, or use weight_mode::none)");
+}
+
+}  // namespace detail
+
+// ------------------------------------------------------------------------------------ degree
+
+/// Degree or strength of every vertex.
+///
+/// @param g    the graph
+/// @param d    out: ties sent; in: ties received; all: both (for an undirected graph every
+///             direction gives the number of ties, a self-tie counting once)
+/// @param mode none: count ties; strength: sum their weights
+/// O(n + m).
+inline std::vector<double> degree(const graph_view& g, direction d = direction::all,
+                                  weight_mode mode = weight_mode::none) {
+    std::vector<double> out(g.n, 0.0);
+    const bool weighted = mode == weight_mode::strength;
+    for (std::uint32_t v = 0; v < g.n; ++v) {
+        double sum = 0;
+        if (!g.directed || d != direction::in)
+            for (auto a = g.out_begin(v); a < g.out_end(v); ++a) sum += weighted ? g.out_weight(a) : 1.0;
+        if (g.directed && d != direction::out)
+            for (auto a = g.in_begin(v); a < g.in_end(v); ++a) sum += weighted ? g.in_weight(a) : 1.0;
+        out[v] = sum;
+    }
+    return out;
+}
+template <class Graph>
+std::vector<double> degree(const Graph& g, direction d = direction::all, weight_mode mode = weight_mode::none) {
+    return degree(static_cast<const graph_view&>(view_of(g)), d, mode);
+}
+
+// ------------------------------------------------------------------------------- betweenness
+
+/// Options of betweenness().
+struct betweenness_options {
+    /// none: hop counts; distance: weights are path lengths (must be positive).
+    weight_mode weights = weight_mode::none;
+    /// Divide by the number of pairs not including the vertex: (n-1)(n-2) directed,
+    /// (n-1)(n-2)/2 undirected (networkx normalized=True; igraph and sna give raw values).
+    bool normalized = false;
+    run_options run;
+};
+
+/// Node and edge betweenness.
+struct betweenness_result {
+    std::vector<double> node;  ///< by vertex
+    std::vector<double> edge;  ///< by edge id (empty unless asked)
+};
+
+/// Betweenness centrality (Freeman 1977), by Brandes' algorithm (2001):
+/// \f$ b(v) = \sum_{s \ne v \ne t} \sigma_{st}(v) / \sigma_{st} \f$.
+///
+/// Undirected graphs count each unordered pair {s, t} once (as networkx, igraph and R sna do).
+/// Unreachable pairs contribute nothing. Self-ties never lie on a shortest path. Parallel ties
+/// of a snapshot built with combine::keep count as separate shortest paths. Edge betweenness
+/// sums, over pairs, the share of shortest paths through each edge (undirected: both arcs of an
+/// edge add to its id). Runs one search per source on every core (run.threads).
+/// O(n m) unweighted, O(n m + n^2 log n) with distances; O(n + m) memory per thread.
+inline betweenness_result betweenness_full(const graph_view& g, const betweenness_options& o = {},
+                                           bool edges = false) {
+    const bool weighted = o.weights == weight_mode::distance && g.weighted();
+    if (weighted) detail::require_positive_lengths(g);
+    const unsigned workers = detail::worker_count(g.n, o.run);
+    std::vector<std::vector<double>> node(workers, std::vector<double>(g.n, 0.0));
+    std::vector<std::vector<double>> edge(edges ? workers : 0, std::vector<double>(g.num_edge_ids, 0.0));
+    std::vector<detail::path_search> search(workers, detail::path_search(g.n));
+    std::vector<std::vector<double>> delta(workers, std::vector<double>(g.n, 0.0));
+
+    detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+        auto& ps = search[w];
+        auto& dl = delta[w];
+        auto& bc = node[w];
+        ps.run(g, s, direction::out, weighted, true);
+        // Dependencies in reverse order of distance; predecessors are found on the in-arcs.
+        for (std::size_t k = ps.order.size(); k-- > 1;) {
+            const std::uint32_t t = ps.order[k];
+            const double coefficient = (1.0 + dl[t]) / ps.sigma[t];
+            auto visit = [&](std::uint32_t v, std::uint32_t e) {
+                const double len = weighted ? g.edge_weight(e) : 1.0;
+                if (ps.dist[v] == detail::path_search::unreached) return;
+                if (weighted ? !detail::same_length(ps.dist[v] + len, ps.dist[t]) : ps.dist[v] + 1.0 != ps.dist[t])
+                    return;
+                const double share = ps.sigma[v] * coefficient;
+                dl[v] += share;
+                if (edges) edge[w][e] += share;
+            };
+            for (auto a = g.in_begin(t); a < g.in_end(t); ++a) visit(g.in_source[a], g.in_edge[a]);
+            bc[t] += dl[t];
+        }
+        for (auto v : ps.order) dl[v] = 0.0;
+    });
+
+    betweenness_result r;
+    r.node.assign(g.n, 0.0);
+    for (const auto& part : node)
+        for (std::uint32_t v = 0; v < g.n; ++v) r.node[v] += part[v];
+    if (edges) {
+        r.edge.assign(g.num_edge_ids, 0.0);
+        for (const auto& part : edge)
+            for (std::uint64_t e = 0; e < g.num_edge_ids; ++e) r.edge[e] += part[e];
+    }
+    const double n = g.n;
+    double scale = g.directed ? 1.0 : 0.5;  // undirected: each pair was counted from both ends
+    double edge_scale = scale;
+    if (o.normalized) {
+        scale = n > 2 ? scale / ((n - 1) * (n - 2) / (g.directed ? 1.0 : 2.0)) : 0.0;
+        edge_scale = n > 1 ? edge_scale / (n * (n - 1) / (g.directed ? 1.0 : 2.0)) : 0.0;
+    }
+    for (auto& x : r.node) x *= scale;
+    for (auto& x : r.edge) x *= edge_scale;
+    return r;
+}
+
+/// Node betweenness; see betweenness_full.
+inline std::vector<double> betweenness(const graph_view& g, const betweenness_options& o = {}) {
+    return betweenness_full(g, o, false).node;
+}
+template <class Graph>
+std::vector<double> betweenness(const Graph& g, const betweenness_options& o = {}) {
+    return betweenness(static_cast<const graph_view&>(view_of(g)), o);
+}
+
+/// Edge betweenness by edge id; normalised (when asked) by the number of pairs, n(n-1)
+/// directed and n(n-1)/2 undirected, as networkx does. See betweenness_full.
+inline std::vector<double> edge_betweenness(const graph_view& g, const betweenness_options& o = {}) {
+    return betweenness_full(g, o, true).edge;
+}
+
+// ------------------------------------------------------------------- closeness and harmonic
+
+/// How closeness treats vertices that cannot reach everyone.
+enum class closeness_convention {
+    /// Wasserman & Faust (1994) for graphs that are not connected: ((r - 1) / (n - 1)) *
+    /// ((r - 1) / sum of distances to the r - 1 reached vertices); networkx's default
+    /// (wf_improved=True).
+    wasserman_faust,
+    /// (r - 1) / sum of distances to the reached vertices, ignoring the others; igraph's
+    /// closeness (NaN there for an isolate, 0 here).
+    reachable_only,
+    /// Freeman (1979): (n - 1) / sum of distances to all others; 0 when one cannot be reached
+    /// (R sna's closeness with its default gmode/cmode).
+    freeman,
+};
+
+/// Options of closeness() and harmonic().
+struct closeness_options {
+    /// out: distances from the vertex to the others (igraph's mode="out", R sna); in: from the
+    /// others to the vertex (networkx on directed graphs); all: ties both ways.
+    direction along = direction::out;
+    weight_mode weights = weight_mode::none;  ///< none or distance
+    closeness_convention convention = closeness_convention::wasserman_faust;
+    /// harmonic(): divide by n - 1.
+    bool normalized = false;
+    run_options run;
+};
+
+namespace detail {
+template <class PerSource>
+std::vector<double> per_source(const graph_view& g, const closeness_options& o, PerSource&& f) {
+    const bool weighted = o.weights == weight_mode::distance && g.weighted();
+    if (weighted) require_positive_lengths(g);
+    const unsigned workers = worker_count(g.n, o.run);
+    std::vector<path_search> search(workers, path_search(g.n));
+    std::vector<double> out(g.n, 0.0);
+    parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+        search[w].run(g, s, o.along, weighted, false);
+        out[s] = f(search[w], s);
+    });
+    return out;
+}
+}  // namespace detail
+
+/// Closeness centrality; the convention for unreachable vertices is a parameter (see
+/// closeness_convention). A vertex that reaches nobody gets 0. One search per vertex, on every
+/// core. O(n m) unweighted, O(n m log n) with distances.
+inline std::vector<double> closeness(const graph_view& g, const closeness_options& o = {}) {
+    const double n = g.n;
+    return detail::per_source(g, o, [&](const detail::path_search& ps, std::uint32_t) {
+        double total = 0;
+        for (auto v : ps.order) total += ps.dist[v];
+        const double reached = static_cast<double>(ps.order.size()) - 1.0;
+        if (reached <= 0 || total <= 0) return 0.0;
+        switch (o.convention) {
+            case closeness_convention::wasserman_faust: return (reached / total) * (reached / (n - 1));
+            case closeness_convention::reachable_only: return reached / total;
+            case closeness_convention::freeman: return reached < n - 1 ? 0.0 : (n - 1) / total;
+        }
+        return 0.0;
+    });
+}
+template <class Graph>
+std::vector<double> closeness(const Graph& g, const closeness_options& o = {}) {
+    return closeness(static_cast<const graph_view&>(view_of(g)), o);
+}
+
+/// Harmonic centrality (Marchiori & Latora 2000; Boldi & Vigna 2014):
+/// \f$ h(v) = \sum_{u \ne v} 1 / d(v, u) \f$, unreachable vertices adding 0; divided by n - 1
+/// when normalized. Direction and weights as for closeness. O(n m).
+inline std::vector<double> harmonic(const graph_view& g, const closeness_options& o = {}) {
+    const double scale = o.normalized ? (g.n > 1 ? 1.0 / (g.n - 1.0) : 0.0) : 1.0;
+    return detail::per_source(g, o, [&](const detail::path_search& ps, std::uint32_t s) {
+        double sum = 0;
+        for (auto v : ps.order)
+            if (v != s) sum += 1.0 / ps.dist[v];
+        return sum * scale;
+    });
+}
+template <class Graph>
+std::vector<double> harmonic(const Graph& g, const closeness_options& o = {}) {
+    return harmonic(static_cast<const graph_view&>(view_of(g)), o);
+}
+
+// -------------------------------------------------------------------------- spectral measures
+
+/// Options of the iterative measures (eigenvector, PageRank, Katz).
+struct iteration_options {
+    weight_mode weights = weight_mode::none;  ///< none or strength
+    double tolerance = 1e-12;                 ///< stop when the L1 change per vertex is below this
+    unsigned max_iterations = 10000;
+    run_options run;
+};
+
+namespace detail {
+/// y[v] = sum over ties u -> v of w(u, v) x[u] (for undirected graphs, over neighbours).
+inline void multiply_transpose(const graph_view& g, bool weighted, const std::vector<double>& x,
+                               std::vector<double>& y) {
+    for (std::uint32_t v = 0; v < g.n; ++v) {
+        double sum = 0;
+        for (auto a = g.in_begin(v); a < g.in_end(v); ++a) sum += (weighted ? g.in_weight(a) : 1.0) * x[g.in_source[a]];
+        y[v] = sum;
+    }
+}
+inline void normalise_euclidean(std::vector<double>& x) {
+    double norm = 0;
+    for (double v : x) norm += v * v;
+    norm = std::sqrt(norm);
+    if (norm > 0)
+        for (double& v : x) v /= norm;
+}
+inline void check_stop(const run_options& run) {
+    if (run.should_stop && run.should_stop()) throw interrupted();
+}
+}  // namespace detail
+
+/// Eigenvector centrality (Bonacich 1972): the principal eigenvector of A^T (a vertex is central
+/// when central vertices tie to it), by power iteration on A^T + I, scaled to unit Euclidean
+/// length as networkx does (divide by the largest value for igraph's scale=True). On a graph
+/// that is not connected the result depends on the start vector (all ones), as in networkx.
+/// Throws invalid_value_error when it does not converge. O(m) per iteration.
+inline std::vector<double> eigenvector(const graph_view& g, const iteration_options& o = {}) {
+    const bool weighted = o.weights == weight_mode::strength && g.weighted();
+    std::vector<double> x(g.n, g.n ? 1.0 / g.n : 0.0), y(g.n);
+    for (unsigned it = 0; it < o.max_iterations; ++it) {
+        detail::multiply_transpose(g, weighted, x, y);
+        for (std::uint32_t v = 0; v < g.n; ++v) y[v] += x[v];
+        detail::normalise_euclidean(y);
+        double change = 0;
+        for (std::uint32_t v = 0; v < g.n; ++v) change += std::abs(y[v] - x[v]);
+        x.swap(y);
+        if (change < g.n * o.tolerance) return x;
+        if (it % 64 == 63) detail::check_stop(o.run);
+    }
+    throw invalid_value_error("eigenvector centrality did not converge in " + std::to_string(o.max_iterations) +
+                              " iterations");
+}
+template <class Graph>
+std::vector<double> eigenvector(const Graph& g, const iteration_options& o = {}) {
+    return eigenvector(static_cast<const graph_view&>(view_of(g)), o);
+}
+
+/// PageRank (Brin & Page 1998): \f$ p = \alpha P^T p + (1 - \alpha)/n \f$, P row-stochastic
+/// by out-strength; the rank of vertices without out-ties is spread evenly over all vertices
+/// (as networkx and igraph do). Undirected ties count both ways. Sums to 1. Power iteration,
+/// O(m) per iteration.
+inline std::vector<double> pagerank(const graph_view& g, double alpha = 0.85, const iteration_options& o = {}) {
+    if (!(alpha >= 0 && alpha < 1)) throw invalid_value_error("pagerank: alpha must be in [0, 1)");
+    const bool weighted = o.weights == weight_mode::strength && g.weighted();
+    const std::vector<double> out_strength = degree(g, direction::out, weighted ? weight_mode::strength : weight_mode::none);
+    const double n = g.n;
+    std::vector<double> p(g.n, n ? 1.0 / n : 0.0), share(g.n), next(g.n);
+    for (unsigned it = 0; it < o.max_iterations; ++it) {
+        double dangling = 0;
+        for (std::uint32_t v = 0; v < g.n; ++v) {
+            share[v] = out_strength[v] > 0 ? p[v] / out_strength[v] : 0.0;
+            if (out_strength[v] <= 0) dangling += p[v];
+        }
+        detail::multiply_transpose(g, weighted, share, next);
+        const double base = (1 - alpha) / n + alpha * dangling / n;
+        double change = 0;
+        for (std::uint32_t v = 0; v < g.n; ++v) {
+            next[v] = alpha * next[v] + base;
+            change += std::abs(next[v] - p[v]);
+        }
+        p.swap(next);
+        if (change < n * o.tolerance) return p;
+        if (it % 64 == 63) detail::check_stop(o.run);
+    }
+    throw invalid_value_error("pagerank did not converge in " + std::to_string(o.max_iterations) + " iterations");
+}
+template <class Graph>
+std::vector<double> pagerank(const Graph& g, double alpha = 0.85, const iteration_options& o = {}) {
+    return pagerank(static_cast<const graph_view&>(view_of(g)), alpha, o);
+}
+
+/// Katz centrality (Katz 1953): \f$ x = \alpha A^T x + \beta \f$, scaled to unit Euclidean
+/// length (networkx's normalized=True). alpha must be below 1 / (largest eigenvalue), else the
+/// iteration diverges and invalid_value_error is thrown. O(m) per iteration.
+inline std::vector<double> katz(const graph_view& g, double alpha = 0.1, double beta = 1.0,
+                                const iteration_options& o = {}) {
+    const bool weighted = o.weights == weight_mode::strength && g.weighted();
+    std::vector<double> x(g.n, 0.0), y(g.n);
+    for (unsigned it = 0; it < o.max_iterations; ++it) {
+        detail::multiply_transpose(g, weighted, x, y);
+        double change = 0, size = 0;
+        for (std::uint32_t v = 0; v < g.n; ++v) {
+            y[v] = alpha * y[v] + beta;
+            change += std::abs(y[v] - x[v]);
+            size += std::abs(y[v]);
+        }
+        x.swap(y);
+        if (!std::isfinite(size) || size > 1e150)
+            throw invalid_value_error("katz: the iteration diverges; alpha must be below 1 / the largest eigenvalue");
+        if (change < g.n * o.tolerance) {
+            detail::normalise_euclidean(x);
+            return x;
+        }
+        if (it % 64 == 63) detail::check_stop(o.run);
+    }
+    throw invalid_value_error("katz did not converge in " + std::to_string(o.max_iterations) +
+                              " iterations; alpha may be too close to 1 / the largest eigenvalue");
+}
+template <class Graph>
+std::vector<double> katz(const Graph& g, double alpha = 0.1, double beta = 1.0, const iteration_options& o = {}) {
+    return katz(static_cast<const graph_view&>(view_of(g)), alpha, beta, o);
+}
+
+// ---------------------------------------------------------------------------- centralisation
+
+/// Freeman centralisation: \f$ \sum_v (\max c - c_v) / \text{theoretical maximum} \f$.
+/// The maximum is that of the star (the most centralised graph) for the given score.
+/// O(n).
+inline double centralization(const std::vector<double>& scores, double theoretical_max) {
+    if (scores.empty() || !(theoretical_max > 0)) return 0.0;
+    const double top = *std::max_element(scores.begin(), scores.end());
+    double sum = 0;
+    for (double s : scores) sum += top - s;
+    return sum / theoretical_max;
+}
+
+/// Which score centralization_of() centralises.
+enum class centrality_kind { degree, in_degree, out_degree, betweenness, closeness };
+
+/// Freeman centralisation of degree, betweenness or closeness, with the star's maximum as R
+/// sna's centralization() uses it:
+/// - degree (undirected): (n-1)(n-2); degree (directed, in + out): 2(n-1)(n-2); in- or
+///   out-degree: (n-1)^2;
+/// - betweenness (raw): (n-1)^2 (n-2) directed, (n-1)^2 (n-2)/2 undirected;
+/// - closeness (Freeman, all reachable): (n-1)(n-2)/(2n-3) undirected, (n-1)(n-2)/(2n-3) for
+///   directed out-closeness too... see docs/measures.md for the derivation.
+/// Unweighted. O(n m) for betweenness and closeness, O(n + m) for degree.
+inline double centralization_of(const graph_view& g, centrality_kind kind, const run_options& run = {}) {
+    const double n = g.n;
+    if (n < 3) return 0.0;
+    switch (kind) {
+        case centrality_kind::degree:
+            return centralization(degree(g, direction::all), g.directed ? 2 * (n - 1) * (n - 2) : (n - 1) * (n - 2));
+        case centrality_kind::in_degree: return centralization(degree(g, direction::in), (n - 1) * (n - 1));
+        case centrality_kind::out_degree: return centralization(degree(g, direction::out), (n - 1) * (n - 1));
+        case centrality_kind::betweenness: {
+            betweenness_options o;
+            o.run = run;
+            return centralization(betweenness(g, o), (n - 1) * (n - 1) * (n - 2) / (g.directed ? 1.0 : 2.0));
+        }
+        case centrality_kind::closeness: {
+            closeness_options o;
+            o.convention = closeness_convention::freeman;
+            o.run = run;
+            return centralization(closeness(g, o), (n - 1) * (n - 2) / (2 * n - 3));
+        }
+    }
+    return 0.0;
+}
+template <class Graph>
+double centralization_of(const Graph& g, centrality_kind kind, const run_options& run = {}) {
+    return centralization_of(static_cast<const graph_view&>(view_of(g)), kind, run);
+}
+
+}  // namespace wijknet

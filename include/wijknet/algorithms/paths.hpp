@@ -1,0 +1,100 @@
+/// @file
+/// @brief Single-source shortest paths on a graph_view: the engine of betweenness, closeness,
+/// harmonic centrality and the distance measures.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <queue>
+#include <utility>
+#include <vector>
+
+#include "wijknet/algorithms/graph_view.hpp"
+
+namespace wijknet {
+
+/// Which ties a path may follow from a vertex.
+enum class direction {
+    out,  ///< along the ties (from source to target)
+    in,   ///< against the ties
+    all,  ///< both ways (the undirected reading of a directed graph)
+};
+
+namespace detail {
+
+/// Relative tolerance when comparing path lengths summed in different orders.
+inline bool same_length(double a, double b) { return std::abs(a - b) <= 1e-10 * std::max(1.0, std::abs(a)); }
+
+/// Reusable state of one single-source search (one per worker thread).
+struct path_search {
+    static constexpr double unreached = std::numeric_limits<double>::infinity();
+    std::vector<double> dist;   ///< distance from the source; infinity when unreached
+    std::vector<double> sigma;  ///< number of shortest paths from the source
+    std::vector<std::uint32_t> order;  ///< reached vertices, in non-decreasing distance
+    std::vector<std::uint32_t> queue;
+
+    explicit path_search(std::uint32_t n) : dist(n, unreached), sigma(n, 0.0) { order.reserve(n), queue.reserve(n); }
+
+    /// Calls f(neighbour, edge id) for every tie leaving v in direction d.
+    template <class F>
+    static void for_each_step(const graph_view& g, std::uint32_t v, direction d, F&& f) {
+        if (d != direction::in || !g.directed)
+            for (auto a = g.out_begin(v); a < g.out_end(v); ++a) f(g.out_target[a], g.out_edge_id(a));
+        if (g.directed && d != direction::out)
+            for (auto a = g.in_begin(v); a < g.in_end(v); ++a) f(g.in_source[a], g.in_edge[a]);
+    }
+
+    /// Shortest paths from s (BFS when !weighted, Dijkstra with weights as lengths otherwise).
+    /// Counts shortest paths when count_paths. Resets only what the previous run touched.
+    void run(const graph_view& g, std::uint32_t s, direction d, bool weighted, bool count_paths) {
+        for (auto v : order) dist[v] = unreached, sigma[v] = 0.0;
+        order.clear();
+        dist[s] = 0.0;
+        sigma[s] = 1.0;
+        if (!weighted) {
+            queue.clear();
+            queue.push_back(s);
+            for (std::size_t head = 0; head < queue.size(); ++head) {
+                const std::uint32_t v = queue[head];
+                order.push_back(v);
+                const double next = dist[v] + 1.0;
+                for_each_step(g, v, d, [&](std::uint32_t w, std::uint32_t) {
+                    if (dist[w] == unreached) dist[w] = next, queue.push_back(w);
+                    if (count_paths && dist[w] == next) sigma[w] += sigma[v];
+                });
+            }
+            return;
+        }
+        using item = std::pair<double, std::uint32_t>;
+        std::priority_queue<item, std::vector<item>, std::greater<item>> heap;
+        heap.emplace(0.0, s);
+        std::vector<char>& done = settled_;
+        if (done.size() != dist.size()) done.assign(dist.size(), 0);
+        while (!heap.empty()) {
+            const auto [dv, v] = heap.top();
+            heap.pop();
+            if (done[v] || dv > dist[v]) continue;
+            done[v] = 1;
+            order.push_back(v);
+            for_each_step(g, v, d, [&](std::uint32_t w, std::uint32_t e) {
+                const double alt = dv + g.edge_weight(e);
+                if (done[w]) return;
+                if (dist[w] == unreached || (alt < dist[w] && !same_length(alt, dist[w]))) {
+                    dist[w] = alt;
+                    sigma[w] = count_paths ? sigma[v] : 0.0;
+                    heap.emplace(alt, w);
+                } else if (count_paths && same_length(alt, dist[w])) {
+                    sigma[w] += sigma[v];
+                }
+            });
+        }
+        for (auto v : order) done[v] = 0;
+    }
+
+private:
+    std::vector<char> settled_;
+};
+
+}  // namespace detail
+}  // namespace wijknet
