@@ -28,10 +28,13 @@ from ._core import (
     WijknetError,
 )
 from ._summary import Summary, summary
+from . import _measures
+from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
+from ._measures import EIIndex
 
 __version__: str = _core.__version__
 
-__all__ = [
+__all__ = [*_measures.__all__, "EIIndex", 
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",

@@ -24,7 +24,8 @@ enum class combine {
 /// The part of an alliance an analysis snapshot is built from. The defaults select everything:
 /// every relation, every wave, every stakeholder, every tie.
 struct selection {
-    /// Relation keys; empty = all relations.
+    /// Relation keys; empty = all relations. The snapshot is directed when a selected relation is
+    /// directed (without keys given: a relation that has ties), unless symmetrize is set.
     std::vector<std::string> relations;
     /// Wave keys; empty = all waves. With waves named, only stakeholders present in at least one
     /// of them are kept.

@@ -220,10 +220,16 @@ inline void snapshot::build(const alliance& a, const selection& s) {
     std::vector<std::string> roles;
     for (const auto& r : s.roles) roles.push_back(a.roles().at(r).key);
 
+    // Directed when a selected relation is directed. Relations named in the selection count as
+    // declared; without names, only relations that have ties count, so that the built-in
+    // relations an alliance never uses do not make its graph directed.
+    std::vector<char> has_ties(a.relations().size(), !s.relations.empty());
+    if (s.relations.empty())
+        for (const tie& t : a.ties()) has_ties[t.relation] = 1;
     directed_ = false;
     if (!s.symmetrize)
         for (std::size_t r = 0; r < use_relation.size(); ++r)
-            if (use_relation[r] && a.relations()[r].directed) directed_ = true;
+            if (use_relation[r] && has_ties[r] && a.relations()[r].directed) directed_ = true;
 
     // Vertices: the selected stakeholders, in alliance order.
     const std::uint32_t none = UINT32_MAX;
