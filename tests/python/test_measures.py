@@ -398,3 +398,46 @@ def test_selection_errors_are_clear():
         b = load("kite")
         b.add_tie("0", "9", "tie", "T0", 0.0)
         wijknet.betweenness(b, weight="distance")
+
+
+def test_weighted_clustering_matches_networkx_and_igraph():
+    nx = pytest.importorskip("networkx")
+    ig = pytest.importorskip("igraph")
+    a = load("karate", weights=True)
+    g = nx.relabel_nodes(nx.karate_club_graph(), str)
+    same(wijknet.clustering(a, weight=True, method="onnela"), nx.clustering(g, weight="weight"))
+    h = ig.Graph.from_networkx(g)
+    barrat = h.transitivity_local_undirected(weights="weight", mode="zero")
+    same(wijknet.clustering(a, weight=True, method="barrat"), dict(zip(h.vs["_nx_name"], barrat)))
+
+
+def test_long_computations_stop_on_ctrl_c():
+    import os
+    import signal
+    import threading
+
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    a = wijknet.Alliance()
+    a.add_wave("T0")
+    n = 6000
+    for i in range(n):
+        a.add_stakeholder(str(i))
+    pairs = set()
+    while len(pairs) < 60000:
+        u, v = (int(x) for x in rng.integers(0, n, 2))
+        if u != v:
+            pairs.add((min(u, v), max(u, v)))
+    for u, v in pairs:
+        a.add_tie(str(u), str(v), "collaboration", "T0")
+    g = a.snapshot()
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            wijknet.betweenness(g, threads=1)  # a few seconds of work; stops within one chunk
+    finally:
+        timer.cancel()
+    # The snapshot is untouched and usable afterwards.
+    assert g.num_ties == 60000 and wijknet.density(g) > 0

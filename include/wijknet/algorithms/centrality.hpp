@@ -101,32 +101,56 @@ inline betweenness_result betweenness_full(const graph_view& g, const betweennes
     const unsigned workers = detail::worker_count(g.n, o.run);
     std::vector<std::vector<double>> node(workers, std::vector<double>(g.n, 0.0));
     std::vector<std::vector<double>> edge(edges ? workers : 0, std::vector<double>(g.num_edge_ids, 0.0));
-    std::vector<detail::path_search> search(workers, detail::path_search(g.n));
-    std::vector<std::vector<double>> delta(workers, std::vector<double>(g.n, 0.0));
 
-    detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
-        auto& ps = search[w];
-        auto& dl = delta[w];
-        auto& bc = node[w];
-        ps.run(g, s, direction::out, weighted, true);
-        // Dependencies in reverse order of distance; predecessors are found on the in-arcs.
-        for (std::size_t k = ps.order.size(); k-- > 1;) {
-            const std::uint32_t t = ps.order[k];
-            const double coefficient = (1.0 + dl[t]) / ps.sigma[t];
-            auto visit = [&](std::uint32_t v, std::uint32_t e) {
-                const double len = weighted ? g.edge_weight(e) : 1.0;
-                if (ps.dist[v] == detail::path_search::unreached) return;
-                if (weighted ? !detail::same_length(ps.dist[v] + len, ps.dist[t]) : ps.dist[v] + 1.0 != ps.dist[t])
-                    return;
-                const double share = ps.sigma[v] * coefficient;
-                dl[v] += share;
-                if (edges) edge[w][e] += share;
-            };
-            for (auto a = g.in_begin(t); a < g.in_end(t); ++a) visit(g.in_source[a], g.in_edge[a]);
-            bc[t] += dl[t];
-        }
-        for (auto v : ps.order) dl[v] = 0.0;
-    });
+    if (!weighted && !edges) {
+        // Fast path: breadth-first search, then dependencies pulled from the successors
+        // (delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]), which
+        // reads only the out-arcs and keeps the sum in a register.
+        std::vector<detail::bfs_search> search(workers, detail::bfs_search(g.n));
+        detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+            auto& b = search[w];
+            auto& bc = node[w];
+            b.run(g.out_offset, g.out_target, s, true);
+            for (std::size_t k = b.order.size(); k-- > 0;) {
+                const std::uint32_t v = b.order[k];
+                const std::int32_t next = b.dist[v] + 1;
+                double pull = 0;
+                for (auto a = g.out_offset[v], end = g.out_offset[v + 1]; a < end; ++a) {
+                    const std::uint32_t t = g.out_target[a];
+                    if (b.dist[t] == next) pull += b.delta[t];  // delta[t] holds (1 + delta) / sigma
+                }
+                const double dependency = b.sigma[v] * pull;
+                if (v != s) bc[v] += dependency;
+                b.delta[v] = (1.0 + dependency) / b.sigma[v];
+            }
+        });
+    } else {
+        std::vector<detail::path_search> search(workers, detail::path_search(g.n));
+        std::vector<std::vector<double>> delta(workers, std::vector<double>(g.n, 0.0));
+        detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+            auto& ps = search[w];
+            auto& dl = delta[w];
+            auto& bc = node[w];
+            ps.run(g, s, direction::out, weighted, true);
+            // Dependencies in reverse order of distance; predecessors are found on the in-arcs.
+            for (std::size_t k = ps.order.size(); k-- > 1;) {
+                const std::uint32_t t = ps.order[k];
+                const double coefficient = (1.0 + dl[t]) / ps.sigma[t];
+                for (auto a = g.in_begin(t); a < g.in_end(t); ++a) {
+                    const std::uint32_t v = g.in_source[a];
+                    if (ps.dist[v] == detail::path_search::unreached) continue;
+                    const double len = weighted ? g.edge_weight(g.in_edge[a]) : 1.0;
+                    if (weighted ? !detail::same_length(ps.dist[v] + len, ps.dist[t]) : ps.dist[v] + 1.0 != ps.dist[t])
+                        continue;
+                    const double share = ps.sigma[v] * coefficient;
+                    dl[v] += share;
+                    if (edges) edge[w][g.in_edge[a]] += share;
+                }
+                bc[t] += dl[t];
+            }
+            for (auto v : ps.order) dl[v] = 0.0;
+        });
+    }
 
     betweenness_result r;
     r.node.assign(g.n, 0.0);
@@ -193,16 +217,32 @@ struct closeness_options {
 };
 
 namespace detail {
+/// Runs f(dist, reached order, source) for every source: integer BFS when unweighted along out or
+/// in arcs, the general search otherwise (weights, or both directions of a directed graph).
 template <class PerSource>
 std::vector<double> per_source(const graph_view& g, const closeness_options& o, PerSource&& f) {
     const bool weighted = o.weights == weight_mode::distance && g.weighted();
     if (weighted) require_positive_lengths(g);
     const unsigned workers = worker_count(g.n, o.run);
-    std::vector<path_search> search(workers, path_search(g.n));
     std::vector<double> out(g.n, 0.0);
+    const bool simple = !weighted && (!g.directed || o.along != direction::all);
+    if (simple) {
+        const bool in = g.directed && o.along == direction::in;
+        const std::uint64_t* offset = in ? g.in_offset : g.out_offset;
+        const std::uint32_t* neighbour = in ? g.in_source : g.out_target;
+        std::vector<bfs_search> search(workers, bfs_search(g.n));
+        parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+            auto& b = search[w];
+            b.run(offset, neighbour, s, false);
+            out[s] = f([&](std::uint32_t v) { return static_cast<double>(b.dist[v]); }, b.order, s);
+        });
+        return out;
+    }
+    std::vector<path_search> search(workers, path_search(g.n));
     parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
-        search[w].run(g, s, o.along, weighted, false);
-        out[s] = f(search[w], s);
+        auto& ps = search[w];
+        ps.run(g, s, o.along, weighted, false);
+        out[s] = f([&](std::uint32_t v) { return ps.dist[v]; }, ps.order, s);
     });
     return out;
 }
@@ -213,10 +253,10 @@ std::vector<double> per_source(const graph_view& g, const closeness_options& o, 
 /// core. O(n m) unweighted, O(n m log n) with distances.
 inline std::vector<double> closeness(const graph_view& g, const closeness_options& o = {}) {
     const double n = g.n;
-    return detail::per_source(g, o, [&](const detail::path_search& ps, std::uint32_t) {
+    return detail::per_source(g, o, [&](auto&& dist, const std::vector<std::uint32_t>& order, std::uint32_t) {
         double total = 0;
-        for (auto v : ps.order) total += ps.dist[v];
-        const double reached = static_cast<double>(ps.order.size()) - 1.0;
+        for (auto v : order) total += dist(v);
+        const double reached = static_cast<double>(order.size()) - 1.0;
         if (reached <= 0 || total <= 0) return 0.0;
         switch (o.convention) {
             case closeness_convention::wasserman_faust: return (reached / total) * (reached / (n - 1));
@@ -236,10 +276,10 @@ std::vector<double> closeness(const Graph& g, const closeness_options& o = {}) {
 /// when normalized. Direction and weights as for closeness. O(n m).
 inline std::vector<double> harmonic(const graph_view& g, const closeness_options& o = {}) {
     const double scale = o.normalized ? (g.n > 1 ? 1.0 / (g.n - 1.0) : 0.0) : 1.0;
-    return detail::per_source(g, o, [&](const detail::path_search& ps, std::uint32_t s) {
+    return detail::per_source(g, o, [&](auto&& dist, const std::vector<std::uint32_t>& order, std::uint32_t s) {
         double sum = 0;
-        for (auto v : ps.order)
-            if (v != s) sum += 1.0 / ps.dist[v];
+        for (auto v : order)
+            if (v != s) sum += 1.0 / dist(v);
         return sum * scale;
     });
 }
@@ -388,13 +428,12 @@ inline double centralization(const std::vector<double>& scores, double theoretic
 /// Which score centralization_of() centralises.
 enum class centrality_kind { degree, in_degree, out_degree, betweenness, closeness };
 
-/// Freeman centralisation of degree, betweenness or closeness, with the star's maximum as R
-/// sna's centralization() uses it:
-/// - degree (undirected): (n-1)(n-2); degree (directed, in + out): 2(n-1)(n-2); in- or
-///   out-degree: (n-1)^2;
+/// Freeman centralisation of degree, betweenness or closeness, with the star's value as the
+/// maximum, as R sna's centralization() uses it:
+/// - degree: (n-1)(n-2) undirected, 2(n-1)(n-2) for the total degree of a directed graph,
+///   (n-1)^2 for in- or out-degree;
 /// - betweenness (raw): (n-1)^2 (n-2) directed, (n-1)^2 (n-2)/2 undirected;
-/// - closeness (Freeman, all reachable): (n-1)(n-2)/(2n-3) undirected, (n-1)(n-2)/(2n-3) for
-///   directed out-closeness too... see docs/measures.md for the derivation.
+/// - closeness (Freeman: 0 unless everyone is reached): (n-1)(n-2)/(2n-3).
 /// Unweighted. O(n m) for betweenness and closeness, O(n + m) for degree.
 inline double centralization_of(const graph_view& g, centrality_kind kind, const run_options& run = {}) {
     const double n = g.n;

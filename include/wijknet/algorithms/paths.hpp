@@ -96,5 +96,35 @@ private:
     std::vector<char> settled_;
 };
 
+/// Breadth-first search along one arc list (out-arcs or in-arcs), integer distances: the fast
+/// path of the unweighted all-pairs measures. `order` is the queue and the visit order.
+struct bfs_search {
+    std::vector<std::int32_t> dist;  ///< -1 when unreached
+    std::vector<double> sigma;       ///< shortest-path counts (when counted)
+    std::vector<double> delta;       ///< dependency accumulator (betweenness)
+    std::vector<std::uint32_t> order;
+
+    explicit bfs_search(std::uint32_t n) : dist(n, -1), sigma(n, 0.0), delta(n, 0.0) { order.reserve(n); }
+
+    /// Hop distances (and path counts when count) from s over the arcs (offset, neighbour).
+    void run(const std::uint64_t* offset, const std::uint32_t* neighbour, std::uint32_t s, bool count) {
+        for (auto v : order) dist[v] = -1, sigma[v] = 0.0, delta[v] = 0.0;
+        order.clear();
+        order.push_back(s);
+        dist[s] = 0;
+        sigma[s] = 1.0;
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const std::uint32_t v = order[head];
+            const std::int32_t next = dist[v] + 1;
+            const double sv = sigma[v];
+            for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
+                const std::uint32_t w = neighbour[a];
+                if (dist[w] < 0) dist[w] = next, order.push_back(w);
+                if (count && dist[w] == next) sigma[w] += sv;
+            }
+        }
+    }
+};
+
 }  // namespace detail
 }  // namespace wijknet

@@ -45,7 +45,7 @@ struct holes_result {
 /// as networkx.constraint). Effective size (Burt 1992, eq. 2.2; networkx.effective_size),
 /// efficiency = effective size / N, hierarchy (Burt 1992, eq. 2.5; UCINET) with N alters
 /// (NaN when N = 1: 0/0). The indirect terms p_qj, m_jq use q's own alters in the same reading.
-/// O(sum over i of sum over alters j of degree(j) log degree).
+/// O(sum over i of sum over alters j of degree(j)).
 inline holes_result structural_holes(const graph_view& g, const holes_options& o = {}) {
     const neighbour_table t(g, o.weights != weight_mode::none);
     auto strength = [&](std::uint64_t k) {
@@ -64,40 +64,46 @@ inline holes_result structural_holes(const graph_view& g, const holes_options& o
             const double z = strength(k);
             if (z > 0) total[v] += z, largest[v] = std::max(largest[v], z), ++alters[v];
         }
-    auto z_between = [&](std::uint32_t a, std::uint32_t b) {  // z_ab
-        const auto k = t.find(a, b);
-        return k == t.end(a) ? 0.0 : strength(k);
+    // z seen from the other end: in j's list, the entry for q gives z_jq = strength(k) and
+    // z_qj = the same tie read from q's side.
+    auto reverse_strength = [&](std::uint64_t k) {
+        switch (o.alters) {
+            case alter_ties::both: return t.sent(k) + t.received(k);
+            case alter_ties::out: return t.received(k);
+            case alter_ties::in: return t.sent(k);
+        }
+        return 0.0;
     };
 
     const double nan = std::numeric_limits<double>::quiet_NaN();
     holes_result r;
     r.constraint.assign(g.n, nan), r.effective_size.assign(g.n, nan);
     r.efficiency.assign(g.n, nan), r.hierarchy.assign(g.n, nan);
-    std::vector<double> local;
+    std::vector<double> local, p(g.n, 0.0);  // p[q] = p_iq for the current ego i, scattered
     for (std::uint32_t i = 0; i < g.n; ++i) {
         if (alters[i] == 0) continue;
+        for (auto k = t.begin(i); k < t.end(i); ++k) p[t.neighbour(k)] = strength(k) / total[i];
         local.clear();
         double constraint = 0, effective = 0;
         for (auto kj = t.begin(i); kj < t.end(i); ++kj) {
-            const double zij = strength(kj);
-            if (!(zij > 0)) continue;
             const std::uint32_t j = t.neighbour(kj);
+            const double p_ij = p[j];
+            if (!(p_ij > 0)) continue;
+            // Over j's neighbours q that are alters of i (q != i, q != j by construction).
             double indirect = 0, redundancy = 0;
-            for (auto kq = t.begin(i); kq < t.end(i); ++kq) {
+            for (auto kq = t.begin(j); kq < t.end(j); ++kq) {
                 const std::uint32_t q = t.neighbour(kq);
-                const double ziq = strength(kq);
-                if (q == j || !(ziq > 0)) continue;
-                const double p_iq = ziq / total[i];
-                const double zqj = z_between(q, j);
-                if (zqj > 0) indirect += p_iq * zqj / total[q];
-                const double zjq = z_between(j, q);
-                if (zjq > 0 && largest[j] > 0) redundancy += p_iq * zjq / largest[j];
+                if (q == i || !(p[q] > 0)) continue;
+                const double z_qj = reverse_strength(kq), z_jq = strength(kq);
+                if (z_qj > 0) indirect += p[q] * z_qj / total[q];
+                if (z_jq > 0 && largest[j] > 0) redundancy += p[q] * z_jq / largest[j];
             }
-            const double c = (zij / total[i] + indirect) * (zij / total[i] + indirect);
+            const double c = (p_ij + indirect) * (p_ij + indirect);
             local.push_back(c);
             constraint += c;
             effective += 1 - redundancy;
         }
+        for (auto k = t.begin(i); k < t.end(i); ++k) p[t.neighbour(k)] = 0.0;
         const double N = alters[i];
         r.constraint[i] = constraint;
         r.effective_size[i] = effective;
