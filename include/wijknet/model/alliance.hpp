@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/detail/containers.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 #include "wijknet/model/builtin.hpp"
@@ -142,7 +143,7 @@ public:
         require_key(s.id, "stakeholder");
         if (find_stakeholder(s.id)) throw duplicate_id_error("stakeholder '" + s.id + "' already exists");
         canonicalise(s);
-        stakeholders_.reserve(stakeholders_.size() + 1);
+        detail::reserve_one_more(stakeholders_);
         const auto index = static_cast<index_t>(stakeholders_.size());
         stakeholder_index_.emplace(s.id, index);  // may throw: nothing changed yet
         stakeholders_.push_back(std::move(s));    // capacity reserved: cannot throw
@@ -267,7 +268,7 @@ public:
                                           "' (add the wave to its waves first)");
         const auto key = key_of(t.source, t.target, t.relation, t.wave);
         if (tie_index_.count(key)) throw duplicate_id_error(what() + " already exists");
-        ties_.reserve(ties_.size() + 1);
+        detail::reserve_one_more(ties_);
         const auto index = static_cast<index_t>(ties_.size());
         tie_index_.emplace(key, index);
         ties_.push_back(std::move(t));
@@ -331,7 +332,7 @@ public:
         }
         dedupe(e.organisers);
         if (e.name.empty()) e.name = e.id;
-        events_.reserve(events_.size() + 1);
+        detail::reserve_one_more(events_);
         const auto index = static_cast<index_t>(events_.size());
         event_index_.emplace(e.id, index);
         events_.push_back(std::move(e));
@@ -369,7 +370,7 @@ public:
         if (participation_index_.count(key))
             throw duplicate_id_error("participation of '" + std::string(stakeholder_id) + "' in event '" +
                                      std::string(event_id) + "' already exists");
-        participations_.reserve(participations_.size() + 1);
+        detail::reserve_one_more(participations_);
         const auto index = static_cast<index_t>(participations_.size());
         participation_index_.emplace(key, index);
         participations_.push_back(std::move(p));

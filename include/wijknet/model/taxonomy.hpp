@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/detail/containers.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 
@@ -45,7 +46,7 @@ public:
                 throw duplicate_id_error(kind_ + " '" + *name + "' already exists (as '" + entries_[*i].key +
                                          "'); choose another key or label");
         }
-        entries_.reserve(entries_.size() + 1);
+        detail::reserve_one_more(entries_);
         const std::size_t index = entries_.size();
         const std::string key_lower = detail::ascii_lower(c.key), label_lower = detail::ascii_lower(c.label);
         by_name_.emplace(key_lower, index);
