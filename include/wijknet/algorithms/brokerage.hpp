@@ -68,10 +68,7 @@ inline brokerage_result brokerage(const graph_view& g, const std::vector<std::ui
         throw invalid_value_error("brokerage: one group per vertex expected, got " + std::to_string(group.size()) +
                                   " for " + std::to_string(g.n) + " vertices");
     const neighbour_table t(g, false);
-    auto tied = [&](std::uint32_t a, std::uint32_t b) {
-        const auto k = t.find(a, b);
-        return k != t.end(a) && t.sent(k) > 0;
-    };
+    auto tied = [&](std::uint32_t a, std::uint32_t b) { return t.sends(a, b); };
     brokerage_result r;
     r.raw.assign(g.n, {});
     for (std::uint32_t v = 0; v < g.n; ++v)

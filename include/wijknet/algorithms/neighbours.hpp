@@ -83,6 +83,12 @@ public:
         return (it != last && *it == u) ? static_cast<std::uint64_t>(it - neighbour_.data()) : offset_[v + 1];
     }
 
+    /// True when there is a tie v -> u (either way in an undirected graph). O(log degree).
+    bool sends(std::uint32_t v, std::uint32_t u) const {
+        const auto k = find(v, u);
+        return k != end(v) && sent_[k] > 0;
+    }
+
 private:
     std::uint32_t n_;
     std::vector<std::uint64_t> offset_;

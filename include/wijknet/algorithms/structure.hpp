@@ -363,10 +363,7 @@ inline std::array<double, 16> triad_census(const graph_view& g) {
                                          2,  5,  6,  7,  6,  9,  10, 14, 4,  9,  9,  12, 8,  13, 14, 15,
                                          3,  7,  8,  11, 7,  12, 14, 15, 8,  14, 13, 15, 11, 15, 15, 16};
     const neighbour_table t(g, false);
-    auto tied = [&](std::uint32_t a, std::uint32_t b) {  // a -> b ?
-        const auto k = t.find(a, b);
-        return k != t.end(a) && t.sent(k) > 0;
-    };
+    auto tied = [&](std::uint32_t a, std::uint32_t b) { return t.sends(a, b); };
     auto code = [&](std::uint32_t v, std::uint32_t u, std::uint32_t w) {
         int c = 0;
         if (tied(v, u)) c |= 1;
