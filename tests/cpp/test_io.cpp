@@ -5,7 +5,9 @@
 #include <fstream>
 #include <string>
 
+#include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
+#include "wijknet/io/json.hpp"
 
 using namespace wijknet;
 namespace fs = std::filesystem;
@@ -210,4 +212,152 @@ TEST(CsvFolder, ErrorsNameFileLineAndColumn) {
         EXPECT_EQ(f.read_error(), "participation.csv:3:2: " + (f.path / "participation.csv").string() +
                                       ":3:2: participation of 'coc' in event 'ev' already exists");
     }
+}
+
+// ---------------------------------------------------------------- JSON, atomic writes
+
+namespace {
+
+// Every field of two alliances, in order; "" when equal, else the first difference.
+std::string difference(const alliance& a, const alliance& b) {
+    if (!(a.roles().entries() == b.roles().entries())) return "roles";
+    if (!(a.themes().entries() == b.themes().entries())) return "themes";
+    if (!(a.relations() == b.relations())) return "relations";
+    if (!(a.waves() == b.waves())) return "waves";
+    if (!(a.templates() == b.templates())) return "templates";
+    if (a.num_stakeholders() != b.num_stakeholders()) return "number of stakeholders";
+    for (std::size_t i = 0; i < a.num_stakeholders(); ++i)
+        if (!(a.stakeholders()[i] == b.stakeholders()[i])) return "stakeholder " + a.stakeholders()[i].id;
+    if (a.num_ties() != b.num_ties()) return "number of ties";
+    for (std::size_t i = 0; i < a.num_ties(); ++i) {
+        const tie &x = a.ties()[i], &y = b.ties()[i];
+        if (x.source != y.source || x.target != y.target || x.relation != y.relation || x.wave != y.wave ||
+            x.weight != y.weight || x.attributes != y.attributes)
+            return "tie " + a.describe(x);
+    }
+    if (!(a.events() == b.events())) return "events";
+    if (a.participations().size() != b.participations().size()) return "number of participations";
+    for (std::size_t i = 0; i < a.participations().size(); ++i) {
+        const participation &x = a.participations()[i], &y = b.participations()[i];
+        if (x.stakeholder != y.stakeholder || x.event != y.event || x.attributes != y.attributes)
+            return "participation " + std::to_string(i);
+    }
+    return "";
+}
+
+// The bundled example plus a user role, theme, relation and template, sensitive tie and
+// participation attributes, odd characters.
+alliance rich_example() {
+    alliance a = read_csv_folder(std::string(WIJKNET_SOURCE_DIR) + "/examples/data");
+    a.add_role({"jongerenwerk", "youth work", "Youth workers \"on the street\"\n(second line)"});
+    a.add_theme({"wonen", "housing", ""});
+    a.add_relation({"advice", "Advies", true});
+    a.add_template({"mijn_methode", "My method", "", {{"youth work", requirement_level::required, "memo §2"},
+                                                       {"wijkagent", requirement_level::recommended, ""}}});
+    stakeholder s;
+    s.id = "jw_\xC3\xA9\xC3\xA9n";
+    s.kind = stakeholder_kind::group;
+    s.roles = {"jongerenwerk", "bewoner"};
+    s.waves = {"T1"};
+    s.attributes["score"] = {0.1 + 0.2, false};
+    s.attributes["tab\there"] = {std::string("a\x01" "b"), true};
+    a.add_stakeholder(s);
+    a.add_tie(s.id, "wijkagent_kwikstaart", "advice", "T1", 2.5,
+              {{"secret", {std::string("x"), true}}, {"n", {1e-300, false}}});
+    a.add_participation(s.id, a.events()[0].id, {{"paid", {true, true}}});
+    return a;
+}
+
+std::string json_error(const std::string& text) {
+    try {
+        parse_json(text, "f.json");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(Json, RoundTripIsExactWithSensitive) {
+    const alliance a = rich_example();
+    json_options o;
+    o.include_sensitive = true;
+    const std::string text = to_json(a, o);
+    const alliance b = parse_json(text, "x.json");
+    EXPECT_EQ(difference(a, b), "");
+    EXPECT_EQ(to_json(b, o), text);  // and the text is stable
+    EXPECT_EQ(text.find("omitted_sensitive"), std::string::npos);
+}
+
+TEST(Json, SensitiveAttributesAreLeftOutByDefaultAndListed) {
+    const alliance a = rich_example();
+    const std::string text = to_json(a);
+    EXPECT_EQ(text.find("\"lhbti_focus\": "), std::string::npos);
+    EXPECT_EQ(text.find("\"secret\": "), std::string::npos);
+    EXPECT_NE(text.find("\"omitted_sensitive\": {\n    \"stakeholders\": [\"lhbti_focus\", \"tab\\there\"],\n"
+                        "    \"ties\": [\"secret\"],\n    \"participation\": [\"paid\"]\n  }"),
+              std::string::npos)
+        << text.substr(text.size() - 300);
+    const alliance b = parse_json(text);
+    EXPECT_EQ(b.stakeholder_at("wijkagent_kwikstaart").attributes.count("lhbti_focus"), 0u);
+    EXPECT_EQ(b.num_ties(), a.num_ties());
+}
+
+TEST(Json, BuiltinsFlagAndDefaults) {
+    const alliance a = parse_json(R"({"format": "wijknet", "version": 1, "builtins": true,
+        "waves": [{"key": "T0"}],
+        "stakeholders": [{"id": "a", "roles": ["community police officer"]}, {"id": "b"}],
+        "ties": [{"source": "a", "target": "b", "relation": "trust", "wave": "T0"}]})");
+    EXPECT_EQ(a.stakeholder_at("a").roles, std::vector<std::string>{"wijkagent"});
+    EXPECT_EQ(a.ties()[0].weight, 1.0);
+    EXPECT_EQ(a.templates().size(), 2u);
+}
+
+TEST(Json, ErrorsNameLineAndColumn) {
+    const std::string head = "{\"format\": \"wijknet\", \"version\": 1,\n";
+    EXPECT_EQ(json_error(""), "f.json:1:1: the file is empty; expected a JSON object");
+    EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"version\": 1"),
+              "f.json:1:35: the file ends too early (truncated?); expected ',' or '}'");
+    EXPECT_EQ(json_error("{\"format\": \"csv\"}"),
+              "f.json:1:12: expected \"format\": \"wijknet\" (is this a wijknet JSON file?)");
+    EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"version\": 2}"),
+              "f.json:1:35: the file has format version 2, written by a newer wijknet; this wijknet reads "
+              "versions up to 1");
+    EXPECT_EQ(json_error(head + "\"stakeholder\": []}"),
+              "f.json:2:16: unknown member 'stakeholder' in the document; did you mean 'stakeholders'?");
+    EXPECT_EQ(json_error(head + "\"stakeholders\": [{\"id\": \"a\", \"roles\": [\"wijkagent\"]}]}"),
+              "f.json:2:18: stakeholder 'a': unknown role 'wijkagent' (add it first if it is new)");
+    EXPECT_EQ(json_error(head + "\"stakeholders\": [{\"id\": \"a\", \"attributes\": {\"x\": [1]}}]}"),
+              "f.json:2:50: attribute 'x': expected null, a boolean, a number or a string, found an array");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\"}], \"stakeholders\": [{\"id\": \"a\"}],\n"
+                                "\"ties\": [{\"source\": \"a\", \"target\": \"b\", \"relation\": \"x\", \"wave\": \"T0\"}]}"),
+              "f.json:3:10: unknown stakeholder 'b'; did you mean 'a'?");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\", \"label\": 5}]}"),
+              "f.json:2:34: expected a string as 'label', found a number");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\nT1\"}]}"),
+              "f.json:2:22: a line break inside a string; write it as \\n");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": 01}]}"),
+              "f.json:2:20: a number may not start with 0 (leading zeros are not JSON)");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\"} {}]}"), "f.json:2:25: expected ',' or ']', found '{'");
+    EXPECT_EQ(json_error("{\"a\": \"\xC3\xA9\xC3\"}"), "f.json:1:9: the file is not UTF-8 text");
+}
+
+TEST(AtomicFile, AFailedWriteKeepsThePreviousFile) {
+    folder f("atomic");
+    const std::string path = (f.path / "alliance.json").string();
+    write_file_atomically(path, [](std::ostream& out) { out << "old"; });
+    EXPECT_THROW(write_file_atomically(path,
+                                       [](std::ostream& out) {
+                                           out << "half of the new";
+                                           throw std::runtime_error("interrupted");
+                                       }),
+                 std::runtime_error);
+    EXPECT_EQ(detail::read_file(path), "old");
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(f.path)) files += entry.is_regular_file();
+    EXPECT_EQ(files, 1u);  // no temporary file left behind
+    write_json(rich_example(), path);
+    EXPECT_EQ(read_json(path).num_stakeholders(), rich_example().num_stakeholders());
+    EXPECT_THROW(write_json(rich_example(), (f.path / "no_such_folder" / "x.json").string()), write_error);
 }
