@@ -322,7 +322,7 @@ TEST(Json, ErrorsNameLineAndColumn) {
     EXPECT_EQ(json_error("{\"format\": \"csv\"}"),
               "f.json:1:12: expected \"format\": \"wijknet\" (is this a wijknet JSON file?)");
     EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"version\": 2}"),
-              "f.json:1:35: the file has format version 2, written by a newer wijknet; this wijknet reads "
+              "f.json:1:34: the file has format version 2, written by a newer wijknet; this wijknet reads "
               "versions up to 1");
     EXPECT_EQ(json_error(head + "\"stakeholder\": []}"),
               "f.json:2:16: unknown member 'stakeholder' in the document; did you mean 'stakeholders'?");
