@@ -7,6 +7,7 @@
 
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
+#include "wijknet/io/graphml.hpp"
 #include "wijknet/io/json.hpp"
 
 using namespace wijknet;
@@ -360,4 +361,106 @@ TEST(AtomicFile, AFailedWriteKeepsThePreviousFile) {
     write_json(rich_example(), path);
     EXPECT_EQ(read_json(path).num_stakeholders(), rich_example().num_stakeholders());
     EXPECT_THROW(write_json(rich_example(), (f.path / "no_such_folder" / "x.json").string()), write_error);
+}
+
+// ---------------------------------------------------------------- GraphML
+
+namespace {
+
+std::string graphml_error(const std::string& text) {
+    try {
+        parse_graphml(text, "g.graphml");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(GraphML, RoundTripKeepsStakeholdersTiesAndTypes) {
+    alliance a = rich_example();
+    stakeholder s = a.stakeholders().back();
+    EXPECT_THROW(to_graphml(a, {true}), invalid_value_error);  // XML 1.0 cannot hold control character 1
+    s.attributes["tab\there"].value = std::string("a&<b>\"c\"\n");
+    a.update_stakeholder(s);
+    graphml_write_options o;
+    o.include_sensitive = true;
+    const std::string text = to_graphml(a, o);
+    EXPECT_THROW(parse_graphml(text, "x.graphml"), parse_error);  // role 'jongerenwerk' is not built in
+    graphml_read_options r;
+    r.declare_unknown_roles = true;
+    const alliance b = parse_graphml(text, "x.graphml", r);
+    ASSERT_EQ(b.num_stakeholders(), a.num_stakeholders());
+    // GraphML declares attributes per key: a stakeholder without a value has it as missing.
+    auto present = [](auto x) {
+        for (auto it = x.attributes.begin(); it != x.attributes.end();)
+            it = is_missing(it->second.value) ? x.attributes.erase(it) : std::next(it);
+        return x.attributes;
+    };
+    for (std::size_t i = 0; i < a.num_stakeholders(); ++i)
+    {
+        stakeholder x = a.stakeholders()[i], y = b.stakeholders()[i];
+        x.attributes = present(x), y.attributes = present(y);
+        EXPECT_TRUE(x == y) << x.id;
+    }
+    EXPECT_EQ(a.waves()[1].key, b.waves()[1].key);
+    ASSERT_EQ(b.num_ties(), a.num_ties());
+    for (std::size_t i = 0; i < a.num_ties(); ++i) {
+        EXPECT_EQ(a.describe(a.ties()[i]), b.describe(b.ties()[i]));
+        EXPECT_EQ(a.ties()[i].weight, b.ties()[i].weight);
+        EXPECT_TRUE(present(a.ties()[i]) == present(b.ties()[i])) << a.describe(a.ties()[i]);
+        EXPECT_EQ(a.relations()[a.ties()[i].relation].directed, b.relations()[b.ties()[i].relation].directed);
+    }
+    EXPECT_EQ(to_graphml(b, o), text);
+}
+
+TEST(GraphML, SensitiveAttributesAreLeftOutByDefault) {
+    const std::string text = to_graphml(rich_example());
+    EXPECT_EQ(text.find("attr.name=\"lhbti_focus\""), std::string::npos);
+    EXPECT_NE(text.find("<!-- sensitive attributes left out: stakeholders: lhbti_focus|tab\there; ties: secret -->"),
+              std::string::npos);
+}
+
+TEST(GraphML, ReadsForeignFilesWithDefaultsAndUndirectedGraphs) {
+    // As igraph writes it: ids n0, n1; the original ids in the attribute "id"; an int attribute.
+    const alliance a = parse_graphml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment -->
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="v_id" for="node" attr.name="id" attr.type="string"/>
+  <key id="v_age" for="node" attr.name="age" attr.type="int"><default>7</default></key>
+  <key id="e_w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="G" edgedefault="undirected">
+    <node id="n0"><data key="v_id">Ann &amp; co</data><data key="v_age">40</data></node>
+    <node id="n1"><data key="v_id">b</data></node>
+    <edge source="n0" target="n1"><data key="e_w">2.5</data></edge>
+  </graph>
+</graphml>)");
+    ASSERT_EQ(a.num_stakeholders(), 2u);
+    EXPECT_EQ(a.stakeholders()[0].id, "Ann & co");
+    EXPECT_EQ(std::get<double>(a.stakeholders()[1].attributes.at("age").value), 7.0);
+    EXPECT_FALSE(a.relations()[a.ties()[0].relation].directed);
+    EXPECT_EQ(a.relations()[a.ties()[0].relation].key, "tie");
+    EXPECT_EQ(a.ties()[0].weight, 2.5);
+    EXPECT_EQ(a.waves()[0].key, "T0");
+}
+
+TEST(GraphML, ErrorsNameLineAndColumn) {
+    const std::string head = "<graphml>\n<key id=\"d0\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/>\n<graph>\n";
+    EXPECT_EQ(graphml_error(""), "g.graphml:1:1: the file is empty; expected an XML document");
+    EXPECT_EQ(graphml_error("<gexf/>"), "g.graphml:1:1: expected a <graphml> root element, found <gexf>");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d0\">x</data></node>"),
+              "g.graphml:3:1: element <graph> is never closed (truncated?); expected </graph>");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d0\">x</data></node></graph></graphml>"),
+              "g.graphml:4:14: attribute 'n' is declared int, found 'x'; expected a number");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d1\">x</data></node></graph></graphml>"),
+              "g.graphml:4:14: <data> refers to key 'd1', which no <key> declares");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>"),
+              "g.graphml:4:15: stakeholder 'a' already exists");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/><edge source=\"a\" target=\"bb\"/></graph></graphml>"),
+              "g.graphml:4:15: edge refers to node 'bb', which no <node> declares; did you mean 'a'?");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/></grph></graphml>"),
+              "g.graphml:4:17: closing tag </grph> does not match <graph> opened at line 3");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a&b\"/></graph></graphml>"),
+              "g.graphml:4:12: a '&' that does not start an entity; write it as &amp;");
 }
