@@ -7,6 +7,7 @@
 
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
+#include "wijknet/io/dl.hpp"
 #include "wijknet/io/graphml.hpp"
 #include "wijknet/io/json.hpp"
 
@@ -463,4 +464,75 @@ TEST(GraphML, ErrorsNameLineAndColumn) {
               "g.graphml:4:17: closing tag </grph> does not match <graph> opened at line 3");
     EXPECT_EQ(graphml_error(head + "<node id=\"a&b\"/></graph></graphml>"),
               "g.graphml:4:12: a '&' that does not start an entity; write it as &amp;");
+}
+
+// ---------------------------------------------------------------- UCINET DL
+
+namespace {
+
+std::string dl_error(const std::string& text) {
+    try {
+        parse_dl(text, "n.dl");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// Ties as "relation@wave source target weight", sorted, for comparing alliances across formats.
+std::vector<std::string> tie_lines(const alliance& a) {
+    std::vector<std::string> out;
+    for (const auto& t : a.ties()) {
+        std::string s = a.stakeholders()[t.source].id, u = a.stakeholders()[t.target].id;
+        if (!a.relations()[t.relation].directed && u < s) std::swap(s, u);
+        out.push_back(a.relations()[t.relation].key + "@" + a.waves()[t.wave].key + " " + s + " " + u + " " +
+                      format_number(t.weight));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST(Dl, RoundTripInBothLayouts) {
+    const alliance a = read_csv_folder(std::string(WIJKNET_SOURCE_DIR) + "/examples/data");
+    for (dl_format f : {dl_format::fullmatrix, dl_format::edgelist1}) {
+        const std::string text = to_dl(a, {f});
+        const alliance b = parse_dl(text, "x.dl");
+        ASSERT_EQ(b.num_stakeholders(), a.num_stakeholders());
+        EXPECT_EQ(tie_lines(b), tie_lines(a));
+        EXPECT_EQ(to_dl(b, {f}), text);
+    }
+}
+
+TEST(Dl, ReadsTheClassicLayouts) {
+    // Matrix without labels; 1-based numbers in an edge list; embedded labels; two matrices.
+    const alliance m = parse_dl("dl n=3\nformat = fullmatrix\ndata:\n0 1 0\n0 0 2.5\n1 0 0\n");
+    EXPECT_EQ(tie_lines(m), (std::vector<std::string>{"tie@T0 1 2 1", "tie@T0 2 3 2.5", "tie@T0 3 1 1"}));
+    const alliance e = parse_dl("DL n=3\nformat = edgelist1\nlabels:\nann, bob, \"cas x\"\ndata:\n1 2\n3 1 4\n");
+    EXPECT_EQ(tie_lines(e), (std::vector<std::string>{"tie@T0 ann bob 1", "tie@T0 cas x ann 4"}));
+    const alliance x = parse_dl("dl n=2 nm=2\nformat=edgelist1\nmatrix labels:\ncollaboration@T1 trust\n"
+                                "labels embedded:\ndata:\nann bob\n!\nbob ann 3\n");
+    EXPECT_EQ(tie_lines(x), (std::vector<std::string>{"collaboration@T1 ann bob 1", "trust@T0 bob ann 3"}));
+    EXPECT_EQ(x.waves()[0].key, "T1");
+    const alliance f = parse_dl("dl n=2 nm=2\nformat=fullmatrix\nmatrix labels: collaboration, trust\n"
+                                "labels embedded\ndata:\n a b\na 0 2\nb 2 0\n a b\na 0 1\nb 0 0\n");
+    EXPECT_EQ(tie_lines(f), (std::vector<std::string>{"collaboration@T0 a b 2", "trust@T0 a b 1"}));
+}
+
+TEST(Dl, ErrorsNameLineAndColumn) {
+    EXPECT_EQ(dl_error("graph\n"), "n.dl:1:1: expected the keyword DL at the start of the file");
+    EXPECT_EQ(dl_error("dl n=2\nformat=nodelist1\ndata:\n"),
+              "n.dl:2:8: unsupported format 'nodelist1'; expected FULLMATRIX or EDGELIST1");
+    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1 x\n"), "n.dl:4:3: expected a number, found 'x'");
+    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1\n"), "n.dl:4: the file ends too early (truncated?); expected a number");
+    EXPECT_EQ(dl_error("dl n=2 format=edgelist1\ndata:\n1 3\n"), "n.dl:3:3: expected a node number from 1 to 2, found '3'");
+    EXPECT_EQ(dl_error("dl n=2\nlabels:\na b\nlabels embedded\ndata:\n a b\na 0 1\nbb 0 0\n"),
+              "n.dl:8:1: unknown label 'bb'; did you mean 'b' or 'a'?");
+    EXPECT_EQ(dl_error("dl n=2 nm=1 matrix labels: collaboration\nlabels embedded\ndata:\n a b\na 0 1\nb 2 0\n"),
+              "n.dl:6:3: relation 'collaboration' is undirected, but its matrix is not symmetric here (2 against 1)");
+    EXPECT_EQ(dl_error("dl n=2\nlabels: a a\ndata:\n"), "n.dl:2:11: stakeholder 'a' already exists");
+    EXPECT_EQ(dl_error("dl n=2 lables: a b\ndata:\n"),
+              "n.dl:1:8: unknown keyword 'lables'; expected N=, NM=, FORMAT=, LABELS:, LABELS EMBEDDED, MATRIX "
+              "LABELS: or DATA:");
 }
