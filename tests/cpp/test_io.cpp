@@ -8,6 +8,7 @@
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/dl.hpp"
+#include "wijknet/io/dot.hpp"
 #include "wijknet/io/graphml.hpp"
 #include "wijknet/io/json.hpp"
 
@@ -535,4 +536,28 @@ TEST(Dl, ErrorsNameLineAndColumn) {
     EXPECT_EQ(dl_error("dl n=2 lables: a b\ndata:\n"),
               "n.dl:1:8: unknown keyword 'lables'; expected N=, NM=, FORMAT=, LABELS:, LABELS EMBEDDED, MATRIX "
               "LABELS: or DATA:");
+}
+
+// ---------------------------------------------------------------- DOT
+
+TEST(Dot, RolesAsColoursKindsAsShapesAndGraphvizAcceptsIt) {
+    const alliance a = rich_example();
+    dot_options o;
+    o.wave = "T1";
+    const std::string text = to_dot(a, o);
+    EXPECT_NE(text.find("\"wijkagent_kwikstaart\" [label=\"Kees Kwikstaart\", shape=ellipse, fillcolor=\"#1f77b4\", "
+                        "tooltip=\"community police officer\"];"),
+              std::string::npos);
+    EXPECT_NE(text.find("\"sv_de_kieviten\" [label=\"Sportvereniging \\\"De Kieviten\\\"\""),
+              std::string::npos);
+    EXPECT_EQ(text.find(" T0\""), std::string::npos);  // one wave drawn: no wave in labels
+    EXPECT_NE(text.find("dir=none"), std::string::npos);
+    o.wave = "T9";
+    EXPECT_THROW(to_dot(a, o), unknown_id_error);
+    folder f("dot");
+    const std::string path = (f.path / "a.dot").string();
+    write_dot(a, path);
+    if (std::system("dot -V > /dev/null 2>&1") == 0) {
+        EXPECT_EQ(std::system(("dot -Tsvg " + path + " -o " + path + ".svg").c_str()), 0);
+    }
 }
