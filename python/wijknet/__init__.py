@@ -26,6 +26,19 @@ from ._core import (
     Snapshot,
     UnknownIdError,
     WijknetError,
+    WriteError,
+)
+from ._io import (
+    adjacency_matrix,
+    from_igraph,
+    from_networkx,
+    from_pandas,
+    read,
+    to_igraph,
+    to_networkx,
+    to_pandas,
+    write,
+    write_csv_folder,
 )
 from ._summary import Summary, summary
 
@@ -45,4 +58,15 @@ __all__ = [
     "load_example",
     "read_csv_folder",
     "summary",
+    "WriteError",
+    "adjacency_matrix",
+    "from_igraph",
+    "from_networkx",
+    "from_pandas",
+    "read",
+    "to_igraph",
+    "to_networkx",
+    "to_pandas",
+    "write",
+    "write_csv_folder",
 ]

@@ -5,7 +5,7 @@
 from __future__ import annotations
 import collections.abc
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError']
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -38,7 +38,21 @@ class Alliance:
         """
         Makes this alliance a copy of other.
         """
+    def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
+        ...
+    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
+        ...
+    def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
+        ...
+    def _dump_json(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
+        ...
     def _event_columns(self) -> dict:
+        ...
+    def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
+        ...
+    def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
+        ...
+    def _load_json(self, source: str, is_text: bool = False) -> None:
         ...
     def _participation_columns(self) -> dict:
         ...
@@ -190,6 +204,12 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
+class WriteError(WijknetError):
+    pass
 def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
     ...
+def _write_text_atomically(path: str, text: str) -> None:
+    """
+    Writes UTF-8 text to a file atomically (temporary file, then rename).
+    """
 __version__: str = '0.1.0'

@@ -1,0 +1,227 @@
+"""Files, DataFrames and peer libraries: round trips and interop (tests/cpp/test_io.cpp is the C++ twin)."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import wijknet
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "data"
+
+
+def ties(a):
+    """Ties as a sorted list of (relation, wave, source, target, weight); undirected ends sorted."""
+    undirected = {r["key"] for r in a.relations if not r["directed"]}
+    out = []
+    for t in a.ties().itertuples():
+        s, u = t.source, t.target
+        if t.relation in undirected and u < s:
+            s, u = u, s
+        out.append((t.relation, t.wave, s, u, t.weight))
+    return sorted(out)
+
+
+def same_frames(a, b, include_sensitive=True):
+    fa, fb = wijknet.to_pandas(a, include_sensitive), wijknet.to_pandas(b, include_sensitive)
+    for name in fa:
+        pd.testing.assert_frame_equal(fa[name], fb[name], check_dtype=False, obj=name)
+
+
+@pytest.fixture
+def rich(example):
+    a = example.copy()
+    a.add_role("jongerenwerk", "youth work", "Youth workers")
+    a.add_relation("advice", "Advies", True)
+    a.add_template("mijn_methode", "My method", required=["youth work"], recommended=["wijkagent"], source="memo §2")
+    a.add_stakeholder("jw", "Jongerenwerk Één", "group", roles=["jongerenwerk"], waves=["T1"],
+                      attributes={"score": 0.30000000000000004, "secret": "x"}, sensitive=["secret"])
+    a.add_tie("jw", "wijkagent_kwikstaart", "advice", "T1", 2.5, attributes={"note": "a \"quote\"\nline"})
+    return a
+
+
+# ---------------------------------------------------------------- JSON
+
+def test_json_round_trip_is_exact(rich, tmp_path):
+    path = tmp_path / "a.json"
+    wijknet.write(rich, path, include_sensitive=True)
+    back = wijknet.read(path)
+    same_frames(rich, back)
+    for attr in ("roles", "themes", "relations", "waves", "templates"):
+        assert getattr(back, attr) == getattr(rich, attr), attr
+    assert back.stakeholder("jw")["sensitive"] == ["secret"]
+
+
+def test_json_leaves_sensitive_out_by_default_and_says_so(rich, tmp_path):
+    path = tmp_path / "a.json"
+    wijknet.write(rich, path)
+    text = path.read_text(encoding="utf-8")
+    assert '"secret": ' not in text and '"lhbti_focus": ' not in text
+    assert '"stakeholders": ["lhbti_focus", "secret"]' in text
+    assert "lhbti_focus" not in wijknet.read(path).stakeholders(include_sensitive=True).columns
+
+
+def test_json_errors_name_line_and_column(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "wijknet", "version": 1,\n "stakeholders": [{"id": "a", "kind": "club"}]}')
+    with pytest.raises(wijknet.ParseError) as err:
+        wijknet.read(path)
+    assert (err.value.line, err.value.column) == (2, 19)
+    assert str(err.value).endswith("unknown stakeholder kind 'club'; expected organisation, person, initiative or group")
+
+
+def test_writes_are_atomic(example, tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text("previous")
+    with pytest.raises(wijknet.InvalidValueError):
+        wijknet.write(example, path.with_suffix(".xyz"))
+    with pytest.raises(wijknet.WriteError, match="cannot create a file in folder"):
+        wijknet.write(example, tmp_path / "missing" / "a.json")
+    assert path.read_text() == "previous"
+    wijknet.write(example, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temporary file left
+
+
+# ---------------------------------------------------------------- GraphML and the peers
+
+def test_networkx_reads_our_graphml(example, tmp_path):
+    path = tmp_path / "a.graphml"
+    wijknet.write(example, path)
+    g = nx.read_graphml(path, force_multigraph=True)
+    assert set(g.nodes) == set(example.stakeholders().index)
+    assert g.number_of_edges() == example.num_ties
+    node = g.nodes["wijkagent_kwikstaart"]
+    assert node["name"] == "Kees Kwikstaart" and node["role"] == "wijkagent"
+    assert node["neighbourhood_years"] == 6.0 and node["volunteer"] is False
+    assert "lhbti_focus" not in node  # sensitive: left out
+    assert g.graph["waves"] == "T0|T1"
+    ours = sorted((s, t, d["relation"], d["wave"], d["weight"]) for s, t, d in g.edges(data=True))
+    theirs = sorted((r.source, r.target, r.relation, r.wave, r.weight) for r in example.ties().itertuples())
+    assert ours == theirs
+
+
+def test_we_read_networkx_graphml(example, tmp_path):
+    path = tmp_path / "nx.graphml"
+    nx.write_graphml(wijknet.to_networkx(example), path)
+    back = wijknet.read(path)
+    assert ties(back) == ties(example)
+    assert list(back.stakeholders().index) == list(example.stakeholders().index)
+    s = back.stakeholder("wijkagent_kwikstaart")
+    assert s["roles"] == ["wijkagent"] and s["kind"] == "person"
+    assert s["attributes"]["neighbourhood_years"] == 6.0 and s["attributes"]["volunteer"] is False
+
+
+def test_igraph_interop_both_ways(example, tmp_path):
+    ig = pytest.importorskip("igraph")
+    ours = tmp_path / "a.graphml"
+    wijknet.write(example, ours)
+    g = ig.Graph.Read_GraphML(str(ours))
+    assert g.vcount() == len(example) and g.ecount() == example.num_ties
+    assert g.vs.find(id="wijkagent_kwikstaart")["name"] == "Kees Kwikstaart"
+    theirs = tmp_path / "ig.graphml"
+    g.write_graphml(str(theirs))
+    back = wijknet.read(theirs)
+    assert ties(back) == ties(example)
+    assert back.stakeholder("wijkagent_kwikstaart")["name"] == "Kees Kwikstaart"
+
+
+def test_networkx_and_igraph_conversions_round_trip(example):
+    ig = pytest.importorskip("igraph")
+    for back in (wijknet.from_networkx(wijknet.to_networkx(example)), wijknet.from_igraph(wijknet.to_igraph(example))):
+        assert ties(back) == ties(example)
+        assert list(back.stakeholders().index) == list(example.stakeholders().index)
+        assert back.stakeholder("opbouwwerker_grutto")["waves"] == ["T0"]
+    g = wijknet.to_igraph(example)
+    assert isinstance(g, ig.Graph) and g.vs.find(name="wijkagent_kwikstaart")["label"] == "Kees Kwikstaart"
+
+
+def test_from_plain_networkx_graphs():
+    g = nx.karate_club_graph()
+    a = wijknet.from_networkx(g)
+    assert len(a) == 34 and a.num_ties == 78
+    assert a.relations[-1] == {"key": "tie", "label": "tie", "directed": False}
+    assert a.stakeholder("0")["attributes"]["club"] == "Mr. Hi"
+    d = wijknet.from_networkx(nx.DiGraph([("a", "b"), ("b", "a")]), default_relation="referral")
+    assert ties(d) == [("referral", "T0", "a", "b", 1.0), ("referral", "T0", "b", "a", 1.0)]
+
+
+# ---------------------------------------------------------------- DL, DOT, CSV folders
+
+@pytest.mark.parametrize("layout", ["fullmatrix", "edgelist1"])
+def test_dl_round_trip(example, tmp_path, layout):
+    path = tmp_path / "a.dl"
+    wijknet.write(example, path, format_=layout)
+    back = wijknet.read(path)
+    assert ties(back) == ties(example)
+
+
+def test_dot_for_graphviz(example, tmp_path):
+    path = tmp_path / "a.dot"
+    wijknet.write(example, path, wave="T1", names=False)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("digraph alliance {") and "fillcolor" in text
+    with pytest.raises(wijknet.InvalidValueError, match="DOT files are written for Graphviz only"):
+        wijknet.read(path)
+    if shutil.which("dot"):
+        subprocess.run(["dot", "-Tsvg", str(path), "-o", str(tmp_path / "a.svg")], check=True)
+
+
+def test_csv_folder_round_trip(example, tmp_path):
+    wijknet.write(example, tmp_path / "out", include_sensitive=True)
+    back = wijknet.read(tmp_path / "out")
+    same_frames(example, back)
+    wijknet.write(example, tmp_path / "plain")
+    assert "lhbti_focus" not in (tmp_path / "plain" / "stakeholders.csv").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- pandas and matrices
+
+def test_pandas_round_trip_and_default_columns(rich):
+    frames = wijknet.to_pandas(rich, include_sensitive=True)
+    assert list(frames["stakeholders"].columns[:5]) == ["id", "name", "kind", "role", "waves"]
+    assert list(frames["ties"].columns[:5]) == ["source", "target", "relation", "wave", "weight"]
+    back = wijknet.from_pandas(frames["stakeholders"], frames["ties"], frames["events"], frames["participation"],
+                               sensitive=frames["stakeholders"].attrs["sensitive"], declare_relations=True,
+                               declare_unknown_roles=True)
+    same_frames(rich, back)
+
+
+def test_from_pandas_renamed_columns_and_errors():
+    people = pd.DataFrame({"code": ["a", "b"], "rol": ["wijkagent|bewoner", "gemeente"], "age": [30, np.nan]})
+    links = pd.DataFrame({"van": ["a"], "naar": ["c"], "gewicht": [np.int64(3)]})
+    with pytest.raises(wijknet.UnknownIdError, match="ties row 1: unknown stakeholder 'c'"):
+        wijknet.from_pandas(people, links, id="code", role="rol", source="van", target="naar", weight="gewicht")
+    a = wijknet.from_pandas(people, links, id="code", role="rol", source="van", target="naar", weight="gewicht",
+                            create_stakeholders=True)
+    assert a.stakeholder("a")["roles"] == ["wijkagent", "bewoner"]
+    assert a.stakeholder("b")["attributes"]["age"] is None
+    assert ties(a) == [("collaboration", "T0", "a", "c", 3.0)]
+
+
+def test_adjacency_matches_networkx(example):
+    m = wijknet.adjacency_matrix(example, relations=["referral"], waves=["T1"])
+    g = nx.DiGraph()
+    g.add_nodes_from(example.stakeholders().index)
+    for t in example.ties().itertuples():
+        if t.relation == "referral" and t.wave == "T1":
+            g.add_edge(t.source, t.target, weight=t.weight)
+    np.testing.assert_array_equal(m, nx.to_numpy_array(g, nodelist=list(example.stakeholders().index)))
+    collab = wijknet.adjacency_matrix(example, relations=["collaboration"], weighted=False)
+    np.testing.assert_array_equal(collab, collab.T)  # undirected: symmetric
+    pytest.importorskip("scipy")
+    s = wijknet.adjacency_matrix(example, sparse=True)
+    np.testing.assert_array_equal(s.toarray(), wijknet.adjacency_matrix(example))
+
+
+# ---------------------------------------------------------------- the bundled example in every format
+
+def test_bundled_json_and_graphml_match_the_csv_folder(example):
+    assert (EXAMPLE / "alliance.json").read_text(encoding="utf-8") == example._dump_json(include_sensitive=True), (
+        "examples/data/alliance.json is out of date; regenerate it (see examples/data/README.md)")
+    assert (EXAMPLE / "alliance.graphml").read_text(encoding="utf-8") == example._dump_graphml(include_sensitive=True), (
+        "examples/data/alliance.graphml is out of date; regenerate it (see examples/data/README.md)")
+    same_frames(wijknet.read(EXAMPLE / "alliance.json"), example)
