@@ -561,3 +561,38 @@ TEST(Dot, RolesAsColoursKindsAsShapesAndGraphvizAcceptsIt) {
         EXPECT_EQ(std::system(("dot -Tsvg " + path + " -o " + path + ".svg").c_str()), 0);
     }
 }
+
+// ---------------------------------------------------------------- the malformed-file folder
+
+TEST(Malformed, EveryFileGivesItsExactError) {
+    // tests/data/malformed/expected_errors.tsv: file <TAB> exact message (paths relative to the folder).
+    const std::string folder = std::string(WIJKNET_SOURCE_DIR) + "/tests/data/malformed/";
+    std::ifstream table(folder + "expected_errors.tsv");
+    ASSERT_TRUE(table) << "missing " << folder << "expected_errors.tsv";
+    std::string line;
+    std::size_t checked = 0;
+    while (std::getline(table, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t tab = line.find('\t');
+        ASSERT_NE(tab, std::string::npos) << line;
+        const std::string name = line.substr(0, tab), expected = line.substr(tab + 1);
+        const std::string path = folder + name, extension = fs::path(name).extension().string();
+        std::string got = "(no error)";
+        try {
+            if (extension == ".json") read_json(path);
+            else if (extension == ".graphml") read_graphml(path);
+            else if (extension == ".dl") read_dl(path);
+            else if (extension == ".csv") read_csv(path);
+            else FAIL() << "no reader for " << name;
+        } catch (const parse_error& e) {
+            got = e.what();
+            if (got.rfind(folder, 0) == 0) got = got.substr(folder.size());
+        }
+        EXPECT_EQ(got, expected) << name;
+        ++checked;
+    }
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(folder))
+        files += entry.path().extension() != ".tsv" && entry.path().extension() != ".md";
+    EXPECT_EQ(checked, files) << "every file in tests/data/malformed needs a line in expected_errors.tsv";
+}

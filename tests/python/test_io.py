@@ -225,3 +225,24 @@ def test_bundled_json_and_graphml_match_the_csv_folder(example):
     assert (EXAMPLE / "alliance.graphml").read_text(encoding="utf-8") == example._dump_graphml(include_sensitive=True), (
         "examples/data/alliance.graphml is out of date; regenerate it (see examples/data/README.md)")
     same_frames(wijknet.read(EXAMPLE / "alliance.json"), example)
+
+
+# ---------------------------------------------------------------- malformed files
+
+MALFORMED = Path(__file__).resolve().parents[1] / "data" / "malformed"
+
+
+def _malformed_cases():
+    for line in (MALFORMED / "expected_errors.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.split("\t")[0].endswith(".csv"):
+            name, message = line.split("\t")
+            yield pytest.param(name, message, id=name)
+
+
+@pytest.mark.parametrize("name, message", list(_malformed_cases()))
+def test_malformed_file_gives_its_exact_error(name, message):
+    with pytest.raises(wijknet.ParseError) as err:
+        wijknet.read(MALFORMED / name)
+    assert str(err.value) == f"{MALFORMED}/{message}"
+    line_column = message.split(": ")[0].split(":")[1:]
+    assert err.value.line == int(line_column[0])

@@ -142,7 +142,7 @@ public:
         require_key(s.id, "stakeholder");
         if (find_stakeholder(s.id)) throw duplicate_id_error("stakeholder '" + s.id + "' already exists");
         canonicalise(s);
-        stakeholders_.reserve(stakeholders_.size() + 1);
+        reserve_one(stakeholders_);
         const auto index = static_cast<index_t>(stakeholders_.size());
         stakeholder_index_.emplace(s.id, index);  // may throw: nothing changed yet
         stakeholders_.push_back(std::move(s));    // capacity reserved: cannot throw
@@ -267,7 +267,7 @@ public:
                                           "' (add the wave to its waves first)");
         const auto key = key_of(t.source, t.target, t.relation, t.wave);
         if (tie_index_.count(key)) throw duplicate_id_error(what() + " already exists");
-        ties_.reserve(ties_.size() + 1);
+        reserve_one(ties_);
         const auto index = static_cast<index_t>(ties_.size());
         tie_index_.emplace(key, index);
         ties_.push_back(std::move(t));
@@ -331,7 +331,7 @@ public:
         }
         dedupe(e.organisers);
         if (e.name.empty()) e.name = e.id;
-        events_.reserve(events_.size() + 1);
+        reserve_one(events_);
         const auto index = static_cast<index_t>(events_.size());
         event_index_.emplace(e.id, index);
         events_.push_back(std::move(e));
@@ -369,7 +369,7 @@ public:
         if (participation_index_.count(key))
             throw duplicate_id_error("participation of '" + std::string(stakeholder_id) + "' in event '" +
                                      std::string(event_id) + "' already exists");
-        participations_.reserve(participations_.size() + 1);
+        reserve_one(participations_);
         const auto index = static_cast<index_t>(participations_.size());
         participation_index_.emplace(key, index);
         participations_.push_back(std::move(p));
@@ -405,6 +405,13 @@ private:
     using tie_map = std::unordered_map<tie_key, index_t, tie_key_hash>;
     using id_map = std::unordered_map<std::string, index_t>;
     using pair_map = std::unordered_map<std::uint64_t, index_t>;
+
+    /// Room for one more element, growing geometrically (reserve(size() + 1) would reallocate on
+    /// every insertion and make building an alliance quadratic).
+    template <class T>
+    static void reserve_one(std::vector<T>& items) {
+        if (items.size() == items.capacity()) items.reserve(std::max<std::size_t>(16, items.capacity() * 2));
+    }
 
     static std::uint64_t pair_key(index_t a, index_t b) { return (std::uint64_t(a) << 32) | b; }
 

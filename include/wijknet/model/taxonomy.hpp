@@ -2,6 +2,7 @@
 /// @brief Taxonomies of alliance roles and event themes: Dutch keys with English labels.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +46,7 @@ public:
                 throw duplicate_id_error(kind_ + " '" + *name + "' already exists (as '" + entries_[*i].key +
                                          "'); choose another key or label");
         }
-        entries_.reserve(entries_.size() + 1);
+        if (entries_.size() == entries_.capacity()) entries_.reserve(std::max<std::size_t>(16, entries_.capacity() * 2));
         const std::size_t index = entries_.size();
         const std::string key_lower = detail::ascii_lower(c.key), label_lower = detail::ascii_lower(c.label);
         by_name_.emplace(key_lower, index);
