@@ -25,9 +25,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 CONTENDERS = {
     "wijknet": """
 import wijknet
@@ -67,6 +64,11 @@ print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RU
 
 
 def generate(folder: Path, ties: int, stakeholders: int, seed: int = 20211001) -> None:
+    # Imported here: the parent process stays small, because on Linux a child's ru_maxrss starts
+    # from its parent's resident size at fork.
+    import numpy as np
+    import pandas as pd
+
     rng = np.random.default_rng(seed)
     roles = np.array(["wijkagent", "welzijnswerk", "zelforganisatie", "lhbti_organisatie", "bewonersinitiatief",
                       "sociale_partner", "gemeente", "bewoner"])
@@ -116,10 +118,16 @@ def main() -> None:
     parser.add_argument("--stakeholders", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the best time counts")
     parser.add_argument("--only", nargs="*", default=list(CONTENDERS), choices=list(CONTENDERS))
+    parser.add_argument("--generate", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate:
+        generate(Path(args.generate), args.ties, args.stakeholders)
+        return
     with tempfile.TemporaryDirectory(prefix="wijknet_bench_") as tmp:
         folder = Path(tmp)
-        generate(folder, args.ties, args.stakeholders)
+        # Generated in a child process, so the parent's resident size stays small (see generate).
+        subprocess.run([sys.executable, __file__, "--generate", tmp, "--ties", str(args.ties),
+                        "--stakeholders", str(args.stakeholders)], check=True)
         size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
         print(f"{args.ties:,} ties, {args.stakeholders:,} stakeholders, {size:.0f} MB of CSV; best of {args.repeat}", flush=True)
         results = {}

@@ -252,6 +252,7 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
         auto relation = t->find_column(col.relation), wave = t->find_column(col.wave),
              weight = t->find_column(col.weight);
         detail::attribute_columns attributes(*t, {col.source, col.target, col.relation, col.wave, col.weight});
+        a.reserve_ties(a.num_ties() + t->num_rows());
         for (std::size_t r = 0; r < t->num_rows(); ++r) {
             tie x;
             x.source = detail::at_cell(*t, r, source, [&] { return a.stakeholder_index(csv_table::trim(t->cell(r, source))); });
