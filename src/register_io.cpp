@@ -31,6 +31,17 @@ py::object dump(const std::string& path, Text&& text) {
     return py::str(out);
 }
 
+std::vector<roster_response> responses_of(const std::vector<std::string>& respondents,
+                                          const std::vector<std::string>& partners,
+                                          const std::vector<std::string>& items, const std::vector<double>& values) {
+    if (partners.size() != respondents.size() || items.size() != respondents.size() ||
+        values.size() != respondents.size())
+        throw invalid_value_error("roster columns differ in length");
+    std::vector<roster_response> out(respondents.size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = {respondents[i], partners[i], items[i], values[i]};
+    return out;
+}
+
 }  // namespace
 
 void register_io(py::module_& m) {
@@ -95,6 +106,37 @@ void register_io(py::module_& m) {
                  return dump(path, [&] { return to_dot(a, o); });
              },
              py::arg("path") = "", py::arg("wave") = "", py::arg("relation") = "", py::arg("names") = true);
+    cls.def("_add_roster_ties",
+            [](alliance& a, const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
+               const std::vector<std::string>& items, const std::vector<double>& values,
+               const std::vector<std::string>& roster, const std::string& item, const std::string& relation,
+               const std::string& wave, const std::string& rule) {
+                roster_options o{item, relation, wave, tie_rule::as_reported};
+                if (rule == "minimum") o.rule = tie_rule::minimum;
+                else if (rule == "maximum") o.rule = tie_rule::maximum;
+                else if (rule == "mean") o.rule = tie_rule::mean;
+                else if (rule != "as_reported")
+                    throw invalid_value_error("tie rule '" + rule + "'; expected as_reported, minimum, maximum or mean");
+                const roster_summary s = add_roster_ties(a, responses_of(respondents, partners, items, values), roster, o);
+                py::dict d;
+                d["respondents"] = s.respondents, d["non_respondents"] = s.non_respondents;
+                d["ties"] = s.ties, d["unconfirmed"] = s.unconfirmed;
+                return d;
+            },
+            py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("roster"),
+            py::arg("item"), py::arg("relation"), py::arg("wave"), py::arg("rule"));
+    m.def("_partner_scores",
+          [](const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
+             const std::vector<std::string>& items, const std::vector<double>& values,
+             const std::vector<std::string>& trust_items, const std::vector<std::string>& value_items) {
+              py::dict out;
+              for (const auto& [who, s] : partner_scores(responses_of(respondents, partners, items, values),
+                                                         trust_items, value_items))
+                  out[py::str(who)] = py::make_tuple(s.trust, s.value, s.raters);
+              return out;
+          },
+          py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("trust_items"),
+          py::arg("value_items"));
     m.def("_write_text_atomically",
           [](const std::string& path, const std::string& text) {
               py::gil_scoped_release release;

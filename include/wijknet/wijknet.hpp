@@ -29,4 +29,5 @@
 #include "wijknet/io/graphml.hpp"
 #include "wijknet/io/dl.hpp"
 #include "wijknet/io/dot.hpp"
+#include "wijknet/io/roster.hpp"
 #include "wijknet/report/summary.hpp"

@@ -40,6 +40,7 @@ from ._io import (
     write,
     write_csv_folder,
 )
+from ._roster import add_roster_ties, partner_scores
 from ._summary import Summary, summary
 
 __version__: str = _core.__version__
@@ -69,4 +70,6 @@ __all__ = [
     "to_pandas",
     "write",
     "write_csv_folder",
+    "add_roster_ties",
+    "partner_scores",
 ]

@@ -9,6 +9,7 @@
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/dl.hpp"
 #include "wijknet/io/dot.hpp"
+#include "wijknet/io/roster.hpp"
 #include "wijknet/io/graphml.hpp"
 #include "wijknet/io/json.hpp"
 
@@ -595,4 +596,79 @@ TEST(Malformed, EveryFileGivesItsExactError) {
     for (const auto& entry : fs::directory_iterator(folder))
         files += entry.path().extension() != ".tsv" && entry.path().extension() != ".md";
     EXPECT_EQ(checked, files) << "every file in tests/data/malformed needs a line in expected_errors.tsv";
+}
+
+// ---------------------------------------------------------------- roster surveys
+
+namespace {
+
+// Roster a, b, c, d; d did not respond. Item "collaboration" (0 = none):
+//   a -> b 3, b -> a 2, a -> c 1, c -> b 4, a -> d 2   (c -> a and b -> c not reported)
+// Trust items t1..t3 and value item v1:
+//   a about b: t1 4, t2 3, v1 2   -> pair trust (4+3)/2 = 3.5, value 2
+//   c about b: t1 2               -> pair trust 2
+//   a about c: t1 1, t2 1, t3 4, v1 4 -> pair trust 2, value 4
+std::vector<roster_response> survey() {
+    return {{"a", "b", "collaboration", 3}, {"b", "a", "collaboration", 2}, {"a", "c", "collaboration", 1},
+            {"c", "b", "collaboration", 4}, {"a", "d", "collaboration", 2}, {"a", "b", "t1", 4},
+            {"a", "b", "t2", 3},            {"a", "b", "v1", 2},            {"c", "b", "t1", 2},
+            {"a", "c", "t1", 1},            {"a", "c", "t2", 1},            {"a", "c", "t3", 4},
+            {"a", "c", "v1", 4}};
+}
+
+std::vector<std::string> roster_ties(tie_rule rule, const char* relation, roster_summary* summary = nullptr) {
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    const auto s = add_roster_ties(a, survey(), {"a", "b", "c", "d"}, {"collaboration", relation, "T0", rule});
+    if (summary) *summary = s;
+    std::vector<std::string> out;
+    for (const auto& t : a.ties())
+        out.push_back(a.stakeholders()[t.source].id + a.stakeholders()[t.target].id + " " + format_number(t.weight) +
+                      (std::get<bool>(t.attributes.at("confirmed").value) ? "" : " unconfirmed"));
+    return out;
+}
+
+}  // namespace
+
+TEST(Roster, TieRules) {
+    roster_summary s;
+    EXPECT_EQ(roster_ties(tie_rule::as_reported, "information", &s),
+              (std::vector<std::string>{"ab 3", "ac 1 unconfirmed", "ad 2 unconfirmed", "ba 2", "cb 4 unconfirmed"}));
+    EXPECT_EQ(s.respondents, (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(s.non_respondents, std::vector<std::string>{"d"});
+    EXPECT_EQ(s.unconfirmed, 3u);
+    // Confirmed by both: (a, c) and (b, c) fail, (a, d) cannot be checked (d did not respond).
+    EXPECT_EQ(roster_ties(tie_rule::minimum, "collaboration"),
+              (std::vector<std::string>{"ab 2", "ad 2 unconfirmed"}));
+    EXPECT_EQ(roster_ties(tie_rule::maximum, "collaboration"),
+              (std::vector<std::string>{"ab 3", "ac 1 unconfirmed", "ad 2 unconfirmed", "bc 4 unconfirmed"}));
+    EXPECT_EQ(roster_ties(tie_rule::mean, "collaboration"),
+              (std::vector<std::string>{"ab 2.5", "ac 0.5 unconfirmed", "ad 2 unconfirmed", "bc 2 unconfirmed"}));
+    EXPECT_THROW(roster_ties(tie_rule::minimum, "information"), invalid_value_error);
+}
+
+TEST(Roster, NonRespondentsKeptAndAllianceUnchangedOnError) {
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    add_roster_ties(a, survey(), {"a", "b", "c", "d", "e"}, {"collaboration", "information", "T0", tie_rule::as_reported});
+    EXPECT_EQ(a.num_stakeholders(), 5u);
+    EXPECT_FALSE(std::get<bool>(a.stakeholder_at("e").attributes.at("respondent").value));
+    EXPECT_TRUE(std::get<bool>(a.stakeholder_at("a").attributes.at("respondent").value));
+    alliance b;
+    b.add_wave({"T0", "", ""});
+    EXPECT_THROW(add_roster_ties(b, survey(), {"a", "b", "c"}, {"collaboration", "information", "T0", tie_rule::as_reported}),
+                 invalid_value_error);  // d is not on the roster
+    EXPECT_EQ(b.num_stakeholders(), 0u);
+}
+
+TEST(Roster, PartnerTrustAndValueScores) {
+    const auto scores = partner_scores(survey(), {"t1", "t2", "t3"}, {"v1"});
+    EXPECT_DOUBLE_EQ(scores.at("b").trust, 2.75);  // (3.5 + 2) / 2
+    EXPECT_DOUBLE_EQ(scores.at("b").value, 2.0);
+    EXPECT_EQ(scores.at("b").raters, 2u);
+    EXPECT_DOUBLE_EQ(scores.at("c").trust, 2.0);
+    EXPECT_DOUBLE_EQ(scores.at("c").value, 4.0);
+    EXPECT_DOUBLE_EQ(scores.at("").trust, 2.5);  // network: (3.5 + 2 + 2) / 3
+    EXPECT_DOUBLE_EQ(scores.at("").value, 3.0);  // (2 + 4) / 2
+    EXPECT_EQ(scores.count("a"), 0u);            // nobody rated a on these items
 }

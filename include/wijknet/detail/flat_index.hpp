@@ -39,6 +39,26 @@ public:
         if (n * 2 > slots_.size()) grow(n);
     }
 
+    /// Asks the processor to fetch the slot of @p hash into the cache (a hint for readers that
+    /// know their next look-ups).
+    void prefetch(std::uint64_t hash) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & mask()]);
+#else
+        (void)hash;
+#endif
+    }
+
+    /// The position in the first slot probed for @p hash if that slot holds this hash (without
+    /// checking the key): for prefetching the record a look-up will compare against.
+    std::optional<std::uint32_t> guess(std::uint64_t hash) const noexcept {
+        if (slots_.empty()) return std::nullopt;
+        const auto h = static_cast<std::uint32_t>(hash);
+        const std::uint64_t slot = slots_[h & mask()];
+        if (slot == 0 || static_cast<std::uint32_t>(slot >> 32) != h) return std::nullopt;
+        return slot_position(slot);
+    }
+
     std::size_t size() const noexcept { return count_; }
     void swap(flat_index& other) noexcept {
         slots_.swap(other.slots_);

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 
@@ -281,11 +282,7 @@ inline csv_table parse_csv(std::string_view text, const std::string& file, const
 
 /// Reads a CSV file; parse_error if it cannot be opened or parsed.
 inline csv_table read_csv(const std::string& path, const csv_options& options = {}) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw parse_error(path, 0, 0, "cannot open the file (does it exist, and may it be read?)");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_csv(buffer.str(), path, options);
+    return parse_csv(detail::read_file(path), path, options);
 }
 
 }  // namespace wijknet
