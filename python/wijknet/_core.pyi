@@ -34,6 +34,8 @@ class Alliance:
         """
         Number of stakeholders.
         """
+    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str) -> dict:
+        ...
     def _assign(self, other: Alliance) -> None:
         """
         Makes this alliance a copy of other.
@@ -206,6 +208,8 @@ class Snapshot:
         ...
 class WriteError(WijknetError):
     pass
+def _partner_scores(respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], trust_items: collections.abc.Sequence[str], value_items: collections.abc.Sequence[str]) -> dict:
+    ...
 def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
     ...
 def _write_text_atomically(path: str, text: str) -> None:

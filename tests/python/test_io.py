@@ -246,3 +246,46 @@ def test_malformed_file_gives_its_exact_error(name, message):
     assert str(err.value) == f"{MALFORMED}/{message}"
     line_column = message.split(": ")[0].split(":")[1:]
     assert err.value.line == int(line_column[0])
+
+
+# ---------------------------------------------------------------- roster surveys (same survey as tests/cpp/test_io.cpp)
+
+SURVEY = pd.DataFrame(
+    [("a", "b", "collaboration", 3), ("b", "a", "collaboration", 2), ("a", "c", "collaboration", 1),
+     ("c", "b", "collaboration", 4), ("a", "d", "collaboration", 2), ("a", "b", "reliability", 4),
+     ("a", "b", "mission", 3), ("a", "b", "power", 2), ("c", "b", "reliability", 2),
+     ("a", "c", "reliability", 1), ("a", "c", "mission", 1), ("a", "c", "openness", 4), ("a", "c", "power", 4)],
+    columns=["respondent", "partner", "item", "value"])
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("as_reported", [("a", "b", 3.0, True), ("a", "c", 1.0, False), ("a", "d", 2.0, False), ("b", "a", 2.0, True),
+                     ("c", "b", 4.0, False)]),
+    ("minimum", [("a", "b", 2.0, True), ("a", "d", 2.0, False)]),
+    ("maximum", [("a", "b", 3.0, True), ("a", "c", 1.0, False), ("a", "d", 2.0, False), ("b", "c", 4.0, False)]),
+    ("mean", [("a", "b", 2.5, True), ("a", "c", 0.5, False), ("a", "d", 2.0, False), ("b", "c", 2.0, False)]),
+])
+def test_roster_rules(rule, expected):
+    a = wijknet.Alliance()
+    summary = wijknet.add_roster_ties(a, SURVEY, "collaboration", roster=["a", "b", "c", "d", "e"], rule=rule)
+    assert summary["non_respondents"] == ["d", "e"]
+    got = sorted((t.source, t.target, t.weight, t.confirmed) for t in a.ties().itertuples())
+    assert got == expected
+    assert a.stakeholder("e")["attributes"] == {"respondent": False}
+
+
+def test_roster_wide_form_gives_the_same_ties():
+    wide = SURVEY.assign(column=SURVEY["partner"] + ":" + SURVEY["item"]).pivot(
+        index="respondent", columns="column", values="value").reset_index()
+    long_, wide_ = wijknet.Alliance(), wijknet.Alliance()
+    wijknet.add_roster_ties(long_, SURVEY, "collaboration", roster=list("abcd"), rule="maximum")
+    wijknet.add_roster_ties(wide_, wide, "collaboration", roster=list("abcd"), rule="maximum", form="wide")
+    assert ties(long_) == ties(wide_)
+
+
+def test_partner_trust_and_value_scores():
+    scores = wijknet.partner_scores(SURVEY)
+    assert scores.loc["b", "trust"] == 2.75 and scores.loc["b", "value"] == 2.0 and scores.loc["b", "raters"] == 2
+    assert scores.loc["network", "trust"] == 2.5 and scores.loc["network", "value"] == 3.0
+    assert scores.loc["network", "trust_pct"] == 62.5
+    assert list(scores.index) == ["b", "c", "network"]
