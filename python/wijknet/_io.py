@@ -80,7 +80,7 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
           include_sensitive: bool = False, **options: Any) -> None:
     """Write an alliance to a file or folder, choosing the writer by extension.
 
-    ``.json``, ``.graphml``, ``.dl`` (``format_="edgelist1"`` for an edge list; default full
+    ``.json``, ``.graphml``, ``.dl`` (``layout="edgelist1"`` for an edge list; default full
     matrix), ``.dot``/``.gv`` (Graphviz; options ``wave``, ``relation``, ``names``), or a path
     without extension: a folder of CSV files (created if needed). Every file is written
     atomically: an interrupted write leaves the previous file as it was.
@@ -97,7 +97,7 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
     elif kind == "graphml":
         alliance._dump_graphml(str(path), include_sensitive)
     elif kind == "dl":
-        alliance._dump_dl(str(path), options.pop("format_", "fullmatrix"))
+        alliance._dump_dl(str(path), options.pop("layout", "fullmatrix"))
     elif kind == "dot":
         alliance._dump_dot(str(path), **options)
     else:

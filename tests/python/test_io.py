@@ -154,7 +154,7 @@ def test_from_plain_networkx_graphs():
 @pytest.mark.parametrize("layout", ["fullmatrix", "edgelist1"])
 def test_dl_round_trip(example, tmp_path, layout):
     path = tmp_path / "a.dl"
-    wijknet.write(example, path, format_=layout)
+    wijknet.write(example, path, layout=layout)
     back = wijknet.read(path)
     assert ties(back) == ties(example)
 
