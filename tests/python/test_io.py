@@ -289,3 +289,30 @@ def test_partner_trust_and_value_scores():
     assert scores.loc["network", "trust"] == 2.5 and scores.loc["network", "value"] == 3.0
     assert scores.loc["network", "trust_pct"] == 62.5
     assert list(scores.index) == ["b", "c", "network"]
+
+
+def test_json_schema_allows_what_the_writer_writes(rich):
+    """A small structural check (no jsonschema dependency): every member the writer emits is declared."""
+    import json
+
+    schema = json.loads((EXAMPLE.parents[1] / "docs" / "io" / "wijknet.schema.json").read_text(encoding="utf-8"))
+
+    def resolve(node):
+        while "$ref" in node:
+            node = schema["$defs"][node["$ref"].split("/")[-1]]
+        return node
+
+    def check(value, node, where):
+        node = resolve(node)
+        if isinstance(value, dict) and "properties" in node:
+            for key, item in value.items():
+                assert key in node["properties"], f"{where}: member '{key}' not in the schema"
+                check(item, node["properties"][key], f"{where}.{key}")
+            for key in node.get("required", []):
+                assert key in value, f"{where}: required member '{key}' missing"
+        elif isinstance(value, list) and "items" in node:
+            for i, item in enumerate(value):
+                check(item, node["items"], f"{where}[{i}]")
+
+    for include_sensitive in (False, True):
+        check(json.loads(rich._dump_json(include_sensitive=include_sensitive)), schema, "$")
