@@ -25,5 +25,6 @@ py::object from_value(const attribute_value& value);
 
 void register_model(py::module_& m);
 void register_analysis(py::module_& m);
+void register_io(py::module_& m);
 
 }  // namespace wijknet::python

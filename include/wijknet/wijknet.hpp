@@ -12,7 +12,8 @@
 /// - Analysis views: wijknet::snapshot (view/snapshot.hpp), a compact graph of a selection that
 ///   models the Boost.Graph concepts.
 /// - Algorithms (algorithms/): templates on the Boost.Graph concepts.
-/// - Input and output (io/): CSV files and folders.
+/// - Input and output (io/): CSV folders, wijknet JSON, GraphML, UCINET DL, Graphviz DOT;
+///   every writer saves atomically.
 /// - Reports (report/): the summary printed by the `wijknet` command.
 #pragma once
 
@@ -29,4 +30,10 @@
 #include "wijknet/algorithms/structure.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_folder.hpp"
+#include "wijknet/io/atomic_file.hpp"
+#include "wijknet/io/json.hpp"
+#include "wijknet/io/graphml.hpp"
+#include "wijknet/io/dl.hpp"
+#include "wijknet/io/dot.hpp"
+#include "wijknet/io/roster.hpp"
 #include "wijknet/report/summary.hpp"

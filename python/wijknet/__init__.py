@@ -26,7 +26,21 @@ from ._core import (
     Snapshot,
     UnknownIdError,
     WijknetError,
+    WriteError,
 )
+from ._io import (
+    adjacency_matrix,
+    from_igraph,
+    from_networkx,
+    from_pandas,
+    read,
+    to_igraph,
+    to_networkx,
+    to_pandas,
+    write,
+    write_csv_folder,
+)
+from ._roster import add_roster_ties, partner_scores
 from ._summary import Summary, summary
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
@@ -48,4 +62,17 @@ __all__ = [*_measures.__all__, "EIIndex",
     "load_example",
     "read_csv_folder",
     "summary",
+    "WriteError",
+    "adjacency_matrix",
+    "from_igraph",
+    "from_networkx",
+    "from_pandas",
+    "read",
+    "to_igraph",
+    "to_networkx",
+    "to_pandas",
+    "write",
+    "write_csv_folder",
+    "add_roster_ties",
+    "partner_scores",
 ]

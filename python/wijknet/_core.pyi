@@ -5,7 +5,7 @@
 from __future__ import annotations
 import collections.abc
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError']
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -34,11 +34,27 @@ class Alliance:
         """
         Number of stakeholders.
         """
+    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str) -> dict:
+        ...
     def _assign(self, other: Alliance) -> None:
         """
         Makes this alliance a copy of other.
         """
+    def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
+        ...
+    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
+        ...
+    def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
+        ...
+    def _dump_json(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
+        ...
     def _event_columns(self) -> dict:
+        ...
+    def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
+        ...
+    def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
+        ...
+    def _load_json(self, source: str, is_text: bool = False) -> None:
         ...
     def _participation_columns(self) -> dict:
         ...
@@ -244,6 +260,14 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
+class WriteError(WijknetError):
+    pass
+def _partner_scores(respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], trust_items: collections.abc.Sequence[str], value_items: collections.abc.Sequence[str]) -> dict:
+    ...
 def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
     ...
+def _write_text_atomically(path: str, text: str) -> None:
+    """
+    Writes UTF-8 text to a file atomically (temporary file, then rename).
+    """
 __version__: str = '0.1.0'

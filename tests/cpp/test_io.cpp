@@ -5,7 +5,13 @@
 #include <fstream>
 #include <string>
 
+#include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
+#include "wijknet/io/dl.hpp"
+#include "wijknet/io/dot.hpp"
+#include "wijknet/io/roster.hpp"
+#include "wijknet/io/graphml.hpp"
+#include "wijknet/io/json.hpp"
 
 using namespace wijknet;
 namespace fs = std::filesystem;
@@ -210,4 +216,459 @@ TEST(CsvFolder, ErrorsNameFileLineAndColumn) {
         EXPECT_EQ(f.read_error(), "participation.csv:3:2: " + (f.path / "participation.csv").string() +
                                       ":3:2: participation of 'coc' in event 'ev' already exists");
     }
+}
+
+// ---------------------------------------------------------------- JSON, atomic writes
+
+namespace {
+
+// Every field of two alliances, in order; "" when equal, else the first difference.
+std::string difference(const alliance& a, const alliance& b) {
+    if (!(a.roles().entries() == b.roles().entries())) return "roles";
+    if (!(a.themes().entries() == b.themes().entries())) return "themes";
+    if (!(a.relations() == b.relations())) return "relations";
+    if (!(a.waves() == b.waves())) return "waves";
+    if (!(a.templates() == b.templates())) return "templates";
+    if (a.num_stakeholders() != b.num_stakeholders()) return "number of stakeholders";
+    for (std::size_t i = 0; i < a.num_stakeholders(); ++i)
+        if (!(a.stakeholders()[i] == b.stakeholders()[i])) return "stakeholder " + a.stakeholders()[i].id;
+    if (a.num_ties() != b.num_ties()) return "number of ties";
+    for (std::size_t i = 0; i < a.num_ties(); ++i) {
+        const tie &x = a.ties()[i], &y = b.ties()[i];
+        if (x.source != y.source || x.target != y.target || x.relation != y.relation || x.wave != y.wave ||
+            x.weight != y.weight || x.attributes != y.attributes)
+            return "tie " + a.describe(x);
+    }
+    if (!(a.events() == b.events())) return "events";
+    if (a.participations().size() != b.participations().size()) return "number of participations";
+    for (std::size_t i = 0; i < a.participations().size(); ++i) {
+        const participation &x = a.participations()[i], &y = b.participations()[i];
+        if (x.stakeholder != y.stakeholder || x.event != y.event || x.attributes != y.attributes)
+            return "participation " + std::to_string(i);
+    }
+    return "";
+}
+
+// The bundled example plus a user role, theme, relation and template, sensitive tie and
+// participation attributes, odd characters.
+alliance rich_example() {
+    alliance a = read_csv_folder(std::string(WIJKNET_SOURCE_DIR) + "/examples/data");
+    a.add_role({"jongerenwerk", "youth work", "Youth workers \"on the street\"\n(second line)"});
+    a.add_theme({"wonen", "housing", ""});
+    a.add_relation({"advice", "Advies", true});
+    a.add_template({"mijn_methode", "My method", "", {{"youth work", requirement_level::required, "memo §2"},
+                                                       {"wijkagent", requirement_level::recommended, ""}}});
+    stakeholder s;
+    s.id = "jw_\xC3\xA9\xC3\xA9n";
+    s.kind = stakeholder_kind::group;
+    s.roles = {"jongerenwerk", "bewoner"};
+    s.waves = {"T1"};
+    s.attributes["score"] = {0.1 + 0.2, false};
+    s.attributes["tab\there"] = {std::string("a\x01" "b"), true};
+    a.add_stakeholder(s);
+    a.add_tie(s.id, "wijkagent_kwikstaart", "advice", "T1", 2.5,
+              {{"secret", {std::string("x"), true}}, {"n", {1e-300, false}}});
+    a.add_participation(s.id, a.events()[0].id, {{"paid", {true, true}}});
+    return a;
+}
+
+std::string json_error(const std::string& text) {
+    try {
+        parse_json(text, "f.json");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(Json, RoundTripIsExactWithSensitive) {
+    const alliance a = rich_example();
+    json_options o;
+    o.include_sensitive = true;
+    const std::string text = to_json(a, o);
+    const alliance b = parse_json(text, "x.json");
+    EXPECT_EQ(difference(a, b), "");
+    EXPECT_EQ(to_json(b, o), text);  // and the text is stable
+    EXPECT_EQ(text.find("omitted_sensitive"), std::string::npos);
+}
+
+TEST(Json, SensitiveAttributesAreLeftOutByDefaultAndListed) {
+    const alliance a = rich_example();
+    const std::string text = to_json(a);
+    EXPECT_EQ(text.find("\"lhbti_focus\": "), std::string::npos);
+    EXPECT_EQ(text.find("\"secret\": "), std::string::npos);
+    EXPECT_NE(text.find("\"omitted_sensitive\": {\n    \"stakeholders\": [\"lhbti_focus\", \"tab\\there\"],\n"
+                        "    \"ties\": [\"secret\"],\n    \"participation\": [\"paid\"]\n  }"),
+              std::string::npos)
+        << text.substr(text.size() - 300);
+    const alliance b = parse_json(text);
+    EXPECT_EQ(b.stakeholder_at("wijkagent_kwikstaart").attributes.count("lhbti_focus"), 0u);
+    EXPECT_EQ(b.num_ties(), a.num_ties());
+}
+
+TEST(Json, BuiltinsFlagAndDefaults) {
+    const alliance a = parse_json(R"({"format": "wijknet", "version": 1, "builtins": true,
+        "waves": [{"key": "T0"}],
+        "stakeholders": [{"id": "a", "roles": ["community police officer"]}, {"id": "b"}],
+        "ties": [{"source": "a", "target": "b", "relation": "trust", "wave": "T0"}]})");
+    EXPECT_EQ(a.stakeholder_at("a").roles, std::vector<std::string>{"wijkagent"});
+    EXPECT_EQ(a.ties()[0].weight, 1.0);
+    EXPECT_EQ(a.templates().size(), 2u);
+}
+
+TEST(Json, ErrorsNameLineAndColumn) {
+    const std::string head = "{\"format\": \"wijknet\", \"version\": 1,\n";
+    EXPECT_EQ(json_error(""), "f.json:1:1: the file is empty; expected a JSON object");
+    EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"version\": 1"),
+              "f.json:1:35: the file ends too early (truncated?); expected ',' or '}'");
+    EXPECT_EQ(json_error("{\"format\": \"csv\"}"),
+              "f.json:1:12: expected \"format\": \"wijknet\" (is this a wijknet JSON file?)");
+    EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"version\": 2}"),
+              "f.json:1:34: the file has format version 2, written by a newer wijknet; this wijknet reads "
+              "versions up to 1");
+    EXPECT_EQ(json_error(head + "\"stakeholder\": []}"),
+              "f.json:2:16: unknown member 'stakeholder' in the document; did you mean 'stakeholders'?");
+    EXPECT_EQ(json_error(head + "\"stakeholders\": [{\"id\": \"a\", \"roles\": [\"wijkagent\"]}]}"),
+              "f.json:2:18: stakeholder 'a': unknown role 'wijkagent' (add it first if it is new)");
+    EXPECT_EQ(json_error(head + "\"stakeholders\": [{\"id\": \"a\", \"attributes\": {\"x\": [1]}}]}"),
+              "f.json:2:50: attribute 'x': expected null, a boolean, a number or a string, found an array");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\"}], \"stakeholders\": [{\"id\": \"a\"}],\n"
+                                "\"ties\": [{\"source\": \"a\", \"target\": \"b\", \"relation\": \"x\", \"wave\": \"T0\"}]}"),
+              "f.json:3:10: unknown stakeholder 'b'; did you mean 'a'?");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\", \"label\": 5}]}"),
+              "f.json:2:34: expected a string as 'label', found a number");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\nT1\"}]}"),
+              "f.json:2:22: a line break inside a string; write it as \\n");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": 01}]}"),
+              "f.json:2:20: a number may not start with 0 (leading zeros are not JSON)");
+    EXPECT_EQ(json_error(head + "\"waves\": [{\"key\": \"T0\"} {}]}"), "f.json:2:25: expected ',' or ']', found '{'");
+    EXPECT_EQ(json_error("{\"a\": \"\xC3\xA9\xC3\"}"), "f.json:1:9: the file is not UTF-8 text");
+}
+
+TEST(AtomicFile, AFailedWriteKeepsThePreviousFile) {
+    folder f("atomic");
+    const std::string path = (f.path / "alliance.json").string();
+    write_file_atomically(path, [](std::ostream& out) { out << "old"; });
+    EXPECT_THROW(write_file_atomically(path,
+                                       [](std::ostream& out) {
+                                           out << "half of the new";
+                                           throw std::runtime_error("interrupted");
+                                       }),
+                 std::runtime_error);
+    EXPECT_EQ(detail::read_file(path), "old");
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(f.path)) files += entry.is_regular_file();
+    EXPECT_EQ(files, 1u);  // no temporary file left behind
+    write_json(rich_example(), path);
+    EXPECT_EQ(read_json(path).num_stakeholders(), rich_example().num_stakeholders());
+    EXPECT_THROW(write_json(rich_example(), (f.path / "no_such_folder" / "x.json").string()), write_error);
+}
+
+// ---------------------------------------------------------------- GraphML
+
+namespace {
+
+std::string graphml_error(const std::string& text) {
+    try {
+        parse_graphml(text, "g.graphml");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(GraphML, RoundTripKeepsStakeholdersTiesAndTypes) {
+    alliance a = rich_example();
+    stakeholder s = a.stakeholders().back();
+    EXPECT_THROW(to_graphml(a, {true}), invalid_value_error);  // XML 1.0 cannot hold control character 1
+    s.attributes["tab\there"].value = std::string("a&<b>\"c\"\n");
+    a.update_stakeholder(s);
+    graphml_write_options o;
+    o.include_sensitive = true;
+    const std::string text = to_graphml(a, o);
+    EXPECT_THROW(parse_graphml(text, "x.graphml"), parse_error);  // role 'jongerenwerk' is not built in
+    graphml_read_options r;
+    r.declare_unknown_roles = true;
+    const alliance b = parse_graphml(text, "x.graphml", r);
+    ASSERT_EQ(b.num_stakeholders(), a.num_stakeholders());
+    // GraphML declares attributes per key: a stakeholder without a value has it as missing.
+    auto present = [](auto x) {
+        for (auto it = x.attributes.begin(); it != x.attributes.end();)
+            it = is_missing(it->second.value) ? x.attributes.erase(it) : std::next(it);
+        return x.attributes;
+    };
+    for (std::size_t i = 0; i < a.num_stakeholders(); ++i)
+    {
+        stakeholder x = a.stakeholders()[i], y = b.stakeholders()[i];
+        x.attributes = present(x), y.attributes = present(y);
+        EXPECT_TRUE(x == y) << x.id;
+    }
+    EXPECT_EQ(a.waves()[1].key, b.waves()[1].key);
+    ASSERT_EQ(b.num_ties(), a.num_ties());
+    for (std::size_t i = 0; i < a.num_ties(); ++i) {
+        EXPECT_EQ(a.describe(a.ties()[i]), b.describe(b.ties()[i]));
+        EXPECT_EQ(a.ties()[i].weight, b.ties()[i].weight);
+        EXPECT_TRUE(present(a.ties()[i]) == present(b.ties()[i])) << a.describe(a.ties()[i]);
+        EXPECT_EQ(a.relations()[a.ties()[i].relation].directed, b.relations()[b.ties()[i].relation].directed);
+    }
+    EXPECT_EQ(to_graphml(b, o), text);
+}
+
+TEST(GraphML, SensitiveAttributesAreLeftOutByDefault) {
+    const std::string text = to_graphml(rich_example());
+    EXPECT_EQ(text.find("attr.name=\"lhbti_focus\""), std::string::npos);
+    EXPECT_NE(text.find("<!-- sensitive attributes left out: stakeholders: lhbti_focus|tab\there; ties: secret -->"),
+              std::string::npos);
+}
+
+TEST(GraphML, ReadsForeignFilesWithDefaultsAndUndirectedGraphs) {
+    // As igraph writes it: ids n0, n1; the original ids in the attribute "id"; an int attribute.
+    const alliance a = parse_graphml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment -->
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="v_id" for="node" attr.name="id" attr.type="string"/>
+  <key id="v_age" for="node" attr.name="age" attr.type="int"><default>7</default></key>
+  <key id="e_w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="G" edgedefault="undirected">
+    <node id="n0"><data key="v_id">Ann &amp; co</data><data key="v_age">40</data></node>
+    <node id="n1"><data key="v_id">b</data></node>
+    <edge source="n0" target="n1"><data key="e_w">2.5</data></edge>
+  </graph>
+</graphml>)");
+    ASSERT_EQ(a.num_stakeholders(), 2u);
+    EXPECT_EQ(a.stakeholders()[0].id, "Ann & co");
+    EXPECT_EQ(std::get<double>(a.stakeholders()[1].attributes.at("age").value), 7.0);
+    EXPECT_FALSE(a.relations()[a.ties()[0].relation].directed);
+    EXPECT_EQ(a.relations()[a.ties()[0].relation].key, "tie");
+    EXPECT_EQ(a.ties()[0].weight, 2.5);
+    EXPECT_EQ(a.waves()[0].key, "T0");
+}
+
+TEST(GraphML, ErrorsNameLineAndColumn) {
+    const std::string head = "<graphml>\n<key id=\"d0\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/>\n<graph>\n";
+    EXPECT_EQ(graphml_error(""), "g.graphml:1:1: the file is empty; expected an XML document");
+    EXPECT_EQ(graphml_error("<gexf/>"), "g.graphml:1:1: expected a <graphml> root element, found <gexf>");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d0\">x</data></node>"),
+              "g.graphml:3:1: element <graph> is never closed (truncated?); expected </graph>");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d0\">x</data></node></graph></graphml>"),
+              "g.graphml:4:14: attribute 'n' is declared int, found 'x'; expected a number");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"><data key=\"d1\">x</data></node></graph></graphml>"),
+              "g.graphml:4:14: <data> refers to key 'd1', which no <key> declares");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>"),
+              "g.graphml:4:15: stakeholder 'a' already exists");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/><edge source=\"a\" target=\"bb\"/></graph></graphml>"),
+              "g.graphml:4:15: edge refers to node 'bb', which no <node> declares; did you mean 'a'?");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a\"/></grph></graphml>"),
+              "g.graphml:4:17: closing tag </grph> does not match <graph> opened at line 3");
+    EXPECT_EQ(graphml_error(head + "<node id=\"a&b\"/></graph></graphml>"),
+              "g.graphml:4:12: a '&' that does not start an entity; write it as &amp;");
+}
+
+// ---------------------------------------------------------------- UCINET DL
+
+namespace {
+
+std::string dl_error(const std::string& text) {
+    try {
+        parse_dl(text, "n.dl");
+    } catch (const parse_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// Ties as "relation@wave source target weight", sorted, for comparing alliances across formats.
+std::vector<std::string> tie_lines(const alliance& a) {
+    std::vector<std::string> out;
+    for (const auto& t : a.ties()) {
+        std::string s = a.stakeholders()[t.source].id, u = a.stakeholders()[t.target].id;
+        if (!a.relations()[t.relation].directed && u < s) std::swap(s, u);
+        out.push_back(a.relations()[t.relation].key + "@" + a.waves()[t.wave].key + " " + s + " " + u + " " +
+                      format_number(t.weight));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST(Dl, RoundTripInBothLayouts) {
+    const alliance a = read_csv_folder(std::string(WIJKNET_SOURCE_DIR) + "/examples/data");
+    for (dl_format f : {dl_format::fullmatrix, dl_format::edgelist1}) {
+        const std::string text = to_dl(a, {f});
+        const alliance b = parse_dl(text, "x.dl");
+        ASSERT_EQ(b.num_stakeholders(), a.num_stakeholders());
+        EXPECT_EQ(tie_lines(b), tie_lines(a));
+        EXPECT_EQ(to_dl(b, {f}), text);
+    }
+}
+
+TEST(Dl, ReadsTheClassicLayouts) {
+    // Matrix without labels; 1-based numbers in an edge list; embedded labels; two matrices.
+    const alliance m = parse_dl("dl n=3\nformat = fullmatrix\ndata:\n0 1 0\n0 0 2.5\n1 0 0\n");
+    EXPECT_EQ(tie_lines(m), (std::vector<std::string>{"tie@T0 1 2 1", "tie@T0 2 3 2.5", "tie@T0 3 1 1"}));
+    const alliance e = parse_dl("DL n=3\nformat = edgelist1\nlabels:\nann, bob, \"cas x\"\ndata:\n1 2\n3 1 4\n");
+    EXPECT_EQ(tie_lines(e), (std::vector<std::string>{"tie@T0 ann bob 1", "tie@T0 cas x ann 4"}));
+    const alliance x = parse_dl("dl n=2 nm=2\nformat=edgelist1\nmatrix labels:\ncollaboration@T1 trust\n"
+                                "labels embedded:\ndata:\nann bob\n!\nbob ann 3\n");
+    EXPECT_EQ(tie_lines(x), (std::vector<std::string>{"collaboration@T1 ann bob 1", "trust@T0 bob ann 3"}));
+    EXPECT_EQ(x.waves()[0].key, "T1");
+    const alliance f = parse_dl("dl n=2 nm=2\nformat=fullmatrix\nmatrix labels: collaboration, trust\n"
+                                "labels embedded\ndata:\n a b\na 0 2\nb 2 0\n a b\na 0 1\nb 0 0\n");
+    EXPECT_EQ(tie_lines(f), (std::vector<std::string>{"collaboration@T0 a b 2", "trust@T0 a b 1"}));
+}
+
+TEST(Dl, ErrorsNameLineAndColumn) {
+    EXPECT_EQ(dl_error("graph\n"), "n.dl:1:1: expected the keyword DL at the start of the file");
+    EXPECT_EQ(dl_error("dl n=2\nformat=nodelist1\ndata:\n"),
+              "n.dl:2:8: unsupported format 'nodelist1'; expected FULLMATRIX or EDGELIST1");
+    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1 x\n"), "n.dl:4:3: expected a number, found 'x'");
+    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1\n"), "n.dl:4: the file ends too early (truncated?); expected a number");
+    EXPECT_EQ(dl_error("dl n=2 format=edgelist1\ndata:\n1 3\n"), "n.dl:3:3: expected a node number from 1 to 2, found '3'");
+    EXPECT_EQ(dl_error("dl n=2\nlabels:\na b\nlabels embedded\ndata:\n a b\na 0 1\nbb 0 0\n"),
+              "n.dl:8:1: unknown label 'bb'; did you mean 'b' or 'a'?");
+    EXPECT_EQ(dl_error("dl n=2 nm=1 matrix labels: collaboration\nlabels embedded\ndata:\n a b\na 0 1\nb 2 0\n"),
+              "n.dl:6:3: relation 'collaboration' is undirected, but its matrix is not symmetric here (2 against 1)");
+    EXPECT_EQ(dl_error("dl n=2\nlabels: a a\ndata:\n"), "n.dl:2:11: stakeholder 'a' already exists");
+    EXPECT_EQ(dl_error("dl n=2 lables: a b\ndata:\n"),
+              "n.dl:1:8: unknown keyword 'lables'; expected N=, NM=, FORMAT=, LABELS:, LABELS EMBEDDED, MATRIX "
+              "LABELS: or DATA:");
+}
+
+// ---------------------------------------------------------------- DOT
+
+TEST(Dot, RolesAsColoursKindsAsShapesAndGraphvizAcceptsIt) {
+    const alliance a = rich_example();
+    dot_options o;
+    o.wave = "T1";
+    const std::string text = to_dot(a, o);
+    EXPECT_NE(text.find("\"wijkagent_kwikstaart\" [label=\"Kees Kwikstaart\", shape=ellipse, fillcolor=\"#1f77b4\", "
+                        "tooltip=\"community police officer\"];"),
+              std::string::npos);
+    EXPECT_NE(text.find("\"sv_de_kieviten\" [label=\"Sportvereniging \\\"De Kieviten\\\"\""),
+              std::string::npos);
+    EXPECT_EQ(text.find(" T0\""), std::string::npos);  // one wave drawn: no wave in labels
+    EXPECT_NE(text.find("dir=none"), std::string::npos);
+    o.wave = "T9";
+    EXPECT_THROW(to_dot(a, o), unknown_id_error);
+    folder f("dot");
+    const std::string path = (f.path / "a.dot").string();
+    write_dot(a, path);
+    if (std::system("dot -V > /dev/null 2>&1") == 0) {
+        EXPECT_EQ(std::system(("dot -Tsvg " + path + " -o " + path + ".svg").c_str()), 0);
+    }
+}
+
+// ---------------------------------------------------------------- the malformed-file folder
+
+TEST(Malformed, EveryFileGivesItsExactError) {
+    // tests/data/malformed/expected_errors.tsv: file <TAB> exact message (paths relative to the folder).
+    const std::string folder = std::string(WIJKNET_SOURCE_DIR) + "/tests/data/malformed/";
+    std::ifstream table(folder + "expected_errors.tsv");
+    ASSERT_TRUE(table) << "missing " << folder << "expected_errors.tsv";
+    std::string line;
+    std::size_t checked = 0;
+    while (std::getline(table, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t tab = line.find('\t');
+        ASSERT_NE(tab, std::string::npos) << line;
+        const std::string name = line.substr(0, tab), expected = line.substr(tab + 1);
+        const std::string path = folder + name, extension = fs::path(name).extension().string();
+        std::string got = "(no error)";
+        try {
+            if (extension == ".json") read_json(path);
+            else if (extension == ".graphml") read_graphml(path);
+            else if (extension == ".dl") read_dl(path);
+            else if (extension == ".csv") read_csv(path);
+            else FAIL() << "no reader for " << name;
+        } catch (const parse_error& e) {
+            got = e.what();
+            if (got.rfind(folder, 0) == 0) got = got.substr(folder.size());
+        }
+        EXPECT_EQ(got, expected) << name;
+        ++checked;
+    }
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(folder))
+        files += entry.path().extension() != ".tsv" && entry.path().extension() != ".md";
+    EXPECT_EQ(checked, files) << "every file in tests/data/malformed needs a line in expected_errors.tsv";
+}
+
+// ---------------------------------------------------------------- roster surveys
+
+namespace {
+
+// Roster a, b, c, d; d did not respond. Item "collaboration" (0 = none):
+//   a -> b 3, b -> a 2, a -> c 1, c -> b 4, a -> d 2   (c -> a and b -> c not reported)
+// Trust items t1..t3 and value item v1:
+//   a about b: t1 4, t2 3, v1 2   -> pair trust (4+3)/2 = 3.5, value 2
+//   c about b: t1 2               -> pair trust 2
+//   a about c: t1 1, t2 1, t3 4, v1 4 -> pair trust 2, value 4
+std::vector<roster_response> survey() {
+    return {{"a", "b", "collaboration", 3}, {"b", "a", "collaboration", 2}, {"a", "c", "collaboration", 1},
+            {"c", "b", "collaboration", 4}, {"a", "d", "collaboration", 2}, {"a", "b", "t1", 4},
+            {"a", "b", "t2", 3},            {"a", "b", "v1", 2},            {"c", "b", "t1", 2},
+            {"a", "c", "t1", 1},            {"a", "c", "t2", 1},            {"a", "c", "t3", 4},
+            {"a", "c", "v1", 4}};
+}
+
+std::vector<std::string> roster_ties(tie_rule rule, const char* relation, roster_summary* summary = nullptr) {
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    const auto s = add_roster_ties(a, survey(), {"a", "b", "c", "d"}, {"collaboration", relation, "T0", rule});
+    if (summary) *summary = s;
+    std::vector<std::string> out;
+    for (const auto& t : a.ties())
+        out.push_back(a.stakeholders()[t.source].id + a.stakeholders()[t.target].id + " " + format_number(t.weight) +
+                      (std::get<bool>(t.attributes.at("confirmed").value) ? "" : " unconfirmed"));
+    return out;
+}
+
+}  // namespace
+
+TEST(Roster, TieRules) {
+    roster_summary s;
+    EXPECT_EQ(roster_ties(tie_rule::as_reported, "information", &s),
+              (std::vector<std::string>{"ab 3", "ac 1 unconfirmed", "ad 2 unconfirmed", "ba 2", "cb 4 unconfirmed"}));
+    EXPECT_EQ(s.respondents, (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(s.non_respondents, std::vector<std::string>{"d"});
+    EXPECT_EQ(s.unconfirmed, 3u);
+    // Confirmed by both: (a, c) and (b, c) fail, (a, d) cannot be checked (d did not respond).
+    EXPECT_EQ(roster_ties(tie_rule::minimum, "collaboration"),
+              (std::vector<std::string>{"ab 2", "ad 2 unconfirmed"}));
+    EXPECT_EQ(roster_ties(tie_rule::maximum, "collaboration"),
+              (std::vector<std::string>{"ab 3", "ac 1 unconfirmed", "ad 2 unconfirmed", "bc 4 unconfirmed"}));
+    EXPECT_EQ(roster_ties(tie_rule::mean, "collaboration"),
+              (std::vector<std::string>{"ab 2.5", "ac 0.5 unconfirmed", "ad 2 unconfirmed", "bc 2 unconfirmed"}));
+    EXPECT_THROW(roster_ties(tie_rule::minimum, "information"), invalid_value_error);
+}
+
+TEST(Roster, NonRespondentsKeptAndAllianceUnchangedOnError) {
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    add_roster_ties(a, survey(), {"a", "b", "c", "d", "e"}, {"collaboration", "information", "T0", tie_rule::as_reported});
+    EXPECT_EQ(a.num_stakeholders(), 5u);
+    EXPECT_FALSE(std::get<bool>(a.stakeholder_at("e").attributes.at("respondent").value));
+    EXPECT_TRUE(std::get<bool>(a.stakeholder_at("a").attributes.at("respondent").value));
+    alliance b;
+    b.add_wave({"T0", "", ""});
+    EXPECT_THROW(add_roster_ties(b, survey(), {"a", "b", "c"}, {"collaboration", "information", "T0", tie_rule::as_reported}),
+                 invalid_value_error);  // d is not on the roster
+    EXPECT_EQ(b.num_stakeholders(), 0u);
+}
+
+TEST(Roster, PartnerTrustAndValueScores) {
+    const auto scores = partner_scores(survey(), {"t1", "t2", "t3"}, {"v1"});
+    EXPECT_DOUBLE_EQ(scores.at("b").trust, 2.75);  // (3.5 + 2) / 2
+    EXPECT_DOUBLE_EQ(scores.at("b").value, 2.0);
+    EXPECT_EQ(scores.at("b").raters, 2u);
+    EXPECT_DOUBLE_EQ(scores.at("c").trust, 2.0);
+    EXPECT_DOUBLE_EQ(scores.at("c").value, 4.0);
+    EXPECT_DOUBLE_EQ(scores.at("").trust, 2.5);  // network: (3.5 + 2 + 2) / 3
+    EXPECT_DOUBLE_EQ(scores.at("").value, 3.0);  // (2 + 4) / 2
+    EXPECT_EQ(scores.count("a"), 0u);            // nobody rated a on these items
 }

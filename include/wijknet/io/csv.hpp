@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 
@@ -216,13 +217,17 @@ inline csv_table parse_csv(std::string_view text, const std::string& file, const
                                       std::string("unexpected text after a closing quote; expected '") + sep +
                                           "' or the end of the line");
             } else {
-                while (pos < text.size() && text[pos] != sep && text[pos] != '\n' && text[pos] != '\r') {
-                    if (text[pos] == '"')
-                        throw parse_error(file, line, column_at(pos),
-                                          "a '\"' inside an unquoted field; quote the whole field and double the "
-                                          "quote (\"\")");
-                    t.data_.push_back(text[pos++]);
+                const std::size_t start = pos;
+                while (pos < text.size()) {
+                    const char c = text[pos];
+                    if (c == sep || c == '\n' || c == '\r' || c == '"') break;
+                    ++pos;
                 }
+                if (pos < text.size() && text[pos] == '"')
+                    throw parse_error(file, line, column_at(pos),
+                                      "a '\"' inside an unquoted field; quote the whole field and double the "
+                                      "quote (\"\")");
+                t.data_.append(text.data() + start, pos - start);  // the whole field at once
             }
             t.cell_end_.push_back(t.data_.size());
             ++field_count;
@@ -281,11 +286,7 @@ inline csv_table parse_csv(std::string_view text, const std::string& file, const
 
 /// Reads a CSV file; parse_error if it cannot be opened or parsed.
 inline csv_table read_csv(const std::string& path, const csv_options& options = {}) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw parse_error(path, 0, 0, "cannot open the file (does it exist, and may it be read?)");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_csv(buffer.str(), path, options);
+    return parse_csv(detail::read_file(path), path, options);
 }
 
 }  // namespace wijknet

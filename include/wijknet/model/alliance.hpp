@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "wijknet/detail/containers.hpp"
+#include "wijknet/detail/flat_index.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 #include "wijknet/model/builtin.hpp"
@@ -120,9 +121,19 @@ public:
     std::size_t num_stakeholders() const noexcept { return stakeholders_.size(); }
 
     std::optional<index_t> find_stakeholder(std::string_view id) const {
-        auto it = stakeholder_index_.find(std::string(id));
-        if (it == stakeholder_index_.end()) return std::nullopt;
-        return it->second;
+        return stakeholder_index_.find(id_hash(id), [&](index_t i) { return stakeholders_[i].id == id; });
+    }
+
+    /// A hint for readers resolving many ids: start fetching what find_stakeholder(@p id) will
+    /// read, some look-ups ahead. With @p record false the index slot is fetched; with true (a few
+    /// look-ups later, when the slot has arrived) the stakeholder record it points to. Changes
+    /// nothing and never fails.
+    void prefetch_stakeholder(std::string_view id, bool record = false) const noexcept {
+        const std::uint64_t h = id_hash(id);
+        if (!record) return stakeholder_index_.prefetch(h);
+#if defined(__GNUC__) || defined(__clang__)
+        if (auto i = stakeholder_index_.guess(h)) __builtin_prefetch(&stakeholders_[*i]);
+#endif
     }
 
     /// Index of a stakeholder; unknown_id_error naming the closest ids otherwise.
@@ -145,7 +156,7 @@ public:
         canonicalise(s);
         detail::reserve_one_more(stakeholders_);
         const auto index = static_cast<index_t>(stakeholders_.size());
-        stakeholder_index_.emplace(s.id, index);  // may throw: nothing changed yet
+        stakeholder_index_.insert(id_hash(s.id), index);  // may throw: nothing changed yet
         stakeholders_.push_back(std::move(s));    // capacity reserved: cannot throw
         return index;
     }
@@ -193,7 +204,7 @@ public:
         for (auto& e : events)
             e.organisers.erase(std::remove(e.organisers.begin(), e.organisers.end(), std::string(id)),
                                e.organisers.end());
-        auto stakeholder_index = index_ids(stakeholders);
+        auto stakeholder_index = index_stakeholders(stakeholders);
         auto tie_index = index_ties(ties);
         auto participation_index = index_participations(participations);
 
@@ -221,9 +232,7 @@ public:
         auto s = find_stakeholder(source), t = find_stakeholder(target);
         auto r = find_relation(relation), w = find_wave(wave);
         if (!s || !t || !r || !w) return std::nullopt;
-        auto it = tie_index_.find(key_of(*s, *t, *r, *w));
-        if (it == tie_index_.end()) return std::nullopt;
-        return it->second;
+        return find_tie(key_of(*s, *t, *r, *w), ties_);
     }
 
     /// Adds a tie and returns its index.
@@ -250,6 +259,13 @@ public:
         return insert_tie(std::move(t));
     }
 
+    /// Makes room for @p n ties in all, so that a reader adding many does not grow step by step.
+    /// Changes nothing observable.
+    void reserve_ties(std::size_t n) {
+        ties_.reserve(n);
+        tie_index_.reserve(n);
+    }
+
     /// Adds a tie given by indices (for readers that resolved ids already); same checks as above.
     index_t insert_tie(tie t) {
         if (t.source >= stakeholders_.size() || t.target >= stakeholders_.size())
@@ -267,10 +283,10 @@ public:
                                           "' does not take part in wave '" + waves_[t.wave].key +
                                           "' (add the wave to its waves first)");
         const auto key = key_of(t.source, t.target, t.relation, t.wave);
-        if (tie_index_.count(key)) throw duplicate_id_error(what() + " already exists");
+        if (find_tie(key, ties_)) throw duplicate_id_error(what() + " already exists");
         detail::reserve_one_more(ties_);
         const auto index = static_cast<index_t>(ties_.size());
-        tie_index_.emplace(key, index);
+        tie_index_.insert(tie_key_hash()(key), index);
         ties_.push_back(std::move(t));
         return index;
     }
@@ -400,13 +416,27 @@ private:
     };
     struct tie_key_hash {
         std::size_t operator()(const tie_key& k) const noexcept {
-            return std::hash<std::uint64_t>()(k.pair * 0x9E3779B97F4A7C15ull ^ k.relation_wave);
+            // splitmix64 finaliser: every input bit reaches the low bits the index probes with.
+            std::uint64_t x = k.pair ^ (std::uint64_t(k.relation_wave) * 0x9E3779B97F4A7C15ull);
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+            return static_cast<std::size_t>(x ^ (x >> 31));
         }
     };
-    using tie_map = std::unordered_map<tie_key, index_t, tie_key_hash>;
     using id_map = std::unordered_map<std::string, index_t>;
+
+    static std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>()(id); }
+
+    std::optional<index_t> find_tie(const tie_key& key, const std::vector<tie>& ties) const {
+        return tie_index_.find(tie_key_hash()(key), [&](index_t i) {
+            const tie& t = ties[i];
+            return key == key_of(t.source, t.target, t.relation, t.wave);
+        });
+    }
     using pair_map = std::unordered_map<std::uint64_t, index_t>;
 
+    /// Room for one more element, growing geometrically (reserve(size() + 1) would reallocate on
+    /// every insertion and make building an alliance quadratic).
     static std::uint64_t pair_key(index_t a, index_t b) { return (std::uint64_t(a) << 32) | b; }
 
     tie_key key_of(index_t s, index_t t, std::size_t r, std::size_t w) const {
@@ -474,11 +504,19 @@ private:
         return out;
     }
 
-    tie_map index_ties(const std::vector<tie>& ties) const {
-        tie_map out;
+    detail::flat_index index_ties(const std::vector<tie>& ties) const {
+        detail::flat_index out;
         out.reserve(ties.size());
         for (std::size_t i = 0; i < ties.size(); ++i)
-            out.emplace(key_of(ties[i].source, ties[i].target, ties[i].relation, ties[i].wave), static_cast<index_t>(i));
+            out.insert(tie_key_hash()(key_of(ties[i].source, ties[i].target, ties[i].relation, ties[i].wave)),
+                       static_cast<index_t>(i));
+        return out;
+    }
+
+    static detail::flat_index index_stakeholders(const std::vector<stakeholder>& items) {
+        detail::flat_index out;
+        out.reserve(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) out.insert(id_hash(items[i].id), static_cast<index_t>(i));
         return out;
     }
 
@@ -496,9 +534,9 @@ private:
     std::vector<wave> waves_;
     std::vector<method_template> templates_;
     std::vector<stakeholder> stakeholders_;
-    id_map stakeholder_index_;
+    detail::flat_index stakeholder_index_;  // id -> position in stakeholders_
     std::vector<tie> ties_;
-    tie_map tie_index_;
+    detail::flat_index tie_index_;  // (source, target, relation, wave) -> position in ties_
     std::vector<event> events_;
     id_map event_index_;
     std::vector<participation> participations_;

@@ -2,6 +2,7 @@
 /// @brief Taxonomies of alliance roles and event themes: Dutch keys with English labels.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>

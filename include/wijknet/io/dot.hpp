@@ -1,0 +1,115 @@
+/// @file
+/// @brief Graphviz DOT output (docs/io/dot.md): roles as colours, kinds as shapes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "wijknet/io/atomic_file.hpp"
+#include "wijknet/model/alliance.hpp"
+
+namespace wijknet {
+
+/// Options of the DOT writer.
+struct dot_options {
+    /// Only ties of this wave (key); empty = every wave.
+    std::string wave;
+    /// Only ties of this relation (key); empty = every relation.
+    std::string relation;
+    /// Write stakeholder names as labels (default); ids otherwise (pseudonymous drawings).
+    bool names = true;
+};
+
+namespace detail {
+
+inline std::string dot_quote(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace detail
+
+/// The alliance as a Graphviz digraph. Each stakeholder is a node filled with the colour of its
+/// first role (a fixed palette over the role taxonomy, in taxonomy order; grey without a role;
+/// further roles are listed in the tooltip) and shaped by its kind: organisation = box, person =
+/// ellipse, initiative = diamond, group = hexagon. Each tie is an edge labelled with its relation
+/// (and wave when several are drawn), `dir=none` for an undirected relation, pen width growing
+/// with the weight (1 + log2 of the weight, weights below 1 count as 1). A legend cluster shows
+/// the colours of the roles present.
+///
+/// @param a       the alliance
+/// @param options which wave and relation to draw, and names or ids as labels
+///
+/// Throws unknown_id_error for an unknown wave or relation. O(size).
+inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
+    static const char* const palette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                                          "#e377c2", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a",
+                                          "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2"};
+    const std::size_t colours = sizeof palette / sizeof palette[0];
+    std::optional<std::size_t> only_wave, only_relation;
+    if (!options.wave.empty()) only_wave = a.wave_index(options.wave);
+    if (!options.relation.empty()) only_relation = a.relation_index(options.relation);
+    auto colour = [&](const std::string& role) { return palette[a.roles().index_of(role) % colours]; };
+    auto shape = [](stakeholder_kind k) {
+        switch (k) {
+            case stakeholder_kind::person: return "ellipse";
+            case stakeholder_kind::initiative: return "diamond";
+            case stakeholder_kind::group: return "hexagon";
+            default: return "box";
+        }
+    };
+    std::string out = "digraph alliance {\n  graph [overlap=false, splines=true];\n"
+                      "  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n"
+                      "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n";
+    std::vector<std::string> used_roles;
+    for (const auto& s : a.stakeholders()) {
+        const std::string fill = s.roles.empty() ? "#dddddd" : colour(s.roles[0]);
+        std::string tooltip;
+        for (const auto& r : s.roles) tooltip += (tooltip.empty() ? "" : ", ") + a.roles().at(r).label;
+        for (const auto& r : s.roles)
+            if (std::find(used_roles.begin(), used_roles.end(), r) == used_roles.end()) used_roles.push_back(r);
+        out += "  " + detail::dot_quote(s.id) + " [label=" + detail::dot_quote(options.names ? s.name : s.id) +
+               ", shape=" + shape(s.kind) + ", fillcolor=\"" + fill + "\", tooltip=" + detail::dot_quote(tooltip) +
+               "];\n";
+    }
+    const bool several_waves = !only_wave && a.waves().size() > 1;
+    for (const auto& t : a.ties()) {
+        if ((only_wave && t.wave != *only_wave) || (only_relation && t.relation != *only_relation)) continue;
+        const relation& r = a.relations()[t.relation];
+        std::string label = r.key + (several_waves ? " " + a.waves()[t.wave].key : std::string());
+        const double width = 1.0 + std::log2(std::max(1.0, t.weight));
+        out += "  " + detail::dot_quote(a.stakeholders()[t.source].id) + " -> " +
+               detail::dot_quote(a.stakeholders()[t.target].id) + " [label=" + detail::dot_quote(label) +
+               ", penwidth=" + format_number(std::round(width * 100) / 100) + (r.directed ? "" : ", dir=none") +
+               "];\n";
+    }
+    if (!used_roles.empty()) {
+        out += "  subgraph cluster_legend {\n    label=\"roles\";\n    fontname=\"Helvetica\";\n";
+        for (std::size_t i = 0; i < used_roles.size(); ++i)
+            out += "    \"wijknet legend " + std::to_string(i) + "\"" + " [label=" + detail::dot_quote(a.roles().at(used_roles[i]).label) +
+                   ", shape=box, fillcolor=\"" + colour(used_roles[i]) + "\"];\n";
+        out += "  }\n";
+    }
+    out += "}\n";
+    return out;
+}
+
+/// Writes the alliance as a Graphviz DOT file atomically (see to_dot, write_file_atomically).
+///
+/// @param a       the alliance
+/// @param path    the file to create or replace
+/// @param options which wave and relation to draw, and names or ids as labels
+inline void write_dot(const alliance& a, const std::string& path, const dot_options& options = {}) {
+    const std::string text = to_dot(a, options);
+    write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+}  // namespace wijknet

@@ -1,0 +1,465 @@
+"""Reading and writing alliances: files by extension, pandas, networkx, igraph, adjacency matrices.
+
+Conventions shared by every converter (see docs/io/):
+
+- stakeholders have the columns/attributes ``id``, ``name``, ``kind``, ``role`` (several roles
+  joined with ``|``) and ``waves`` (``|``-joined; empty = every wave); ties ``source``,
+  ``target``, ``relation``, ``wave`` and ``weight``; everything else is an attribute;
+- a multiplex alliance becomes a directed multigraph: one edge per tie, with ``relation`` and
+  ``wave`` edge attributes; a tie of an undirected relation is one edge, and the graph
+  attribute ``undirected_relations`` names those relations;
+- the graph attribute ``waves`` lists the waves in time order (``|``-joined);
+- sensitive attributes are left out unless ``include_sensitive=True``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._alliance import Alliance, read_csv_folder
+
+if TYPE_CHECKING:  # pragma: no cover
+    import igraph
+    import networkx
+    import scipy.sparse
+
+_EXTENSIONS = {".json": "json", ".graphml": "graphml", ".dl": "dl", ".dot": "dot", ".gv": "dot"}
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    if format:
+        return format
+    if path.is_dir() or path.suffix == "":
+        return "csv"
+    try:
+        return _EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        raise _core.InvalidValueError(
+            f"{path}: cannot tell the format from the extension '{path.suffix}'; expected .json, .graphml, "
+            ".dl, .dot or a folder of CSV files (or pass format=...)") from None
+
+
+def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> Alliance:
+    """Read an alliance from a file or folder, choosing the reader by extension.
+
+    ``.json`` (wijknet's own, lossless format), ``.graphml``, ``.dl`` (UCINET), or a folder of CSV
+    files (see :func:`wijknet.read_csv_folder`). ``format`` overrides the extension (``"json"``,
+    ``"graphml"``, ``"dl"``, ``"csv"``). Options go to the reader: GraphML takes
+    ``default_relation``, ``default_wave`` and ``declare_unknown_roles``; DL takes
+    ``default_relation`` and ``default_wave``; CSV takes ``separator`` and ``decimal_comma``.
+
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem. DOT is
+    write-only.
+    """
+    path = Path(path)
+    kind = _format_of(path, format)
+    if kind == "csv":
+        return read_csv_folder(path, **options)
+    alliance = Alliance()
+    if kind == "json":
+        alliance._load_json(str(path), **options)
+    elif kind == "graphml":
+        alliance._load_graphml(str(path), **options)
+    elif kind == "dl":
+        alliance._load_dl(str(path), **options)
+    elif kind == "dot":
+        raise _core.InvalidValueError(f"{path}: DOT files are written for Graphviz only; wijknet does not read them")
+    else:
+        raise _core.InvalidValueError(f"unknown format '{kind}'; expected json, graphml, dl or csv")
+    return alliance
+
+
+def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None, *,
+          include_sensitive: bool = False, **options: Any) -> None:
+    """Write an alliance to a file or folder, choosing the writer by extension.
+
+    ``.json``, ``.graphml``, ``.dl`` (``layout="edgelist1"`` for an edge list; default full
+    matrix), ``.dot``/``.gv`` (Graphviz; options ``wave``, ``relation``, ``names``), or a path
+    without extension: a folder of CSV files (created if needed). Every file is written
+    atomically: an interrupted write leaves the previous file as it was.
+
+    Sensitive attributes are left out unless ``include_sensitive=True`` (JSON, GraphML, CSV; DL
+    and DOT never carry attributes).
+    """
+    path = Path(path)
+    kind = _format_of(path, format)
+    if kind == "csv":
+        write_csv_folder(alliance, path, include_sensitive=include_sensitive)
+    elif kind == "json":
+        alliance._dump_json(str(path), include_sensitive)
+    elif kind == "graphml":
+        alliance._dump_graphml(str(path), include_sensitive)
+    elif kind == "dl":
+        alliance._dump_dl(str(path), options.pop("layout", "fullmatrix"))
+    elif kind == "dot":
+        alliance._dump_dot(str(path), **options)
+    else:
+        raise _core.InvalidValueError(f"unknown format '{kind}'; expected json, graphml, dl, dot or csv")
+
+
+# ---------------------------------------------------------------- pandas
+
+def _join(values: Iterable[str]) -> str:
+    return "|".join(values)
+
+
+def to_pandas(alliance: Alliance, include_sensitive: bool = False) -> dict[str, pd.DataFrame]:
+    """The alliance as four DataFrames in the CSV folder layout.
+
+    Returns a dict with ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties``
+    (source, target, relation, wave, weight, attributes ...), ``events`` (id, name, date, theme,
+    organisers, attributes ...) and ``participation`` (stakeholder, event, attributes ...).
+    Multi-valued cells are ``|``-joined; missing values are ``None``. Each frame's
+    ``attrs["sensitive"]`` names its sensitive columns (empty unless ``include_sensitive``).
+    """
+    stakeholders = alliance.stakeholders(include_sensitive).reset_index()
+    stakeholders["roles"] = stakeholders["roles"].map(_join)
+    stakeholders["waves"] = stakeholders["waves"].map(_join)
+    stakeholders = stakeholders.rename(columns={"roles": "role"})
+    events = alliance.events(include_sensitive).reset_index()
+    events["themes"] = events["themes"].map(_join)
+    events["organisers"] = events["organisers"].map(_join)
+    events = events.rename(columns={"themes": "theme"})
+    ties = alliance.ties(include_sensitive)
+    participation = alliance.participation(include_sensitive)
+    frames = {"stakeholders": stakeholders, "ties": ties, "events": events, "participation": participation}
+    for frame, source in zip(frames.values(), (alliance.stakeholders(include_sensitive), ties, alliance.events(include_sensitive), participation)):
+        frame.attrs["sensitive"] = list(source.attrs.get("sensitive", []))
+    return frames
+
+
+def _python_value(value: Any) -> Any:
+    """A cell as None, bool, float/int or str (numpy scalars unwrapped, NaN/NA as None)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _list(value: Any) -> list[str]:
+    """A multi-valued cell: a '|'-joined string or a list; missing = empty."""
+    value = _python_value(value) if not isinstance(value, (list, tuple, np.ndarray)) else value
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split("|") if part.strip()]
+    return [str(v) for v in value]
+
+
+def _split_attributes(record: Mapping[str, Any], fixed: Iterable[str], sensitive: Iterable[str]):
+    """(attributes, sensitive names) of a record: every key not in fixed; 'x:sensitive' marks x."""
+    fixed = set(fixed)
+    sensitive = set(sensitive)
+    attributes: dict[str, Any] = {}
+    marked: list[str] = []
+    for key, value in record.items():
+        key = str(key)
+        if key in fixed:
+            continue
+        if key.endswith(":sensitive"):
+            key = key[: -len(":sensitive")]
+            marked.append(key)
+        elif key in sensitive:
+            marked.append(key)
+        attributes[key] = _python_value(value)
+    return attributes, marked
+
+
+def _records(frame: pd.DataFrame | None, index_name: str | None = None) -> list[dict[str, Any]]:
+    if frame is None:
+        return []
+    if index_name is not None and index_name not in frame.columns and frame.index.name == index_name:
+        frame = frame.reset_index()
+    return frame.to_dict("records")
+
+
+def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | None = None,
+                events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None, *,
+                id: str = "id", source: str = "source", target: str = "target", role: str = "role",
+                name: str = "name", kind: str = "kind", waves: str = "waves", relation: str = "relation",
+                wave: str = "wave", weight: str = "weight", sensitive: Iterable[str] = (),
+                default_relation: str = "collaboration", default_wave: str = "T0",
+                create_stakeholders: bool = False, declare_relations: bool = False,
+                declare_unknown_roles: bool = False, _into: Alliance | None = None) -> Alliance:
+    """Build an alliance from DataFrames (the layout of :func:`to_pandas` and of CSV folders).
+
+    ``stakeholders`` has an ``id`` column (or index) and optionally ``name``, ``kind``, ``role``
+    (``|``-joined or a list) and ``waves``; ``ties`` has ``source`` and ``target`` and optionally
+    ``relation`` (default ``default_relation``), ``wave`` (default ``default_wave``) and
+    ``weight``; ``events`` has ``id``, ``name``, ``date``, ``theme``, ``organisers``;
+    ``participation`` has ``stakeholder`` and ``event``. The keyword arguments rename the
+    columns. Every other column is an attribute; columns named in ``sensitive``, or ending in
+    ``:sensitive``, are sensitive. Waves are declared as met.
+
+    ``create_stakeholders=True`` adds stakeholders that ties name but the stakeholder table
+    lacks (otherwise an UnknownIdError); ``declare_relations=True`` declares unknown relations
+    (directed); ``declare_unknown_roles=True`` adds unknown roles to the taxonomy.
+    Raises a :class:`wijknet.WijknetError` naming the row on bad input; nothing half-built is
+    returned.
+    """
+    a = Alliance() if _into is None else _into
+    stakeholder_rows = _records(stakeholders, id)
+    tie_rows = _records(ties)
+
+    def declare_wave(key: str) -> None:
+        if key and key not in _wave_keys:
+            a.add_wave(key)
+            _wave_keys.add(key)
+
+    _wave_keys: set[str] = {w["key"] for w in a.waves}
+    known_roles = {r["key"].lower() for r in a.roles} | {r["label"].lower() for r in a.roles}
+    for number, row in enumerate(stakeholder_rows):
+        try:
+            roles = _list(row.get(role))
+            if declare_unknown_roles:
+                for r in roles:
+                    if r.lower() not in known_roles:
+                        a.add_role(r)
+                        known_roles.add(r.lower())
+            stakeholder_waves = _list(row.get(waves))
+            for w in stakeholder_waves:
+                declare_wave(w)
+            attributes, marked = _split_attributes(row, (id, name, kind, role, waves), sensitive)
+            kind_value = _python_value(row.get(kind))
+            a.add_stakeholder(str(row[id]), _python_value(row.get(name)) or "", kind_value or "organisation",
+                              roles=roles, waves=stakeholder_waves, attributes=attributes, sensitive=marked)
+        except KeyError:
+            raise _core.InvalidValueError(f"stakeholders: no column '{id}' (columns: {list(stakeholders.columns)})") from None
+        except _core.WijknetError as err:
+            raise type(err)(f"stakeholders row {number + 1}: {err}") from None
+    known_relations = {r["key"] for r in a.relations}
+    for number, row in enumerate(tie_rows):
+        try:
+            s, t = str(row[source]), str(row[target])
+            rel = _python_value(row.get(relation)) or default_relation
+            w = _python_value(row.get(wave)) or default_wave
+            declare_wave(str(w))
+            if declare_relations and rel not in known_relations:
+                a.add_relation(rel)
+                known_relations.add(rel)
+            if create_stakeholders:
+                for end in (s, t):
+                    if end not in a:
+                        a.add_stakeholder(end)
+            value = _python_value(row.get(weight))
+            attributes, marked = _split_attributes(row, (source, target, relation, wave, weight), sensitive)
+            a.add_tie(s, t, rel, str(w), 1.0 if value is None else float(value), attributes=attributes, sensitive=marked)
+        except KeyError as err:
+            raise _core.InvalidValueError(f"ties: no column {err} (columns: {list(ties.columns)})") from None
+        except _core.WijknetError as err:
+            raise type(err)(f"ties row {number + 1}: {err}") from None
+    for number, row in enumerate(_records(events, id)):
+        try:
+            attributes, marked = _split_attributes(row, (id, name, "date", "theme", "themes", "organisers"), sensitive)
+            a.add_event(str(row[id]), _python_value(row.get(name)) or "", _python_value(row.get("date")) or "",
+                        themes=_list(row.get("theme", row.get("themes"))), organisers=_list(row.get("organisers")),
+                        attributes=attributes, sensitive=marked)
+        except _core.WijknetError as err:
+            raise type(err)(f"events row {number + 1}: {err}") from None
+    for number, row in enumerate(_records(participation)):
+        try:
+            attributes, marked = _split_attributes(row, ("stakeholder", "event"), sensitive)
+            a.add_participation(str(row["stakeholder"]), str(row["event"]), attributes=attributes, sensitive=marked)
+        except _core.WijknetError as err:
+            raise type(err)(f"participation row {number + 1}: {err}") from None
+    return a
+
+
+def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
+    """Write an alliance as a folder of CSV files that :func:`wijknet.read_csv_folder` reads back.
+
+    Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv``
+    and ``participation.csv`` (UTF-8, comma-separated), each atomically. Sensitive columns are
+    written (named ``name:sensitive``) only with ``include_sensitive=True``. The role and theme
+    taxonomies and the method templates are not part of the CSV layout (use JSON for those).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = to_pandas(alliance, include_sensitive)
+    tables = {
+        "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
+        "relations.csv": pd.DataFrame(alliance.relations, columns=["key", "label", "directed"]),
+    }
+    for name, frame in frames.items():
+        marked = frame.attrs.get("sensitive", [])
+        frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
+        tables[f"{name}.csv"] = frame
+    for file, frame in tables.items():
+        text = frame.to_csv(index=False, lineterminator="\n")
+        _core._write_text_atomically(str(folder / file), text)
+
+
+# ---------------------------------------------------------------- graphs (networkx, igraph)
+
+def _graph_records(alliance: Alliance, include_sensitive: bool):
+    """Nodes (id, attributes) and edges (source, target, attributes) in the shared convention."""
+    frames = to_pandas(alliance, include_sensitive)
+    nodes = []
+    for row in frames["stakeholders"].to_dict("records"):
+        node_id = row.pop("id")
+        if not row["waves"]:
+            row.pop("waves")
+        nodes.append((node_id, {k: _python_value(v) for k, v in row.items() if _python_value(v) is not None}))
+    edges = []
+    for row in frames["ties"].to_dict("records"):
+        s, t = row.pop("source"), row.pop("target")
+        edges.append((s, t, {k: _python_value(v) for k, v in row.items() if _python_value(v) is not None}))
+    graph = {
+        "waves": _join(w["key"] for w in alliance.waves),
+        "undirected_relations": _join(r["key"] for r in alliance.relations if not r["directed"]),
+    }
+    return nodes, edges, graph
+
+
+def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, default_relation: str,
+                        default_wave: str, declare_unknown_roles: bool) -> Alliance:
+    a = Alliance()
+    for w in _list(graph.get("waves")):
+        a.add_wave(w)
+    undirected = set(_list(graph.get("undirected_relations")))
+    nodes = list(nodes)
+    node_frame = pd.DataFrame([{"id": str(i), **attrs} for i, attrs in nodes]) if nodes else None
+    if node_frame is not None and "label" in node_frame.columns and "name" not in node_frame.columns:
+        node_frame = node_frame.rename(columns={"label": "name"})
+    known = {r["key"] for r in a.relations}
+    rows = []
+    for s, t, attrs in edges:
+        rel = _python_value(attrs.get("relation")) or default_relation
+        if rel not in known:
+            a.add_relation(rel, rel, directed and rel not in undirected)
+            known.add(rel)
+        rows.append({**attrs, "source": str(s), "target": str(t), "relation": rel})
+    tie_frame = pd.DataFrame(rows) if rows else None
+    return from_pandas(node_frame, tie_frame, default_wave=default_wave,
+                       declare_unknown_roles=declare_unknown_roles, _into=a)
+
+
+def to_networkx(alliance: Alliance, include_sensitive: bool = False) -> "networkx.MultiDiGraph":
+    """The alliance as a ``networkx.MultiDiGraph``: one node per stakeholder, one edge per tie.
+
+    Node attributes: ``name``, ``kind``, ``role`` (``|``-joined), ``waves`` (only when limited),
+    then the stakeholder's attributes; edge attributes ``relation``, ``wave``, ``weight``, then the
+    tie's. Missing values are left out (``networkx.write_graphml`` cannot hold None). A tie of an
+    undirected relation is one edge; the graph attributes ``undirected_relations`` and ``waves``
+    say which relations those are and the wave order. :func:`from_networkx` reads it back.
+    """
+    import networkx as nx
+
+    nodes, edges, graph = _graph_records(alliance, include_sensitive)
+    g = nx.MultiDiGraph(**graph)
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    return g
+
+
+def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", default_wave: str = "T0",
+                  declare_unknown_roles: bool = False) -> Alliance:
+    """Build an alliance from any networkx graph (Graph, DiGraph, MultiGraph, MultiDiGraph).
+
+    Node keys become stakeholder ids (as text); node attributes ``name``, ``kind``, ``role``
+    (``|``-joined text or a list) and ``waves`` fill those fields, all others become attributes.
+    Edge attributes ``relation`` (default ``default_relation``), ``wave`` (default
+    ``default_wave``) and ``weight`` (default 1) make the tie. Unknown relations are declared:
+    undirected for an undirected graph or when the graph attribute ``undirected_relations`` names
+    them. The graph attribute ``waves`` fixes the wave order.
+    """
+    nodes = graph.nodes(data=True)
+    edges = graph.edges(data=True)
+    return _from_graph_records(nodes, edges, graph.graph, graph.is_directed(), default_relation, default_wave,
+                               declare_unknown_roles)
+
+
+def to_igraph(alliance: Alliance, include_sensitive: bool = False) -> "igraph.Graph":
+    """The alliance as a directed ``igraph.Graph`` with multi-edges.
+
+    Vertex attribute ``name`` holds the stakeholder id (igraph's convention, so
+    ``g.vs.find(name=...)`` works) and ``label`` its display name; then ``kind``, ``role``,
+    ``waves`` and the attributes (None where missing). Edge attributes ``relation``, ``wave``,
+    ``weight`` and the tie's attributes; graph attributes ``waves`` and ``undirected_relations``.
+    """
+    import igraph as ig
+
+    nodes, edges, graph = _graph_records(alliance, include_sensitive)
+    index = {node_id: i for i, (node_id, _) in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[s], index[t]) for s, t, _ in edges], directed=True)
+    for key, value in graph.items():
+        g[key] = value
+    g.vs["name"] = [node_id for node_id, _ in nodes]
+    for key in sorted({k for _, attrs in nodes for k in attrs}):
+        g.vs["label" if key == "name" else key] = [attrs.get(key) for _, attrs in nodes]
+    for key in sorted({k for _, _, attrs in edges for k in attrs}):
+        g.es[key] = [attrs.get(key) for _, _, attrs in edges]
+    return g
+
+
+def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wave: str = "T0",
+                declare_unknown_roles: bool = False) -> Alliance:
+    """Build an alliance from an ``igraph.Graph``.
+
+    Stakeholder ids come from the vertex attribute ``id`` if present (igraph's GraphML reader
+    puts the file's node ids there; then ``name`` is the display name), else from ``name`` (then
+    ``label`` is the display name), else the vertex index. Other attributes and edges as in
+    :func:`from_networkx`.
+    """
+    attributes = graph.vs.attributes()
+    nodes = []
+    for v in graph.vs:
+        attrs = {k: v[k] for k in attributes}
+        if "id" in attrs and attrs["id"] is not None:
+            node_id = attrs.pop("id")
+        elif "name" in attrs and attrs["name"] is not None:
+            node_id = attrs.pop("name")
+            if "label" in attrs:
+                attrs["name"] = attrs.pop("label")
+        else:
+            node_id = str(v.index)
+        nodes.append((str(node_id), attrs))
+    ids = [node_id for node_id, _ in nodes]
+    edge_attributes = graph.es.attributes()
+    edges = [(ids[e.source], ids[e.target], {k: e[k] for k in edge_attributes}) for e in graph.es]
+    graph_attributes = {k: graph[k] for k in graph.attributes()}
+    return _from_graph_records(nodes, edges, graph_attributes, graph.is_directed(), default_relation, default_wave,
+                               declare_unknown_roles)
+
+
+def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | None = None, waves: Iterable[str] | None = None,
+                     weighted: bool = True, sparse: bool = False):
+    """The n x n adjacency matrix of the chosen relations and waves, rows and columns in stakeholder order.
+
+    Cell (i, j) sums the weights of the ties i -> j (1 per tie with ``weighted=False``); a tie of
+    an undirected relation fills both (i, j) and (j, i). Self-ties sit on the diagonal. Returns a
+    ``numpy.ndarray``, or a ``scipy.sparse.csr_array`` with ``sparse=True`` (needs scipy). The
+    order is ``list(alliance.stakeholders().index)``.
+    """
+    ties = alliance.ties()
+    ids = list(alliance.stakeholders().index)
+    index = {s: i for i, s in enumerate(ids)}
+    if relations is not None:
+        ties = ties[ties["relation"].isin(list(relations))]
+    if waves is not None:
+        ties = ties[ties["wave"].isin(list(waves))]
+    undirected = {r["key"] for r in alliance.relations if not r["directed"]}
+    rows = ties["source"].map(index).to_numpy(dtype=np.int64)
+    cols = ties["target"].map(index).to_numpy(dtype=np.int64)
+    values = ties["weight"].to_numpy(dtype=float) if weighted else np.ones(len(ties))
+    mirror = ties["relation"].isin(undirected).to_numpy() & (rows != cols)
+    rows, cols = np.concatenate([rows, cols[mirror]]), np.concatenate([cols, rows[mirror]])
+    values = np.concatenate([values, values[mirror]])
+    n = len(ids)
+    if sparse:
+        import scipy.sparse
+
+        return scipy.sparse.csr_array((values, (rows, cols)), shape=(n, n))
+    matrix = np.zeros((n, n))
+    np.add.at(matrix, (rows, cols), values)
+    return matrix

@@ -1,0 +1,148 @@
+// Bindings of the readers and writers: JSON, GraphML, UCINET DL, DOT (the pandas, networkx and
+// igraph conversions live in python/wijknet/_io.py).
+#include "bindings.hpp"
+
+namespace wijknet::python {
+
+namespace {
+
+// Runs a C++ reader without the GIL, then replaces the alliance only once everything was read.
+template <class Read>
+void load_into(alliance& a, Read&& read) {
+    alliance loaded;
+    {
+        py::gil_scoped_release release;
+        loaded = read();
+    }
+    a = std::move(loaded);
+}
+
+// A writer's text returned to Python (path empty) or saved atomically to path (None returned).
+template <class Text>
+py::object dump(const std::string& path, Text&& text) {
+    std::string out;
+    {
+        py::gil_scoped_release release;
+        out = text();
+        if (!path.empty())
+            write_file_atomically(path, [&](std::ostream& o) { o.write(out.data(), static_cast<std::streamsize>(out.size())); });
+    }
+    if (!path.empty()) return py::none();
+    return py::str(out);
+}
+
+std::vector<roster_response> responses_of(const std::vector<std::string>& respondents,
+                                          const std::vector<std::string>& partners,
+                                          const std::vector<std::string>& items, const std::vector<double>& values) {
+    if (partners.size() != respondents.size() || items.size() != respondents.size() ||
+        values.size() != respondents.size())
+        throw invalid_value_error("roster columns differ in length");
+    std::vector<roster_response> out(respondents.size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = {respondents[i], partners[i], items[i], values[i]};
+    return out;
+}
+
+}  // namespace
+
+void register_io(py::module_& m) {
+    py::register_exception<write_error>(m, "WriteError", m.attr("WijknetError").ptr());
+    auto cls = py::reinterpret_borrow<py::class_<alliance>>(m.attr("Alliance"));
+    cls.def("_load_json",
+            [](alliance& a, const std::string& source, bool is_text) {
+                load_into(a, [&] { return is_text ? parse_json(source) : read_json(source); });
+            },
+            py::arg("source"), py::arg("is_text") = false)
+        .def("_load_graphml",
+             [](alliance& a, const std::string& source, bool is_text, const std::string& default_relation,
+                const std::string& default_wave, bool declare_unknown_roles) {
+                 graphml_read_options o;
+                 o.default_relation = default_relation;
+                 o.default_wave = default_wave;
+                 o.declare_unknown_roles = declare_unknown_roles;
+                 load_into(a, [&] { return is_text ? parse_graphml(source, "", o) : read_graphml(source, o); });
+             },
+             py::arg("source"), py::arg("is_text") = false, py::arg("default_relation") = "tie",
+             py::arg("default_wave") = "T0", py::arg("declare_unknown_roles") = false)
+        .def("_load_dl",
+             [](alliance& a, const std::string& source, bool is_text, const std::string& default_relation,
+                const std::string& default_wave) {
+                 dl_read_options o;
+                 o.default_relation = default_relation;
+                 o.default_wave = default_wave;
+                 load_into(a, [&] { return is_text ? parse_dl(source, "", o) : read_dl(source, o); });
+             },
+             py::arg("source"), py::arg("is_text") = false, py::arg("default_relation") = "tie",
+             py::arg("default_wave") = "T0")
+        .def("_dump_json",
+             [](const alliance& a, const std::string& path, bool include_sensitive) {
+                 json_options o;
+                 o.include_sensitive = include_sensitive;
+                 return dump(path, [&] { return to_json(a, o); });
+             },
+             py::arg("path") = "", py::arg("include_sensitive") = false)
+        .def("_dump_graphml",
+             [](const alliance& a, const std::string& path, bool include_sensitive) {
+                 graphml_write_options o;
+                 o.include_sensitive = include_sensitive;
+                 return dump(path, [&] { return to_graphml(a, o); });
+             },
+             py::arg("path") = "", py::arg("include_sensitive") = false)
+        .def("_dump_dl",
+             [](const alliance& a, const std::string& path, const std::string& format) {
+                 dl_write_options o;
+                 if (format == "edgelist1") o.format = dl_format::edgelist1;
+                 else if (format != "fullmatrix")
+                     throw invalid_value_error("DL format '" + format + "'; expected 'fullmatrix' or 'edgelist1'");
+                 return dump(path, [&] { return to_dl(a, o); });
+             },
+             py::arg("path") = "", py::arg("format") = "fullmatrix")
+        .def("_dump_dot",
+             [](const alliance& a, const std::string& path, const std::string& wave, const std::string& relation,
+                bool names) {
+                 dot_options o;
+                 o.wave = wave;
+                 o.relation = relation;
+                 o.names = names;
+                 return dump(path, [&] { return to_dot(a, o); });
+             },
+             py::arg("path") = "", py::arg("wave") = "", py::arg("relation") = "", py::arg("names") = true);
+    cls.def("_add_roster_ties",
+            [](alliance& a, const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
+               const std::vector<std::string>& items, const std::vector<double>& values,
+               const std::vector<std::string>& roster, const std::string& item, const std::string& relation,
+               const std::string& wave, const std::string& rule) {
+                roster_options o{item, relation, wave, tie_rule::as_reported};
+                if (rule == "minimum") o.rule = tie_rule::minimum;
+                else if (rule == "maximum") o.rule = tie_rule::maximum;
+                else if (rule == "mean") o.rule = tie_rule::mean;
+                else if (rule != "as_reported")
+                    throw invalid_value_error("tie rule '" + rule + "'; expected as_reported, minimum, maximum or mean");
+                const roster_summary s = add_roster_ties(a, responses_of(respondents, partners, items, values), roster, o);
+                py::dict d;
+                d["respondents"] = s.respondents, d["non_respondents"] = s.non_respondents;
+                d["ties"] = s.ties, d["unconfirmed"] = s.unconfirmed;
+                return d;
+            },
+            py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("roster"),
+            py::arg("item"), py::arg("relation"), py::arg("wave"), py::arg("rule"));
+    m.def("_partner_scores",
+          [](const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
+             const std::vector<std::string>& items, const std::vector<double>& values,
+             const std::vector<std::string>& trust_items, const std::vector<std::string>& value_items) {
+              py::dict out;
+              for (const auto& [who, s] : partner_scores(responses_of(respondents, partners, items, values),
+                                                         trust_items, value_items))
+                  out[py::str(who)] = py::make_tuple(s.trust, s.value, s.raters);
+              return out;
+          },
+          py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("trust_items"),
+          py::arg("value_items"));
+    m.def("_write_text_atomically",
+          [](const std::string& path, const std::string& text) {
+              py::gil_scoped_release release;
+              write_file_atomically(path, [&](std::ostream& o) { o.write(text.data(), static_cast<std::streamsize>(text.size())); });
+          },
+          py::arg("path"), py::arg("text"), "Writes UTF-8 text to a file atomically (temporary file, then rename).");
+}
+
+}  // namespace wijknet::python
