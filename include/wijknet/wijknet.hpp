@@ -13,6 +13,8 @@
 ///   models the Boost.Graph concepts.
 /// - Algorithms (algorithms/): templates on the Boost.Graph concepts.
 /// - Input and output (io/): CSV files and folders.
+/// - Diagnostics (diagnostics/): role coverage against a method template, chains, resilience
+///   (fragmentation, scenarios, key players) and the ties to add.
 /// - Reports (report/): the summary printed by the `wijknet` command.
 #pragma once
 
@@ -27,6 +29,10 @@
 #include "wijknet/algorithms/mixing.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"
 #include "wijknet/algorithms/structure.hpp"
+#include "wijknet/diagnostics/chains.hpp"
+#include "wijknet/diagnostics/coverage.hpp"
+#include "wijknet/diagnostics/resilience.hpp"
+#include "wijknet/diagnostics/suggestions.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/report/summary.hpp"
