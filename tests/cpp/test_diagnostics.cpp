@@ -311,7 +311,7 @@ TEST(Suggestions, CompleteAChain) {
     EXPECT_EQ(s[0].before, 0);
     EXPECT_EQ(s[0].after, 1);
     EXPECT_EQ(s[0].reason, "connects the only lhbti_organisatie c1 to welzijnswerk w1; completes 1 chain "
-                           "(routes from 1 more bewonersinitiatief)");
+                           "(a route for 1 more bewonersinitiatief)");
 }
 
 //   x - y - z       (x wijkagent, z gemeente; d(x, z) = 2, closeness 1/2)

@@ -76,6 +76,8 @@ public:
     bool free(std::uint32_t v) const { return limit_ == 0 || used_[v] < limit_; }
     bool may_start(std::uint32_t v) const { return free(v) && (from_[v] || to_[v]); }
     void use(std::uint32_t u, std::uint32_t v) { ++used_[u], ++used_[v]; }
+    /// New ties suggested so far for v.
+    std::uint32_t used(std::uint32_t v) const { return used_[v]; }
 
 private:
     static std::vector<char> role_mask(const alliance& a, const snapshot& g, const std::vector<std::string>& roles) {
@@ -203,7 +205,7 @@ inline std::vector<tie_suggestion> suggest_for_chain(const alliance& a, const sc
                    describe_holder(a, cg.g, best.w, cg.roles[best.layer + 1]) + "; ";
         if (best.completes > 0)
             s.reason += "completes " + format_number(best.completes) + (best.completes == 1 ? " chain" : " chains") +
-                        " (routes from " + format_number(best.completes) + " more " + cg.roles[0] + ")";
+                        " (a route for " + format_number(best.completes) + " more " + cg.roles[0] + ")";
         else if (best.flow > 0)
             s.reason += "adds a route that shares no stakeholder with the existing ones (" +
                         std::to_string(flow_before) + " -> " + format_number(flow_before + best.flow) + ")";
@@ -261,15 +263,16 @@ inline std::vector<tie_suggestion> suggest_for_fragmentation(const alliance& a, 
             for (std::size_t j = i + 1; j < comps.size(); ++j) {
                 const double gain = size[comps[i]] * size[comps[j]];
                 if (gain <= best) break;
-                bool found = false;
+                // Endpoints: the allowed pair with the fewest new ties so far (spreading the new
+                // contacts), then the best-tied (members are sorted by ties).
+                std::uint32_t load = UINT32_MAX;
                 for (auto x : members[comps[i]]) {
-                    if (!allowed.may_start(x)) continue;
+                    if (!allowed.may_start(x) || allowed.used(x) >= load) continue;
                     for (auto y : members[comps[j]])
-                        if (allowed.allowed(x, y)) {
-                            best = gain, bu = x, bw = y, bc = comps[i], bd = comps[j], found = true;
-                            break;
+                        if (allowed.used(x) + allowed.used(y) < load && allowed.allowed(x, y)) {
+                            load = allowed.used(x) + allowed.used(y);
+                            best = gain, bu = x, bw = y, bc = comps[i], bd = comps[j];
                         }
-                    if (found) break;
                 }
             }
         }
@@ -381,7 +384,9 @@ inline std::vector<tie_suggestion> suggest_for_distance(const alliance& a, const
 /// - fragmentation: Borgatti's F of the undirected reading without `removed`. A tie between
 ///   components of sizes a and b lowers the count of reachable ordered pairs by 2ab, so each
 ///   round joins the two largest components that have an allowed pair (endpoints: the allowed
-///   stakeholders with most ties). O(n + m + k C log C) for C components.
+///   pair with the fewest new ties so far, so that new contacts are spread rather than piled
+///   on one hub; among equals the stakeholders with most ties). O(n + m + k C log C) for C
+///   components, plus the pairs tried within the two components.
 /// - distance: the mean over holders of role_a of 1 / d(a, nearest holder of role_b) (0 when
 ///   unreachable; 1 when directly tied), on the undirected reading. A tie u - v gives
 ///   d'(a) = min(d(a), d(a, u) + 1 + d(v, B), d(a, v) + 1 + d(u, B)); candidates are pairs with
