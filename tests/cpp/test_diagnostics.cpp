@@ -314,6 +314,29 @@ TEST(Suggestions, CompleteAChain) {
                            "(a route for 1 more bewonersinitiatief)");
 }
 
+//   b1 --> c1 --> w1 --> a        Both starts have a route, but every route passes w1 and a:
+//   b2 --> c2 ---/   w2 --> a2    1 disjoint route. c1 -> w2 (the first of the equals, c1 - w2
+//                                 and c2 - w2) opens b1 c1 w2 a2 beside b2 c2 w1 a: 2.
+TEST(Suggestions, AddADisjointRoute) {
+    auto people = chain_people;
+    people.push_back({"c2", {"lhbti_organisatie"}});
+    people.push_back({"a2", {"wijkagent"}});
+    const alliance a = build(people, {{"b1", "c1"}, {"c1", "w1"}, {"w1", "a"}, {"b2", "c2"}, {"c2", "w1"}, {"w2", "a2"}},
+                             true, "referral");
+    EXPECT_EQ(chain_routes(a, referral_chain, in_t0("referral")).disjoint_routes, 1u);
+    suggestion_options o;
+    o.objective = suggestion_objective::chain;
+    o.target = referral_chain;
+    o.k = 2;
+    const auto s = suggest_ties(a, in_t0("referral"), o);
+    ASSERT_EQ(s.size(), 1u);  // with two starts, two disjoint routes is the most there can be
+    EXPECT_EQ(s[0].source, "c1");
+    EXPECT_EQ(s[0].target, "w2");
+    EXPECT_EQ(s[0].before, 2);  // both starts already have a route
+    EXPECT_NE(s[0].reason.find("adds a route that shares no stakeholder with the existing ones (1 -> 2)"),
+              std::string::npos);
+}
+
 //   x - y - z       (x wijkagent, z gemeente; d(x, z) = 2, closeness 1/2)
 // Best tie for distance wijkagent -> gemeente: x - z directly (closeness 1).
 TEST(Suggestions, Distance) {

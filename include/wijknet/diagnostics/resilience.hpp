@@ -284,7 +284,9 @@ inline key_player_result key_players(const graph_view& g, const key_player_optio
     };
     if (o.objective == key_player_objective::fragmentation) {
         const detail::arc_graph sym(n, detail::arcs_of(g, direction::all));
-        r.before = fragmentation(g, {}, direction::all, o.run).fragmentation;
+        double pairs = 0;
+        for (auto s : detail::component_sizes(g, std::vector<char>(n, 0))) pairs += detail::pairs_of(s);
+        r.before = n >= 2 ? 1 - pairs / (all * (all - 1)) : 0.0;
         auto best = [&](const std::vector<std::uint32_t>& set, const std::vector<std::uint32_t>& order) {
             const auto removed = mask(set);
             const auto pairs = detail::pairs_after_removing_each(sym.view(), removed);

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/algorithms/flow.hpp"
 #include "wijknet/diagnostics/resilience.hpp"
 
 namespace wijknet {
@@ -156,8 +157,9 @@ inline std::vector<tie_suggestion> suggest_for_chain(const alliance& a, const sc
         ps.run(v, t, direction::in, false, false);
         for (auto y : ps.order) finishes[y] = 1;
         const double completed = static_cast<double>(std::count(done.begin(), done.end(), 1));
-        const std::uint32_t flow_before =
-            finishes[cg.source()] ? node_connectivity(v, cg.source(), t, direction::out) : 0;
+        // One max flow; its residual network tells which new tie adds a disjoint route.
+        vertex_flow flow_now(v, cg.source(), t, direction::out);
+        const std::uint32_t flow_before = flow_now.run();
 
         struct best_t {
             double completes = 0, flow = 0, progress = 0;
@@ -178,14 +180,7 @@ inline std::vector<tie_suggestion> suggest_for_chain(const alliance& a, const sc
                         if (finishes[y]) completes += 1;
                         if (deep[y] > static_cast<std::int64_t>(depth[i])) progress += static_cast<double>(deep[y] - depth[i]);
                     }
-                    double flow = 0;
-                    if (completes == 0 && progress == 0 && finishes[y] && !reached_by[x].empty()) {
-                        auto arcs = cg.arcs;
-                        arcs.emplace_back(x, y);
-                        const arc_graph trial(t + 1, std::move(arcs));
-                        flow = static_cast<double>(node_connectivity(trial.view(), cg.source(), t, direction::out)) -
-                               flow_before;
-                    }
+                    const double flow = flow_now.would_add_path(x, y) ? 1.0 : 0.0;
                     const bool better = !best.found || completes > best.completes ||
                                         (completes == best.completes &&
                                          (flow > best.flow || (flow == best.flow && progress > best.progress)));
@@ -378,9 +373,10 @@ inline std::vector<tie_suggestion> suggest_for_distance(const alliance& a, const
 /// Scores (before / after in each suggestion):
 /// - chain: the number of holders of the first role with a route; ties tried are those from a
 ///   holder of one role of the chain to a holder of the next, in the step's relation. Among
-///   equals, the tie adding most stakeholder-disjoint routes wins, then the one taking most
-///   starts furthest along the chain. O(k (c h + h L (n + m))) for c candidate pairs and h
-///   starting stakeholders, plus a max flow for candidates that touch a route.
+///   equals, the tie adding a stakeholder-disjoint route wins (read off the residual network
+///   of one max flow per round), then the one taking most starts furthest along the chain.
+///   O(k (c h + h L (n + m) + f L (n + m))) for c candidate pairs, h starting stakeholders
+///   and f disjoint routes.
 /// - fragmentation: Borgatti's F of the undirected reading without `removed`. A tie between
 ///   components of sizes a and b lowers the count of reachable ordered pairs by 2ab, so each
 ///   round joins the two largest components that have an allowed pair (endpoints: the allowed
