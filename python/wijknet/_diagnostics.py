@@ -253,6 +253,19 @@ class Scenario:
         self.remove = _list(self.remove)
         self.alliance = without(self.base, self.remove)
 
+    def shift(self, measure, **kwargs) -> pd.DataFrame:
+        """How a per-stakeholder measure shifts: ``measure`` is a wijknet function returning a
+        Series keyed by stakeholder (``wijknet.betweenness``, ``wijknet.degree`` ...), called on
+        the alliance before and after with ``kwargs`` (selection keywords, options). Columns
+        ``before``, ``after``, ``change``; the removed stakeholders have no ``after``. Sorted by
+        change, largest rise first."""
+        before = measure(self.base, **kwargs)
+        after = measure(self.alliance, **kwargs)
+        frame = pd.DataFrame({"before": before, "after": after})
+        frame["change"] = frame["after"] - frame["before"]
+        frame.index.name = "stakeholder"
+        return frame.sort_values("change", ascending=False)
+
     def compare(self, template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
                 relation: str | Sequence[str] | None = None, wave: str | None = None,
                 relations: Iterable[str] | str | None = None, intermediaries: bool = False,

@@ -141,7 +141,7 @@ TEST(Chains, RoutesCountsAndShares) {
     ASSERT_EQ(r.best_routes.size(), 2u);
     EXPECT_EQ(r.best_routes[1].first, "b2");
     EXPECT_EQ(r.best_routes[1].second, (std::vector<std::string>{"b2", "c1", "w1", "a"}));
-    EXPECT_NE(r.explanation.find("depends on c1, a"), std::string::npos);
+    EXPECT_NE(r.explanation.find("depends on c1, a (on every shortest route)"), std::string::npos);
 }
 
 //   b1 --> c1 --> w1 --> a        Two routes sharing nobody: 2 disjoint routes.

@@ -223,6 +223,15 @@ def test_example_chain_depends_on_the_opbouwwerker(example):
                                   "completes 1 chain (a route for 1 more bewonersinitiatief)")
 
 
+def test_scenario_shift_of_a_measure(example):
+    # Without the opbouwwerker at T0, the welfare organisation carries more of the shortest paths.
+    shift = wijknet.Scenario(example, remove="opbouwwerker_grutto").shift(
+        wijknet.betweenness, waves=["T0"], relations=["collaboration"])
+    assert math.isnan(shift.loc["opbouwwerker_grutto", "after"])
+    assert shift.loc["welzijn_rivierstad", "change"] > 0
+    assert shift["change"].dropna().is_monotonic_decreasing
+
+
 def test_example_key_player_and_repair(example):
     kp = wijknet.key_players(example, k=1, waves=["T0"])
     assert kp.score > kp.before

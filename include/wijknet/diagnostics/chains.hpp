@@ -226,9 +226,11 @@ inline chain_result chain_routes(const alliance& a, const chain& c, const scope&
                          (r.disjoint_routes == 1 ? " route shares no stakeholder with another"
                                                  : " routes share no stakeholder") + ": ";
         if (r.disjoint_routes == 1) {
-            std::vector<std::string> all;
-            for (const auto& [id, s] : r.on_routes)
-                if (s >= 1.0 - 1e-12) all.push_back(id);
+            std::vector<std::string> all;  // in route order
+            for (const auto& id : r.routes.front())
+                for (const auto& [on, s] : r.on_routes)
+                    if (on == id && s >= 1.0 - 1e-12 && std::find(all.begin(), all.end(), id) == all.end())
+                        all.push_back(id);
             r.explanation += all.empty() ? "one departure can break the chain."
                                          : "the chain depends on " + list(all) + " (on every shortest route).";
         } else {
