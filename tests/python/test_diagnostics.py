@@ -247,3 +247,21 @@ def test_example_key_player_and_repair(example):
 def test_results_are_pandas(example):
     assert isinstance(wijknet.role_distance_matrix(example, wave="T1"), pd.DataFrame)
     assert isinstance(wijknet.fragmentation(example, waves=["T1"]), pd.Series)
+
+
+def test_key_players_stop_on_ctrl_c():
+    import os
+    import signal
+    import threading
+
+    g = nx.gnm_random_graph(3000, 15000, seed=11)
+    a = from_graph(g)
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            # 64 candidates x an all-pairs DF each: many seconds of work; stops within one chunk.
+            wijknet.key_players(a, k=3, objective="distance_fragmentation", threads=1)
+    finally:
+        timer.cancel()
+    assert len(a) == 3000
