@@ -23,8 +23,41 @@ attribute_map to_attributes(const py::object& values, const std::vector<std::str
 /// Attribute value -> Python value (None, bool, float, str).
 py::object from_value(const attribute_value& value);
 
+// Shared by the register_*.cpp files.
+
+// Checks for Ctrl-C from the computing thread; wijknet::interrupted then unwinds the C++ side
+// and the KeyboardInterrupt that PyErr_CheckSignals raised reaches Python.
+inline run_options python_run(unsigned threads) {
+    run_options o;
+    o.threads = threads;
+    o.should_stop = [] {
+        py::gil_scoped_acquire gil;
+        return PyErr_CheckSignals() != 0;
+    };
+    return o;
+}
+
+// Runs f without the GIL; an interruption becomes the pending Python exception.
+template <class F>
+auto without_gil(F&& f) -> decltype(f()) {
+    try {
+        py::gil_scoped_release release;
+        return f();
+    } catch (const interrupted&) {
+        throw py::error_already_set();  // the KeyboardInterrupt set by PyErr_CheckSignals
+    }
+}
+
+inline direction parse_direction(const std::string& d) {
+    if (d == "out") return direction::out;
+    if (d == "in") return direction::in;
+    if (d == "all") return direction::all;
+    throw invalid_value_error("direction must be 'out', 'in' or 'all', got '" + d + "'");
+}
+
 void register_model(py::module_& m);
 void register_analysis(py::module_& m);
 void register_io(py::module_& m);
+void register_diagnostics(py::module_& m);
 
 }  // namespace wijknet::python

@@ -73,4 +73,5 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_model(m);
     wijknet::python::register_analysis(m);
     wijknet::python::register_io(m);
+    wijknet::python::register_diagnostics(m);
 }

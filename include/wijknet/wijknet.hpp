@@ -14,6 +14,8 @@
 /// - Algorithms (algorithms/): templates on the Boost.Graph concepts.
 /// - Input and output (io/): CSV folders, wijknet JSON, GraphML, UCINET DL, Graphviz DOT;
 ///   every writer saves atomically.
+/// - Diagnostics (diagnostics/): role coverage against a method template, chains, resilience
+///   (fragmentation, scenarios, key players) and the ties to add.
 /// - Reports (report/): the summary printed by the `wijknet` command.
 #pragma once
 
@@ -28,6 +30,10 @@
 #include "wijknet/algorithms/mixing.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"
 #include "wijknet/algorithms/structure.hpp"
+#include "wijknet/diagnostics/chains.hpp"
+#include "wijknet/diagnostics/coverage.hpp"
+#include "wijknet/diagnostics/resilience.hpp"
+#include "wijknet/diagnostics/suggestions.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/atomic_file.hpp"

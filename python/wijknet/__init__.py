@@ -45,10 +45,12 @@ from ._summary import Summary, summary
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
 from ._measures import EIIndex
+from . import _diagnostics
+from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, "EIIndex", 
+__all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",

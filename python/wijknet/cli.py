@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import WijknetError, __version__, example_path, read_csv_folder
@@ -39,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     except WijknetError as err:
         print(f"wijknet: error: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `wijknet | head`: the reader left early; not an error
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 

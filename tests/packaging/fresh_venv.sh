@@ -20,5 +20,6 @@ import importlib.resources as r
 assert (r.files("wijknet") / "py.typed").is_file()
 print("import wijknet", wijknet.__version__, "ok:", a)
 PY
-"$work/venv/bin/wijknet" | grep -q "34 stakeholders"
+summary=$("$work/venv/bin/wijknet")
+grep -q "34 stakeholders" <<<"$summary"
 echo "fresh venv: pip install, import and the wijknet command work"

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "wijknet/algorithms/centrality.hpp"
+#include "wijknet/algorithms/flow.hpp"
 #include "wijknet/algorithms/neighbours.hpp"
 
 namespace wijknet {
@@ -204,58 +205,7 @@ std::vector<std::vector<std::uint32_t>> maximal_cliques(const Graph& g, std::uin
 /// O(k m) for k paths. s == t is an error.
 inline std::uint32_t node_connectivity(const graph_view& g, std::uint32_t s, std::uint32_t t,
                                        direction along = direction::out) {
-    if (s >= g.n || t >= g.n) throw invalid_value_error("node_connectivity: vertex out of range");
-    if (s == t) throw invalid_value_error("node_connectivity: source and target must differ");
-    // Split vertex v into v_in = 2v and v_out = 2v + 1; arcs: v_in -> v_out (capacity 1, or
-    // unbounded for s and t), u_out -> v_in for every tie u -> v.
-    struct arc {
-        std::uint32_t to;
-        std::uint32_t capacity;
-        std::uint32_t reverse;
-    };
-    const std::uint32_t big = g.n + 1;
-    std::vector<std::vector<arc>> net(std::size_t(g.n) * 2);
-    auto add = [&](std::uint32_t a, std::uint32_t b, std::uint32_t cap) {
-        net[a].push_back({b, cap, static_cast<std::uint32_t>(net[b].size())});
-        net[b].push_back({a, 0, static_cast<std::uint32_t>(net[a].size() - 1)});
-    };
-    for (std::uint32_t v = 0; v < g.n; ++v) add(2 * v, 2 * v + 1, (v == s || v == t) ? big : 1);
-    for (std::uint32_t u = 0; u < g.n; ++u) {
-        detail::path_search::for_each_step(g, u, g.directed ? along : direction::out,
-                                           [&](std::uint32_t v, std::uint32_t) {
-                                               if (v != u) add(2 * u + 1, 2 * v, big);
-                                           });
-    }
-    const std::uint32_t source = 2 * s + 1, sink = 2 * t;
-    std::uint32_t flow = 0;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> came_from(net.size());
-    std::vector<std::uint32_t> queue;
-    while (true) {
-        std::fill(came_from.begin(), came_from.end(), std::make_pair(UINT32_MAX, 0u));
-        came_from[source] = {source, 0};
-        queue.assign(1, source);
-        for (std::size_t h = 0; h < queue.size() && came_from[sink].first == UINT32_MAX; ++h) {
-            const std::uint32_t x = queue[h];
-            for (std::uint32_t i = 0; i < net[x].size(); ++i) {
-                const arc& e = net[x][i];
-                if (e.capacity > 0 && came_from[e.to].first == UINT32_MAX) came_from[e.to] = {x, i}, queue.push_back(e.to);
-            }
-        }
-        if (came_from[sink].first == UINT32_MAX) break;
-        // A direct tie s -> t has unbounded capacity: count it once and remove it.
-        std::uint32_t bottleneck = big;
-        for (std::uint32_t x = sink; x != source; x = came_from[x].first)
-            bottleneck = std::min(bottleneck, net[came_from[x].first][came_from[x].second].capacity);
-        if (bottleneck == big) bottleneck = 1;
-        for (std::uint32_t x = sink; x != source; x = came_from[x].first) {
-            arc& e = net[came_from[x].first][came_from[x].second];
-            e.capacity -= bottleneck;
-            net[e.to][e.reverse].capacity += bottleneck;
-            if (came_from[x].first == source && x == sink) e.capacity = 0;  // used the direct tie
-        }
-        flow += bottleneck;
-    }
-    return flow;
+    return detail::vertex_flow(g, s, t, along).run();
 }
 
 }  // namespace wijknet

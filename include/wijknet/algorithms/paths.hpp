@@ -106,8 +106,10 @@ struct bfs_search {
 
     explicit bfs_search(std::uint32_t n) : dist(n, -1), sigma(n, 0.0), delta(n, 0.0) { order.reserve(n); }
 
-    /// Hop distances (and path counts when count) from s over the arcs (offset, neighbour).
-    void run(const std::uint64_t* offset, const std::uint32_t* neighbour, std::uint32_t s, bool count) {
+    /// Hop distances (and path counts when count) from s over the arcs (offset, neighbour),
+    /// up to @p max_dist hops (vertices further away stay unreached).
+    void run(const std::uint64_t* offset, const std::uint32_t* neighbour, std::uint32_t s, bool count,
+             std::int32_t max_dist = std::numeric_limits<std::int32_t>::max()) {
         for (auto v : order) dist[v] = -1, sigma[v] = 0.0, delta[v] = 0.0;
         order.clear();
         order.push_back(s);
@@ -115,6 +117,7 @@ struct bfs_search {
         sigma[s] = 1.0;
         for (std::size_t head = 0; head < order.size(); ++head) {
             const std::uint32_t v = order[head];
+            if (dist[v] >= max_dist) break;  // breadth-first: every later vertex is as far
             const std::int32_t next = dist[v] + 1;
             const double sv = sigma[v];
             for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
