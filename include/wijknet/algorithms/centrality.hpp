@@ -217,6 +217,18 @@ struct closeness_options {
 };
 
 namespace detail {
+/// True when closeness-type sums can come from hop counts along one arc list.
+inline bool hop_path(const graph_view& g, const closeness_options& o) {
+    const bool weighted = o.weights == weight_mode::distance && g.weighted();
+    return !weighted && (!g.directed || o.along != direction::all);
+}
+
+/// Hop sums from every vertex along out-arcs (or in-arcs for direction::in).
+inline hop_sums hop_sums_of(const graph_view& g, const closeness_options& o) {
+    const bool in = g.directed && o.along == direction::in;
+    return all_hop_sums(g.n, in ? g.in_offset : g.out_offset, in ? g.in_source : g.out_target, nullptr, o.run);
+}
+
 /// Runs f(dist, reached order, source) for every source: integer BFS when unweighted along out or
 /// in arcs, the general search otherwise (weights, or both directions of a directed graph).
 template <class PerSource>
@@ -253,10 +265,7 @@ std::vector<double> per_source(const graph_view& g, const closeness_options& o, 
 /// core. O(n m) unweighted, O(n m log n) with distances.
 inline std::vector<double> closeness(const graph_view& g, const closeness_options& o = {}) {
     const double n = g.n;
-    return detail::per_source(g, o, [&](auto&& dist, const std::vector<std::uint32_t>& order, std::uint32_t) {
-        double total = 0;
-        for (auto v : order) total += dist(v);
-        const double reached = static_cast<double>(order.size()) - 1.0;
+    auto score = [&](double reached, double total) {
         if (reached <= 0 || total <= 0) return 0.0;
         switch (o.convention) {
             case closeness_convention::wasserman_faust: return (reached / total) * (reached / (n - 1));
@@ -264,6 +273,17 @@ inline std::vector<double> closeness(const graph_view& g, const closeness_option
             case closeness_convention::freeman: return reached < n - 1 ? 0.0 : (n - 1) / total;
         }
         return 0.0;
+    };
+    if (detail::hop_path(g, o)) {  // unweighted: 64 sources per traversal
+        const auto sums = detail::hop_sums_of(g, o);
+        std::vector<double> out(g.n);
+        for (std::uint32_t v = 0; v < g.n; ++v) out[v] = score(sums.reached[v], sums.total[v]);
+        return out;
+    }
+    return detail::per_source(g, o, [&](auto&& dist, const std::vector<std::uint32_t>& order, std::uint32_t) {
+        double total = 0;
+        for (auto v : order) total += dist(v);
+        return score(static_cast<double>(order.size()) - 1.0, total);
     });
 }
 template <class Graph>
@@ -276,6 +296,11 @@ std::vector<double> closeness(const Graph& g, const closeness_options& o = {}) {
 /// when normalized. Direction and weights as for closeness. O(n m).
 inline std::vector<double> harmonic(const graph_view& g, const closeness_options& o = {}) {
     const double scale = o.normalized ? (g.n > 1 ? 1.0 / (g.n - 1.0) : 0.0) : 1.0;
+    if (detail::hop_path(g, o)) {
+        auto sums = detail::hop_sums_of(g, o);
+        for (double& x : sums.inverse) x *= scale;
+        return sums.inverse;
+    }
     return detail::per_source(g, o, [&](auto&& dist, const std::vector<std::uint32_t>& order, std::uint32_t s) {
         double sum = 0;
         for (auto v : order)

@@ -3,6 +3,7 @@
 /// harmonic centrality and the distance measures.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/algorithms/parallel.hpp"
 
 namespace wijknet {
 
@@ -128,6 +130,84 @@ struct bfs_search {
         }
     }
 };
+
+/// Per-source sums over the vertices a source reaches by hops (the source itself excluded).
+struct hop_sums {
+    std::vector<double> reached;  ///< how many vertices it reaches
+    std::vector<double> total;    ///< sum of the hop distances to them
+    std::vector<double> inverse;  ///< sum of 1 / hop distance
+    std::vector<double> longest;  ///< largest hop distance (eccentricity over reached vertices)
+};
+
+/// Hop distances from every vertex at once, 64 sources per pass: a multi-source BFS with one
+/// bit per source (Then et al. 2014, "The more the merrier: efficient multi-source graph
+/// traversal", PVLDB 8(4)). Arcs (offset, neighbour) are followed forwards; a vertex flagged in
+/// @p skip (when given) is neither a source nor passed through. Batches run on every core.
+/// O(m x levels / 64 + reached pairs) per batch of 64 sources, against O(m) per source for one
+/// BFS per source.
+template <class Run>
+hop_sums all_hop_sums(std::uint32_t n, const std::uint64_t* offset, const std::uint32_t* neighbour,
+                      const std::vector<char>* skip, const Run& run) {
+    hop_sums r;
+    r.reached.assign(n, 0.0), r.total.assign(n, 0.0), r.inverse.assign(n, 0.0), r.longest.assign(n, 0.0);
+    const std::uint32_t batches = (n + 63) / 64;
+    auto skipped = [&](std::uint32_t v) { return skip && !skip->empty() && (*skip)[v]; };
+    const unsigned workers = worker_count(batches, run, 1);
+    struct state {
+        std::vector<std::uint64_t> seen, visit, next;
+        std::vector<std::uint32_t> frontier, touched;
+    };
+    std::vector<state> states(workers);
+    for (auto& st : states) st.seen.assign(n, 0), st.visit.assign(n, 0), st.next.assign(n, 0);
+    parallel_for(batches, run, [&](unsigned w, std::uint32_t batch) {
+        state& st = states[w];
+        std::fill(st.seen.begin(), st.seen.end(), 0);
+        std::fill(st.visit.begin(), st.visit.end(), 0);
+        st.frontier.clear();
+        const std::uint32_t first = batch * 64, last = std::min(n, first + 64);
+        for (std::uint32_t s = first; s < last; ++s) {
+            if (skipped(s)) continue;
+            const std::uint64_t bit = std::uint64_t(1) << (s - first);
+            st.seen[s] |= bit;
+            if (!st.visit[s]) st.frontier.push_back(s);
+            st.visit[s] |= bit;
+        }
+        double reached[64] = {}, total[64] = {}, inverse[64] = {}, longest[64] = {};
+        for (double level = 1; !st.frontier.empty(); level += 1) {
+            st.touched.clear();
+            for (const std::uint32_t v : st.frontier) {
+                const std::uint64_t bits = st.visit[v];
+                for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
+                    const std::uint32_t u = neighbour[a];
+                    const std::uint64_t fresh = bits & ~st.seen[u];
+                    if (!fresh || skipped(u)) continue;
+                    if (!st.next[u]) st.touched.push_back(u);
+                    st.next[u] |= fresh;
+                }
+            }
+            for (const std::uint32_t v : st.frontier) st.visit[v] = 0;
+            st.frontier.clear();
+            for (const std::uint32_t u : st.touched) {
+                std::uint64_t fresh = st.next[u] & ~st.seen[u];
+                st.next[u] = 0;
+                if (!fresh) continue;
+                st.seen[u] |= fresh;
+                st.visit[u] = fresh;
+                st.frontier.push_back(u);
+                while (fresh) {
+                    const int i = __builtin_ctzll(fresh);
+                    fresh &= fresh - 1;
+                    reached[i] += 1, total[i] += level, inverse[i] += 1.0 / level, longest[i] = level;
+                }
+            }
+        }
+        for (std::uint32_t s = first; s < last; ++s) {
+            const std::uint32_t i = s - first;
+            r.reached[s] = reached[i], r.total[s] = total[i], r.inverse[s] = inverse[i], r.longest[s] = longest[i];
+        }
+    }, 1);
+    return r;
+}
 
 }  // namespace detail
 }  // namespace wijknet
