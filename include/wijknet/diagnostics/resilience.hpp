@@ -106,25 +106,15 @@ inline std::vector<double> pairs_after_removing_each(const graph_view& sym, cons
     return out;
 }
 
-/// Sum over ordered reachable pairs of 1 / d (in ties) and the number of such pairs, with one
-/// breadth-first search per remaining vertex on every core.
+/// Sum over ordered reachable pairs of 1 / d (in ties) and the number of such pairs, by the
+/// 64-sources-at-once breadth-first search, on every core.
 inline std::pair<double, double> inverse_distances(const graph_view& g, direction along,
                                                    const std::vector<char>& removed, const run_options& run) {
     const arc_graph h(g.n, arcs_of(g, along, &removed));
     const graph_view& v = h.view();
-    const unsigned workers = worker_count(g.n, run);
-    std::vector<bfs_search> search(workers, bfs_search(g.n));
-    std::vector<double> inverse(g.n, 0.0), reached(g.n, 0.0);
-    parallel_for(g.n, run, [&](unsigned w, std::uint32_t s) {
-        if (removed[s]) return;
-        auto& b = search[w];
-        b.run(v.out_offset, v.out_target, s, false);
-        double sum = 0;
-        for (std::size_t k = 1; k < b.order.size(); ++k) sum += 1.0 / b.dist[b.order[k]];
-        inverse[s] = sum;
-        reached[s] = static_cast<double>(b.order.size()) - 1;
-    });
-    return {std::accumulate(inverse.begin(), inverse.end(), 0.0), std::accumulate(reached.begin(), reached.end(), 0.0)};
+    const hop_sums sums = all_hop_sums(g.n, v.out_offset, v.out_target, &removed, run);
+    return {std::accumulate(sums.inverse.begin(), sums.inverse.end(), 0.0),
+            std::accumulate(sums.reached.begin(), sums.reached.end(), 0.0)};
 }
 
 }  // namespace detail
