@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
 
 namespace wijknet::detail {
@@ -111,23 +112,6 @@ private:
         return colon == std::string::npos ? qualified : qualified.substr(colon + 1);
     }
 
-    static void append_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     // Character data up to '<' (or the quote ending an attribute), entities resolved.
     void chars(std::string& out, char stop) {
