@@ -263,13 +263,10 @@ private:
             }
             // UTF-8 check of multi-byte sequences.
             if (u >= 0x80) {
-                const std::size_t extra = (u >> 5) == 0x6 ? 1 : (u >> 4) == 0xE ? 2 : (u >> 3) == 0x1E ? 3 : 0;
-                bool ok = extra != 0 && u != 0xC0 && u != 0xC1 && pos_ + extra < text_.size();
-                for (std::size_t k = 1; ok && k <= extra; ++k)
-                    ok = (static_cast<unsigned char>(text_[pos_ + k]) >> 6) == 0x2;
-                if (!ok) fail("the file is not UTF-8 text");
-                out.append(text_.data() + pos_, extra + 1);
-                pos_ += extra + 1;
+                const std::size_t length = utf8_sequence_length(text_, pos_);
+                if (length == 0) fail("the file is not UTF-8 text");
+                out.append(text_.data() + pos_, length);
+                pos_ += length;
                 continue;
             }
             out += c;

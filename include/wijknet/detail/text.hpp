@@ -95,6 +95,20 @@ inline std::string did_you_mean(std::string_view name, const std::vector<std::st
     return {};
 }
 
+/// Length of the UTF-8 sequence that starts at @p pos of @p s: 1 for ASCII, 2 to 4 for a
+/// well-formed multi-byte sequence, 0 when the bytes there are not UTF-8 (a stray continuation
+/// byte, an overlong 0xC0/0xC1 lead, or a sequence cut short). Shared by the CSV, JSON and XML
+/// readers, so all three accept and reject the same bytes.
+inline std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) return 1;
+    const std::size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
+    if (extra == 0 || c == 0xC0 || c == 0xC1 || pos + extra >= s.size()) return 0;
+    for (std::size_t k = 1; k <= extra; ++k)
+        if ((static_cast<unsigned char>(s[pos + k]) >> 6) != 0x2) return 0;
+    return extra + 1;
+}
+
 /// Appends code point @p cp to @p out as UTF-8 (for the escapes of the JSON and XML readers).
 inline void append_utf8(std::string& out, std::uint32_t cp) {
     if (cp < 0x80) {

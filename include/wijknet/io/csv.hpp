@@ -135,18 +135,10 @@ namespace detail {
 
 /// Position of the first byte that is not valid UTF-8, or npos.
 inline std::size_t invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-        if (extra == 0 || c == 0xC0 || c == 0xC1 || i + extra >= s.size()) return i;
-        for (std::size_t k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-        i += extra + 1;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t length = utf8_sequence_length(s, i);
+        if (length == 0) return i;
+        i += length;
     }
     return std::string_view::npos;
 }
