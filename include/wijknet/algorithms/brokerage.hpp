@@ -68,27 +68,20 @@ inline brokerage_result brokerage(const graph_view& g, const std::vector<std::ui
         throw invalid_value_error("brokerage: one group per vertex expected, got " + std::to_string(group.size()) +
                                   " for " + std::to_string(g.n) + " vertices");
     const neighbour_table t(g, false);
-    auto tied = [&](std::uint32_t a, std::uint32_t b) { return t.sends(a, b); };
     brokerage_result r;
     r.raw.assign(g.n, {});
     for (std::uint32_t v = 0; v < g.n; ++v)
-        for (auto ka = t.begin(v); ka < t.end(v); ++ka) {
-            if (!(t.received(ka) > 0)) continue;  // a -> v
-            const std::uint32_t a = t.neighbour(ka);
-            for (auto kc = t.begin(v); kc < t.end(v); ++kc) {
-                if (kc == ka || !(t.sent(kc) > 0)) continue;  // v -> c
-                const std::uint32_t c = t.neighbour(kc);
-                if (tied(a, c)) continue;
-                const bool av = group[a] == group[v], vc = group[v] == group[c], ac = group[a] == group[c];
-                broker_role role = av && vc ? broker_role::coordinator
-                                   : ac     ? broker_role::itinerant
-                                   : vc     ? broker_role::gatekeeper
-                                   : av     ? broker_role::representative
-                                            : broker_role::liaison;
-                r.raw[v][static_cast<int>(role)] += 1;
-                r.raw[v][5] += 1;
-            }
-        }
+        t.for_each_two_path(v, [&](std::uint32_t a, std::uint32_t c) {
+            if (t.sends(a, c)) return;  // closed: no brokerage
+            const bool av = group[a] == group[v], vc = group[v] == group[c], ac = group[a] == group[c];
+            broker_role role = av && vc ? broker_role::coordinator
+                               : ac     ? broker_role::itinerant
+                               : vc     ? broker_role::gatekeeper
+                               : av     ? broker_role::representative
+                                        : broker_role::liaison;
+            r.raw[v][static_cast<int>(role)] += 1;
+            r.raw[v][5] += 1;
+        });
     // Expectations.
     std::uint32_t groups = 0;
     for (auto x : group) groups = std::max(groups, x + 1);

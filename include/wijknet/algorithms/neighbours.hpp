@@ -83,6 +83,17 @@ public:
         return (it != last && *it == u) ? static_cast<std::uint64_t>(it - neighbour_.data()) : offset_[v + 1];
     }
 
+    /// Calls f(a, c) for every two-path a -> v -> c with a != c (the walk through v that
+    /// brokerage and directed transitivity count). O(in-degree x out-degree of v).
+    template <class F>
+    void for_each_two_path(std::uint32_t v, F&& f) const {
+        for (auto ka = begin(v); ka < end(v); ++ka) {
+            if (!(received_[ka] > 0)) continue;  // a -> v
+            for (auto kc = begin(v); kc < end(v); ++kc)
+                if (kc != ka && sent_[kc] > 0) f(neighbour_[ka], neighbour_[kc]);  // v -> c
+        }
+    }
+
     /// True when there is a tie v -> u (either way in an undirected graph). O(log degree).
     bool sends(std::uint32_t v, std::uint32_t u) const {
         const auto k = find(v, u);

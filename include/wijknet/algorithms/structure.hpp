@@ -214,19 +214,12 @@ inline double transitivity(const graph_view& g) {
         }
         return triples > 0 ? closed / triples : 0.0;
     }
-    // Directed: for each middle vertex j, pairs (i -> j, j -> k).
+    // Directed: every two-path i -> j -> k (i != k), closed when i -> k.
     for (std::uint32_t j = 0; j < g.n; ++j)
-        for (auto a = t.begin(j); a < t.end(j); ++a) {
-            if (!(t.received(a) > 0)) continue;  // i -> j
-            const std::uint32_t i = t.neighbour(a);
-            for (auto b = t.begin(j); b < t.end(j); ++b) {
-                if (b == a || !(t.sent(b) > 0)) continue;  // j -> k
-                const std::uint32_t k = t.neighbour(b);
-                triples += 1;
-                const auto ik = t.find(i, k);
-                closed += ik != t.end(i) && t.sent(ik) > 0;
-            }
-        }
+        t.for_each_two_path(j, [&](std::uint32_t i, std::uint32_t k) {
+            triples += 1;
+            closed += t.sends(i, k);
+        });
     return triples > 0 ? closed / triples : 0.0;
 }
 template <class Graph>
