@@ -41,6 +41,7 @@ from ._io import (
     write_csv_folder,
 )
 from ._roster import add_roster_ties, partner_scores
+from ._layout import layout
 from ._summary import Summary, summary
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
@@ -77,4 +78,5 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "write_csv_folder",
     "add_roster_ties",
     "partner_scores",
+    "layout",
 ]

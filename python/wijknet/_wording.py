@@ -182,12 +182,13 @@ class Wording:
         return f"{d.day} {months[d.month - 1]} {d.year}"
 
     def join(self, items: Iterable[str]) -> str:
-        """"a, b and c" / "a, b en c"."""
+        """"a, b and c" / "a, b en c" ("a; b and c" when an item has a comma of its own)."""
         items = list(items)
         last = " en " if self.lang == "nl" else " and "
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + last + items[-1]
+        separator = "; " if any("," in i for i in items) else ", "  # names such as "COC, afdeling Oost"
+        return separator.join(items[:-1]) + last + items[-1]
 
     def plural(self, count: int, one: str, many: str) -> str:
         """"1 tie" / "3 ties" with the number written as this language writes it."""
