@@ -26,7 +26,6 @@ import inspect
 import json
 import math
 import os
-import re
 import shutil
 import sys
 import textwrap
@@ -37,7 +36,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 
 from . import WijknetError, __version__, example_path
-from . import _diagnostics, _summary
+from . import _diagnostics, _sentences, _summary
 from ._io import read
 from ._wording import SMALL_CELL, Wording
 
@@ -71,12 +70,6 @@ _WORDS = {
         "m.largest_component": "largest group", "m.fragmentation": "fragmentation F",
         "m.distance_fragmentation": "distance-weighted fragmentation DF", "m.roles_absent": "roles absent",
         "m.roles_single": "roles held by one stakeholder", "m.chain": "chain works",
-        "kp.fragmentation": "Without {names}, {after} of the pairs of stakeholders in wave {wave} could no "
-                            "longer reach each other ({before} now). Make sure their contacts also know each other.",
-        "kp.distance_fragmentation": "Without {names}, the distance-weighted fragmentation of wave {wave} would "
-                                     "rise from {before} to {after}: the others would drift apart.",
-        "kp.reach": "{names} together reach {after} of the other stakeholders of wave {wave} within {d} "
-                    "tie(s): good messengers for an announcement or a survey.",
         "sc.intro": "Without {names} (removed from a copy; the data are not changed). Chain: {chain}.",
         "sc.chain_broken": "In wave {wave} the chain {chain} stops working.",
         "sc.chain_repaired": "In wave {wave} the chain {chain} starts working.",
@@ -111,12 +104,6 @@ _WORDS = {
         "m.largest_component": "grootste groep", "m.fragmentation": "fragmentatie F",
         "m.distance_fragmentation": "afstandsgewogen fragmentatie DF", "m.roles_absent": "afwezige rollen",
         "m.roles_single": "rollen met één houder", "m.chain": "keten werkt",
-        "kp.fragmentation": "Zonder {names} zou in meting {wave} {after} van de paren stakeholders elkaar niet "
-                            "meer kunnen bereiken (nu {before}). Zorg dat hun contacten elkaar ook kennen.",
-        "kp.distance_fragmentation": "Zonder {names} zou de afstandsgewogen fragmentatie in meting {wave} stijgen "
-                                     "van {before} naar {after}: de anderen raken verder van elkaar af.",
-        "kp.reach": "{names} bereiken samen {after} van de andere stakeholders van meting {wave} binnen {d} "
-                    "stap(pen): goede boodschappers voor een aankondiging of een enquête.",
         "sc.intro": "Zonder {names} (uit een kopie verwijderd; de gegevens zelf veranderen niet). Keten: {chain}.",
         "sc.chain_broken": "In meting {wave} werkt de keten {chain} niet meer.",
         "sc.chain_repaired": "In meting {wave} gaat de keten {chain} werken.",
@@ -263,34 +250,22 @@ def _emit(tables: list[Table], fmt: str, w: Wording, preface: Iterable[str] = ()
 
 def _call(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(*args, **kwargs)`` without the keywords ``fn`` does not name as parameters (``lang``,
-    ``show_names``: the diagnostics take them once they word their explanations per language)."""
+    ``show_names`` for ``Scenario.compare``, which does not word sentences yet)."""
     params = inspect.signature(fn).parameters
     return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
 
 
 class _Names:
-    """Stakeholders under their display names, also inside sentences the library wrote."""
+    """Stakeholders under their display names (pseudonyms for persons unless names are shown)."""
 
-    def __init__(self, alliance: Any, w: Wording) -> None:
+    def __init__(self, w: Wording) -> None:
         self.w = w
-        # Ids that are also keys of roles, relations or waves stay as they are: those words
-        # stand in the sentences for the role, relation or wave.
-        keys = {e["key"] for table in (alliance.roles, alliance.relations, alliance.waves) for e in table}
-        ids = sorted((i for i in w.names if i not in keys), key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])") if ids else None
 
     def __call__(self, sid: str) -> str:
         return self.w.name(sid)
 
     def all(self, ids: Iterable[str]) -> list[str]:
         return [self.w.name(i) for i in ids]
-
-    def text(self, sentence: Any) -> str:
-        """A sentence with every stakeholder id replaced by the display name."""
-        if _is_missing(sentence):
-            return ""
-        sentence = str(sentence)
-        return self._pattern.sub(lambda m: self.w.name(m.group(1)), sentence) if self._pattern else sentence
 
 
 def _wave_keys(alliance: Any, wave: str | None) -> list[str]:
@@ -350,7 +325,7 @@ def _wave_label(w: Wording, wave: str) -> str:
 # ---------------------------------------------------------------------------------- commands
 
 def _summary_tables(alliance: Any, args: argparse.Namespace, w: Wording) -> tuple[list[Table], str]:
-    report = _call(_summary.summary, alliance, args.templates, lang=w.lang)
+    report = _summary.summary(alliance, args.templates, lang=w.lang)
     relations = report.relations.reset_index()
     relations["relation_label"] = relations["relation"].map(w.relation)
     roles = pd.DataFrame({"role": list(report.roles.index), "label": [w.role(r) for r in report.roles.index],
@@ -399,10 +374,10 @@ def _coverage(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
     template = args.template or "samen_in_de_wijk"
     rows, notes = [], []
     for wave in _wave_keys(alliance, args.wave):
-        frame = _call(_diagnostics.role_coverage, alliance, template, wave=wave, relations=args.relations,
-                      lang=w.lang, show_names=w.show_names)
+        frame = _diagnostics.role_coverage(alliance, template, wave=wave, relations=args.relations, lang=w.lang,
+                                           show_names=w.show_names)
         for role, r in frame.iterrows():
-            explanation = names.text(r["explanation"])
+            explanation = r["explanation"]
             rows.append({"wave": wave, "role": role, "label": w.role(role), "level": r["level"],
                          "status": r["status"], "holders": int(r["holders"]),
                          "holder_names": names.all(r["holder_ids"]), "isolated_names": names.all(r["isolated"]),
@@ -428,8 +403,8 @@ def _chains(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) 
     t = _WORDS[w.lang]
     chain = _chain(args.chain)
     relation = _chain_relation(alliance, args.relation)
-    routes = _call(_diagnostics.chain_routes, alliance, chain, relation=relation, wave=args.wave,
-                   intermediaries=args.intermediaries, lang=w.lang, show_names=w.show_names)
+    routes = _diagnostics.chain_routes(alliance, chain, relation=relation, wave=args.wave,
+                                       intermediaries=args.intermediaries, lang=w.lang, show_names=w.show_names)
     if args.wave is not None:
         _wave_keys(alliance, args.wave)
     rows = []
@@ -441,8 +416,8 @@ def _chains(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) 
                      "length": None if _is_missing(r["length"]) else int(r["length"]),
                      "shortest_routes": int(r["shortest_routes"]), "disjoint_routes": int(r["disjoint_routes"]),
                      "broken_between": between, "stranded": names.all(r["stranded"]),
-                     "explanation": names.text(r["explanation"])})
-    chain_text = " → ".join(w.role(c) for c in chain)
+                     "explanation": r["explanation"]})
+    chain_text = _sentences.chain_text(w, chain)
     if relation:
         chain_text += f" ({w.relation(relation)})"
     summary = Table("chains", t["chains"].format(chain=chain_text), pd.DataFrame(rows),
@@ -459,21 +434,6 @@ def _chains(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) 
     return [summary, route_table]
 
 
-def _key_player_sentence(kp: Any, w: Wording, names: _Names, wave: str, max_distance: int) -> str:
-    """The library's explanation when it gives one, else one sentence of the same kind."""
-    own = getattr(kp, "explanation", None)
-    if own:
-        return names.text(own)
-    t = _WORDS[w.lang]
-    who = w.join(names.all(kp.players))
-    if kp.objective == "distance_fragmentation":
-        before, after = w.number(kp.before, 3), w.number(kp.score, 3)
-    else:
-        before, after = w.percent(kp.before), w.percent(kp.score)
-    return t["kp." + kp.objective].format(names=who, wave=_wave_label(w, wave), before=before, after=after,
-                                          d=max_distance)
-
-
 def _key_players(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) -> list[Table]:
     t = _WORDS[w.lang]
     rows = []
@@ -481,23 +441,14 @@ def _key_players(alliance: Any, args: argparse.Namespace, w: Wording, names: _Na
         selection = {"waves": [wave]} if wave else {}
         if args.relations:
             selection["relations"] = args.relations
-        kp = _call_with_selection(_diagnostics.key_players, alliance, selection, k=args.k,
-                                  objective=args.objective, max_distance=args.max_distance, seed=args.seed,
-                                  lang=w.lang, show_names=w.show_names)
+        kp = _diagnostics.key_players(alliance, k=args.k, objective=args.objective, max_distance=args.max_distance,
+                                      seed=args.seed, lang=w.lang, show_names=w.show_names, **selection)
         rows.append({"wave": wave, "players": names.all(kp.players), "before": float(kp.before),
-                     "after": float(kp.score),
-                     "explanation": _key_player_sentence(kp, w, names, wave, args.max_distance)})
+                     "after": float(kp.score), "explanation": f"{_wave_label(w, wave)}: {kp.explanation}"})
     title = t["key_players"].format(objective=t["objective." + args.objective], k=args.k)
     return [Table("key_players", title, pd.DataFrame(rows),
                   {"wave": t["wave"], "players": t["players"], "before": t["before"], "after": t["after"]},
                   [r["explanation"] for r in rows])]
-
-
-def _call_with_selection(fn: Callable, g: Any, selection: dict, **kwargs: Any) -> Any:
-    """Like :func:`_call` for functions whose ``**selection`` would swallow unknown keywords."""
-    params = inspect.signature(fn).parameters
-    named = {k: v for k, v in kwargs.items() if k in params and params[k].kind is not inspect.Parameter.VAR_KEYWORD}
-    return fn(g, **named, **selection)
 
 
 def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) -> tuple[list[Table], list[str]]:
@@ -519,7 +470,7 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
                   relation=relation, wave=args.wave, lang=w.lang, show_names=w.show_names)
     if args.wave is not None:
         frame = pd.concat({args.wave: frame}, names=["wave", "measure"])
-    chain_text = " → ".join(w.role(c) for c in chain)
+    chain_text = _sentences.chain_text(w, chain)
     rows, notes = [], [t["sc.intro"].format(names=w.join(names.all(removed)), chain=chain_text)]
     for (wave, measure), r in frame.iterrows():
         if str(measure).startswith("chain "):
@@ -540,7 +491,7 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
             notes.append(t["sc.fragmentation"].format(wave=_wave_label(w, wave), before=w.number(r["before"], 3),
                                                       after=w.number(r["after"], 3)))
         if "explanation" in frame.columns and r["explanation"]:
-            notes.append(names.text(r["explanation"]))
+            notes.append(r["explanation"])
         rows.append({"wave": wave, "measure": str(measure), "label": label, "before": _plain(before),
                      "after": _plain(after), "change": _plain(change)})
     names_text = w.join(names.all(removed))
@@ -558,13 +509,13 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
         _wave_keys(alliance, wave)
     chain = _chain(args.chain) if args.chain else None
     removed = _resolve(alliance, w, args.remove) if args.remove else []
-    frame = _call(_diagnostics.suggest_ties, alliance, k=args.k, objective=args.objective, chain=chain,
-                  relation=_chain_relation(alliance, args.relation) if chain else args.relation, removed=removed,
-                  max_per_stakeholder=args.max_per_stakeholder, wave=wave or None, lang=w.lang,
-                  show_names=w.show_names)
+    frame = _diagnostics.suggest_ties(alliance, k=args.k, objective=args.objective, chain=chain,
+                                      relation=_chain_relation(alliance, args.relation) if chain else args.relation,
+                                      removed=removed, max_per_stakeholder=args.max_per_stakeholder, wave=wave or None,
+                                      lang=w.lang, show_names=w.show_names)
     rows = [{"rank": int(rank), "wave": wave, "source": names(r["source"]), "target": names(r["target"]),
              "relation": w.relation(r["relation"]) if r["relation"] else "", "before": float(r["before"]),
-             "after": float(r["after"]), "reason": names.text(r["reason"])} for rank, r in frame.iterrows()]
+             "after": float(r["after"]), "reason": r["reason"]} for rank, r in frame.iterrows()]
     notes = [f"{r['rank']}. {r['reason']}" for r in rows] or [t["no_suggestions"]]
     return [Table("suggestions", t["suggest"] + (f" ({_wave_label(w, wave)})" if wave else ""),
                   pd.DataFrame(rows, columns=["rank", "wave", "source", "target", "relation", "before", "after",
@@ -740,7 +691,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)
-        names = _Names(alliance, w)
+        names = _Names(w)
         preface: list[str] = []
         if args.command == "report":
             print(_report(alliance, args, w))
