@@ -38,7 +38,7 @@ import pandas as pd
 from . import WijknetError, __version__, example_path
 from . import _diagnostics, _sentences, _summary
 from ._io import read
-from ._wording import SMALL_CELL, Wording
+from ._wording import SMALL_CELL, Wording, display_names
 
 COMMANDS = ("summary", "report", "coverage", "chains", "key-players", "scenario", "suggest")
 FORMATS = ("table", "csv", "json")
@@ -300,10 +300,12 @@ def _chain_relation(alliance: Any, relation: str | None) -> str | None:
 
 
 def _resolve(alliance: Any, w: Wording, given: Iterable[str]) -> list[str]:
-    """Stakeholder ids from what people type: an id or a display name (as the tables print it)."""
+    """Stakeholder ids from what people type: an id, a name, or a pseudonym in either language
+    (as the tables print it)."""
     by_name: dict[str, str] = {}
-    for sid, name in w.names.items():
-        by_name.setdefault(name.casefold(), sid)
+    for lang, show in (("en", False), ("nl", False), ("en", True)):
+        for sid, name in display_names(alliance, show, lang).items():
+            by_name.setdefault(name.casefold(), sid)
     ids = []
     for item in given:
         for part in (p.strip() for p in item.split(",")):
@@ -319,7 +321,8 @@ def _resolve(alliance: Any, w: Wording, given: Iterable[str]) -> list[str]:
 
 
 def _wave_label(w: Wording, wave: str) -> str:
-    return wave or _WORDS[w.lang]["all_waves"]
+    """The wave as sentences name it ("T1 2022"), or "all waves"."""
+    return w.wave(wave) if wave else _WORDS[w.lang]["all_waves"]
 
 
 # ---------------------------------------------------------------------------------- commands
@@ -424,7 +427,7 @@ def _chains(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) 
                     {"wave": t["wave"], "works": t["works"], "length": t["length"],
                      "shortest_routes": t["shortest_routes"], "disjoint_routes": t["disjoint_routes"],
                      "broken_between": t["broken_between"]},
-                    [f"{_wave_label(w, r['wave'])}: {r['explanation']}" for r in rows])
+                    [r["explanation"] for r in rows])
     route_rows = [{"wave": r["wave"], "route": int(r["route"]), "length": int(r["length"]),
                    "stakeholders": names.all(r["stakeholders"])} for _, r in routes.routes.iterrows()]
     route_table = Table("routes", t["routes"], pd.DataFrame(route_rows, columns=["wave", "route", "length",

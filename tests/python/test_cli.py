@@ -166,7 +166,9 @@ def test_usage_errors(capsys):
 def test_scenario_removes_by_id_or_by_the_name_the_tables_print(capsys):
     _, by_id, _ = run(["scenario", "--remove", "opbouwwerker_grutto", "--wave", "T0", "--format", "json"], capsys)
     _, by_name, _ = run(["scenario", "--remove", "welfare worker 2", "--wave", "T0", "--format", "json"], capsys)
-    assert by_id == by_name
+    _, by_dutch_name, _ = run(["scenario", "--remove", "Welzijnswerker 2", "--wave", "T0", "--format", "json"],
+                              capsys)
+    assert by_id == by_name == by_dutch_name
     rows = {r["measure"]: r for r in json.loads(by_id)["scenario"]}
     chain = next(r for m, r in rows.items() if m.startswith("chain "))
     assert (chain["before"], chain["after"], chain["change"]) == (True, False, "broken")
