@@ -42,6 +42,7 @@ from ._io import (
 from ._roster import add_roster_ties, partner_scores
 from ._layout import layout
 from ._draw import draw
+from ._report import Report, report
 from ._summary import Summary, summary
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
@@ -80,4 +81,6 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "partner_scores",
     "layout",
     "draw",
+    "Report",
+    "report",
 ]

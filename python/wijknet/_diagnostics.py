@@ -317,11 +317,12 @@ class Scenario:
     def compare(self, template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
                 relation: str | Sequence[str] | None = None, wave: str | None = None,
                 relations: Iterable[str] | str | None = None, intermediaries: bool = False,
-                threads: int = 0) -> pd.DataFrame:
+                threads: int = 0, lang: str = "en") -> pd.DataFrame:
         """Before and after, per wave: stakeholders, components, largest component, F, DF, the
         template roles absent and held by one stakeholder only, and whether each chain works.
         Columns ``before``, ``after``, ``change`` (numbers: after - before; lists: what was
-        lost or gained)."""
+        lost or gained) and ``explanation`` (a sentence, in ``lang``)."""
+        words = Wording(self.base, lang)
         chain_list = [list(c) for c in chains]
         specs = [(c, _steps(c, relation), intermediaries) for c in chain_list]
         blocks = {}
@@ -338,7 +339,10 @@ class Scenario:
             for c, before, after in zip(chain_list, states[0]["chains_working"], states[1]["chains_working"]):
                 change = "broken" if before and not after else ("repaired" if after and not before else "")
                 rows["chain " + " -> ".join(c)] = (before, after, change)
-            blocks[w] = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after", "change"])
+            chain_of = {"chain " + " -> ".join(c): [self.base.role(r)["key"] for r in c] for c in chain_list}
+            for key, (b, a, c) in rows.items():
+                rows[key] = (b, a, c, _sentences.scenario(words, key, b, a, c, chain_of.get(key, ())))
+            blocks[w] = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after", "change", "explanation"])
         if wave is not None:
             frame = blocks[wave]
             frame.index.name = "measure"

@@ -143,19 +143,25 @@ def summary_html(summary: Any) -> str:
     overview = t["overview"].format(n=summary.stakeholders, m=summary.ties, w=summary.waves, e=summary.events,
                                     p=summary.participations)
     flags = {1: t["single"], 0: t["none"]}
-    roles = [[key, summary.role_labels.get(key, key), int(n), flags.get(int(n), "")] for key, n in summary.roles.items()]
+    labels = summary.labels.get(summary.lang, {})
+    role_label = labels.get("roles", summary.role_labels)
+    relation_label = labels.get("relations", {})
+    comma = summary.lang == "nl"
+    roles = [[key, role_label.get(key, key), int(n), flags.get(int(n), "")] for key, n in summary.roles.items()]
     columns = t["columns"]
-    relations = [[rel, wave, int(r["stakeholders"]), int(r["ties"]), float(r["density"]), int(r["components"]),
+    relations = [[relation_label.get(rel, rel), wave, int(r["stakeholders"]), int(r["ties"]),
+                  f"{float(r['density']):.3f}".replace(".", "," if comma else "."), int(r["components"]),
                   int(r["largest_component"]), int(r["isolates"])] for (rel, wave), r in summary.relations.iterrows()]
     missing = []
     for template, gaps in summary.missing.items():
         if not gaps["required"] and not gaps["recommended"]:
             missing.append(f"{template}: {t['complete']}")
         for level in ("required", "recommended"):
-            missing += [f"{template}: {role} ({summary.role_labels.get(role, role)}) - {t[level]}"
+            missing += [f"{template}: {role} ({role_label.get(role, role)}) - {t[level]}"
                         for role in gaps[level]]
     return block(t["title"], _p(overview), f"<p>{escape(t['roles'])}</p>",
-                 table(["role", "label", "stakeholders", ""], roles), f"<p>{escape(t['relations'])}</p>",
+                 table(["rol" if comma else "role", "label", "stakeholders", ""], roles),
+                 f"<p>{escape(t['relations'])}</p>",
                  table(list(columns), relations), f"<p>{escape(t['missing'])}</p>", sentences(missing))
 
 

@@ -12,7 +12,8 @@ from ._measures import _snapshot
 __all__ = ["layout"]
 
 
-def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 200, **selection) -> pd.DataFrame:
+def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 0, min_distance: float = 0.8,
+           **selection) -> pd.DataFrame:
     """Positions of the stakeholders for drawing the network.
 
     Each component is laid out by Boost.Graph's ``kamada_kawai_spring_layout`` (up to 150
@@ -28,8 +29,12 @@ def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 200, *
         The spring layout for every component; "auto" picks by component size as above.
     seed : int, default 1
         Seeds the random start, so the same data give the same picture.
-    iterations : int, default 200
-        Cooling steps of Fruchterman-Reingold.
+    iterations : int, default 0
+        Cooling steps of Fruchterman-Reingold; 0 chooses 200 for components up to 500
+        stakeholders and fewer for larger ones (100,000 / size, at least 50).
+    min_distance : float, default 0.8
+        Stakeholders of a component are pushed at least this far apart (in tie lengths), so that
+        their labels stay readable; 0 keeps the spring layout as it is.
     **selection
         ``waves=``, ``relations=`` ... as for :class:`Snapshot`. Lay out all the waves you will draw
         at once (the default: every wave), and a stakeholder keeps its place in each of them.
@@ -55,5 +60,5 @@ def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 200, *
     (['x', 'y'], True)
     """
     s = _snapshot(g, selection)
-    xs, ys = _core._layout(s, method, seed, iterations)
+    xs, ys = _core._layout(s, method, seed, iterations, min_distance)
     return pd.DataFrame({"x": xs, "y": ys}, index=pd.Index(s.ids, name="stakeholder"))

@@ -173,3 +173,38 @@ def key_players(w: Wording, players: Sequence[str], objective: str, score: float
                 f"{'zij houden' if many else 'deze stakeholder houdt'} de alliantie het meest bijeen.")
     return (f"Without {names} the {measure} rises from {w.number(before, 3)} to {w.number(score, 3)}: "
             f"{'they hold' if many else 'this stakeholder holds'} the alliance together most.")
+
+
+def scenario(w: Wording, measure: str, before: Any, after: Any, change: Any, chain_roles: Sequence[str] = ()) -> str:
+    """The sentence of one row of :meth:`wijknet.Scenario.compare`."""
+    nl = w.lang == "nl"
+    if measure.startswith("chain"):
+        text = chain_text(w, chain_roles)
+        if before and not after:
+            return f"De keten {text} breekt." if nl else f"The chain {text} breaks."
+        if after and not before:
+            return f"De keten {text} wordt hersteld." if nl else f"The chain {text} is repaired."
+        if after:
+            return f"De keten {text} blijft werken." if nl else f"The chain {text} still works."
+        return f"De keten {text} werkt ook dan niet." if nl else f"The chain {text} still does not work."
+    if measure in ("roles_absent", "roles_single"):
+        if not change:
+            return ("Er gaat geen rol verloren." if measure == "roles_absent" else
+                    "Geen rol komt op één vervuller te staan.") if nl else \
+                   ("No role is lost." if measure == "roles_absent" else "No role comes to depend on one holder.")
+        roles = w.join(w.role(r) for r in change)
+        if measure == "roles_absent":
+            return f"Niemand vervult dan nog: {roles}." if nl else f"Nobody would hold {roles} any more."
+        return f"Alleen nog één stakeholder vervult: {roles}." if nl else f"Only one stakeholder would hold {roles}."
+    digits = 0 if float(before).is_integer() and float(after).is_integer() else 3
+    b, a = w.number(float(before), digits), w.number(float(after), digits)
+    names = {"stakeholders": ("stakeholders", "stakeholders"), "components": ("delen", "components"),
+             "largest_component": ("stakeholders in het grootste deel", "stakeholders in the largest component"),
+             "fragmentation": ("fragmentatie", "fragmentation"),
+             "distance_fragmentation": ("afstandsfragmentatie", "distance fragmentation")}
+    name = names.get(measure, (measure, measure))[0 if nl else 1]
+    if after == before:
+        return f"{name[:1].upper() + name[1:]}: blijft {b}." if nl else f"{name[:1].upper() + name[1:]}: stays {b}."
+    if nl:
+        return f"{name[:1].upper() + name[1:]}: van {b} naar {a}."
+    return f"{name[:1].upper() + name[1:]}: from {b} to {a}."

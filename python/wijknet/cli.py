@@ -22,7 +22,6 @@ column), 2 for a wrong command line or a path that does not exist.
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import math
 import os
@@ -38,6 +37,7 @@ import pandas as pd
 from . import WijknetError, __version__, example_path
 from . import _diagnostics, _sentences, _summary
 from ._io import read
+from ._report import _pick_template, suppressed
 from ._wording import SMALL_CELL, Wording, display_names
 
 COMMANDS = ("summary", "report", "coverage", "chains", "key-players", "scenario", "suggest")
@@ -66,16 +66,11 @@ _WORDS = {
         "broken": "broken", "repaired": "repaired",
         "objective.fragmentation": "fragmentation", "objective.distance_fragmentation": "distance fragmentation",
         "objective.reach": "reach",
-        "m.stakeholders": "stakeholders", "m.components": "separate groups (components)",
-        "m.largest_component": "largest group", "m.fragmentation": "fragmentation F",
-        "m.distance_fragmentation": "distance-weighted fragmentation DF", "m.roles_absent": "roles absent",
+        "m.stakeholders": "stakeholders", "m.components": "components",
+        "m.largest_component": "stakeholders in the largest component", "m.fragmentation": "fragmentation",
+        "m.distance_fragmentation": "distance fragmentation", "m.roles_absent": "roles absent",
         "m.roles_single": "roles held by one stakeholder", "m.chain": "chain works",
         "sc.intro": "Without {names} (removed from a copy; the data are not changed). Chain: {chain}.",
-        "sc.chain_broken": "In wave {wave} the chain {chain} stops working.",
-        "sc.chain_repaired": "In wave {wave} the chain {chain} starts working.",
-        "sc.roles_absent": "In wave {wave} nobody holds {roles} any more.",
-        "sc.roles_single": "In wave {wave} only one stakeholder is left holding {roles}.",
-        "sc.fragmentation": "In wave {wave} fragmentation F goes from {before} to {after}.",
         "left_out": "Left out for privacy: the sensitive attribute(s) {names} (use --show-sensitive).",
         "pseudonyms": "Persons appear under pseudonyms (use --show-names to name them).",
         "suppressed": "<{n}",
@@ -100,16 +95,11 @@ _WORDS = {
         "broken": "verbroken", "repaired": "hersteld",
         "objective.fragmentation": "fragmentatie", "objective.distance_fragmentation": "afstandsfragmentatie",
         "objective.reach": "bereik",
-        "m.stakeholders": "stakeholders", "m.components": "losse groepen (componenten)",
-        "m.largest_component": "grootste groep", "m.fragmentation": "fragmentatie F",
-        "m.distance_fragmentation": "afstandsgewogen fragmentatie DF", "m.roles_absent": "afwezige rollen",
+        "m.stakeholders": "stakeholders", "m.components": "delen",
+        "m.largest_component": "stakeholders in het grootste deel", "m.fragmentation": "fragmentatie",
+        "m.distance_fragmentation": "afstandsfragmentatie", "m.roles_absent": "afwezige rollen",
         "m.roles_single": "rollen met één houder", "m.chain": "keten werkt",
         "sc.intro": "Zonder {names} (uit een kopie verwijderd; de gegevens zelf veranderen niet). Keten: {chain}.",
-        "sc.chain_broken": "In meting {wave} werkt de keten {chain} niet meer.",
-        "sc.chain_repaired": "In meting {wave} gaat de keten {chain} werken.",
-        "sc.roles_absent": "In meting {wave} vervult niemand meer de rol {roles}.",
-        "sc.roles_single": "In meting {wave} vervult nog maar één stakeholder de rol {roles}.",
-        "sc.fragmentation": "In meting {wave} gaat de fragmentatie F van {before} naar {after}.",
         "left_out": "Weggelaten vanwege privacy: het gevoelige kenmerk {names} (gebruik --show-sensitive).",
         "pseudonyms": "Personen staan onder een pseudoniem (gebruik --show-names voor hun naam).",
         "suppressed": "<{n}",
@@ -248,13 +238,6 @@ def _emit(tables: list[Table], fmt: str, w: Wording, preface: Iterable[str] = ()
 
 # ---------------------------------------------------------------------------- shared helpers
 
-def _call(fn: Callable, *args: Any, **kwargs: Any) -> Any:
-    """``fn(*args, **kwargs)`` without the keywords ``fn`` does not name as parameters (``lang``,
-    ``show_names`` for ``Scenario.compare``, which does not word sentences yet)."""
-    params = inspect.signature(fn).parameters
-    return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
-
-
 class _Names:
     """Stakeholders under their display names (pseudonyms for persons unless names are shown)."""
 
@@ -350,18 +333,17 @@ def _summary_tables(alliance: Any, args: argparse.Namespace, w: Wording) -> tupl
 
 
 def _sensitive_table(alliance: Any, w: Wording) -> Table:
-    """Stakeholders per value of each sensitive attribute, with the small-cell rule: a count
-    below SMALL_CELL is suppressed, and when that leaves one suppressed cell in an attribute the
-    next smallest is suppressed too, so it cannot be worked out from the total."""
+    """Stakeholders per value of each sensitive attribute, with the report's small-cell rule
+    (:func:`wijknet._report.suppressed`): a count below SMALL_CELL is suppressed, and when that
+    leaves one suppressed cell in an attribute the next smallest is suppressed too, so it cannot be
+    worked out from the total."""
     t = _WORDS[w.lang]
     frame = alliance.stakeholders(include_sensitive=True)
     rows = []
     for attribute in frame.attrs.get("sensitive", []):
         counts = frame[attribute].map(lambda v: t["missing"] if _is_missing(v) else _cell(v, w)).value_counts()
         counts = counts.sort_index()
-        small = [v for v, n in counts.items() if n < SMALL_CELL]
-        if len(small) == 1 and len(counts) > 1:
-            small.append(min((v for v in counts.index if v not in small), key=lambda v: counts[v]))
+        small = suppressed(counts)
         for value, n in counts.items():
             rows.append({"attribute": attribute, "value": value,
                          "count": None if value in small else int(n), "suppressed": value in small})
@@ -374,7 +356,7 @@ def _sensitive_table(alliance: Any, w: Wording) -> Table:
 
 def _coverage(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) -> list[Table]:
     t = _WORDS[w.lang]
-    template = args.template or "samen_in_de_wijk"
+    template = _pick_template(alliance, args.template)
     rows, notes = [], []
     for wave in _wave_keys(alliance, args.wave):
         frame = _diagnostics.role_coverage(alliance, template, wave=wave, relations=args.relations, lang=w.lang,
@@ -469,8 +451,8 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
     if args.wave is not None:
         _wave_keys(alliance, args.wave)
     scenario = _diagnostics.Scenario(alliance, remove=removed)
-    frame = _call(scenario.compare, template=args.template or "samen_in_de_wijk", chains=[chain],
-                  relation=relation, wave=args.wave, lang=w.lang, show_names=w.show_names)
+    frame = scenario.compare(template=_pick_template(alliance, args.template), chains=[chain], relation=relation,
+                             wave=args.wave, lang=w.lang)
     if args.wave is not None:
         frame = pd.concat({args.wave: frame}, names=["wave", "measure"])
     chain_text = _sentences.chain_text(w, chain)
@@ -479,8 +461,6 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
         if str(measure).startswith("chain "):
             label = t["m.chain"]
             change = t.get(r["change"], r["change"]) if r["change"] else ""
-            if r["change"] in ("broken", "repaired"):
-                notes.append(t["sc.chain_" + r["change"]].format(wave=_wave_label(w, wave), chain=chain_text))
         else:
             label = t.get("m." + str(measure), str(measure))
             change = r["change"]
@@ -488,21 +468,26 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
         if isinstance(before, list):
             before, after, change = ([w.role(x) for x in before], [w.role(x) for x in after],
                                      [w.role(x) for x in change])
-            if change and measure in ("roles_absent", "roles_single"):
-                notes.append(t["sc." + measure].format(wave=_wave_label(w, wave), roles=w.join(change)))
-        if measure == "fragmentation" and not math.isclose(r["before"], r["after"]):
-            notes.append(t["sc.fragmentation"].format(wave=_wave_label(w, wave), before=w.number(r["before"], 3),
-                                                      after=w.number(r["after"], 3)))
-        if "explanation" in frame.columns and r["explanation"]:
-            notes.append(r["explanation"])
+        if _changed(measure, r):
+            notes.append(f"{_wave_label(w, wave)}: {r['explanation']}")
         rows.append({"wave": wave, "measure": str(measure), "label": label, "before": _plain(before),
-                     "after": _plain(after), "change": _plain(change)})
+                     "after": _plain(after), "change": _plain(change), "explanation": r["explanation"]})
     names_text = w.join(names.all(removed))
     table = Table("scenario", t["scenario"].format(names=names_text), pd.DataFrame(rows),
                   {"wave": t["wave"], "label": t["measure"], "before": t["before"], "after": t["after"],
                    "change": t["change"]}, notes)
     table.frame.attrs["removed"] = names.all(removed)
     return [table], preface
+
+
+def _changed(measure: Any, row: pd.Series) -> bool:
+    """Whether the sentence of a row of Scenario.compare goes under the table: the chain always,
+    roles lost and fragmentation F when they change (the other numbers speak from the table)."""
+    if str(measure).startswith("chain "):
+        return True
+    if isinstance(row["change"], list):
+        return bool(row["change"])
+    return measure == "fragmentation" and not math.isclose(float(row["before"]), float(row["after"]))
 
 
 def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) -> list[Table]:
@@ -597,7 +582,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("coverage", help="which roles of a method template are absent, isolated or held once")
     _data_options(c)
-    c.add_argument("--template", metavar="KEY", help="method template (default: samen_in_de_wijk)")
+    c.add_argument("--template", metavar="KEY", help="method template (default: the one the data name, else "
+                   "samen_in_de_wijk)")
     c.add_argument("--wave", help="one wave (default: each wave)")
     c.add_argument("--relation", action="append", dest="relations", metavar="KEY",
                    help="count only ties of this relation (repeatable; default: every relation)")
@@ -627,7 +613,8 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--remove", action="append", metavar="ID",
                     help="stakeholder to remove: id or name as the tables print it (repeatable, or a,b; "
                     "default: the top key player of the latest wave)")
-    sc.add_argument("--template", metavar="KEY", help="method template (default: samen_in_de_wijk)")
+    sc.add_argument("--template", metavar="KEY", help="method template (default: the one the data name, else "
+                    "samen_in_de_wijk)")
     sc.add_argument("--chain", metavar="ROLE,ROLE,...", help="chain to check (default: the Samen in de Wijk chain)")
     sc.add_argument("--relation", help="the relation the chain follows (default: referral when the data have it)")
     sc.add_argument("--wave", help="one wave (default: each wave)")

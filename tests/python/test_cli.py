@@ -174,7 +174,9 @@ def test_scenario_removes_by_id_or_by_the_name_the_tables_print(capsys):
     assert (chain["before"], chain["after"], chain["change"]) == (True, False, "broken")
     assert (rows["stakeholders"]["before"], rows["stakeholders"]["after"]) == (31, 30)
     _, text, _ = run(["scenario", "--remove", "opbouwwerker_grutto", "--wave", "T0", "--lang", "nl"], capsys)
-    assert "verbroken" in text and "werkt de keten" in text and "Welzijnswerker 2" in text
+    assert "verbroken" in text and "keten werkt" in text and "Welzijnswerker 2" in text
+    assert "De keten bewonersinitiatief → lhbti+-organisatie → welzijnswerk → wijkagent breekt." in text
+    assert "Fragmentatie: van 0,065 naar 0,067." in text
 
 
 def test_scenario_without_remove_takes_the_top_key_player(capsys):

@@ -279,3 +279,20 @@ def test_key_players_stop_on_ctrl_c():
     finally:
         timer.cancel()
     assert len(a) == 3000
+
+
+def test_scenario_sentences_in_both_languages(example):
+    s = wijknet.Scenario(example, remove=["opbouwwerker_grutto"])
+    en = s.compare(chains=[CHAIN], relation="referral", wave="T0")
+    nl = s.compare(chains=[CHAIN], relation="referral", wave="T0", lang="nl")
+    key = "chain " + " -> ".join(CHAIN)
+    assert en.loc[key, "explanation"] == ("The chain resident initiative → lgbti+ organisation → social welfare work "
+                                          "→ community police officer breaks.")
+    assert nl.loc[key, "explanation"] == "De keten bewonersinitiatief → lhbti+-organisatie → welzijnswerk → wijkagent breekt."
+    # 31 stakeholders at T0, 30 without the opbouwwerker.
+    assert nl.loc["stakeholders", "explanation"] == "Stakeholders: van 31 naar 30."
+
+
+def test_key_players_sentence(example):
+    kp = wijknet.key_players(example, k=1, waves=["T0"], lang="nl", show_names=False)
+    assert kp.explanation.startswith("Zonder ") and "stijgt de fragmentatie van 0," in kp.explanation

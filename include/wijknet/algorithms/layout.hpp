@@ -53,8 +53,10 @@ struct layout_options {
     layout_method method = layout_method::automatic;
     std::uint32_t seed = 1;                  ///< seeds the random start of every component
     std::uint32_t kamada_kawai_limit = 150;  ///< automatic: larger components use Fruchterman-Reingold
-    std::uint32_t iterations = 200;          ///< Fruchterman-Reingold cooling steps
+    std::uint32_t iterations = 0;            ///< Fruchterman-Reingold cooling steps; 0: 200 up to 500
+                                             ///< vertices, fewer above (100,000 / n, at least 50)
     double gap = 1.5;                        ///< space between packed components, in tie lengths
+    double min_distance = 0.8;               ///< vertices of a component stay this far apart (0: off)
 };
 
 namespace detail {
@@ -74,6 +76,52 @@ struct capped_tolerance {
     }
 };
 
+/// Pushes apart vertices closer than @p min_distance (a spring layout puts hubs' neighbours on top
+/// of each other, and their labels become unreadable). Each sweep moves both vertices of every
+/// too-close pair half the overlap apart along the line between them; coincident vertices
+/// separate along a fixed direction per pair. Close pairs are found through a grid of cells
+/// min_distance wide, so a sweep is O(n) for a spread-out layout; at most 60 sweeps.
+inline void spread(std::vector<point>& p, double min_distance) {
+    const std::size_t n = p.size();
+    if (n < 2 || !(min_distance > 0)) return;
+    std::vector<std::int64_t> cell_x(n), cell_y(n);
+    std::vector<std::uint32_t> order(n);
+    for (int sweep = 0; sweep < 60; ++sweep) {
+        for (std::size_t i = 0; i < n; ++i) {
+            cell_x[i] = static_cast<std::int64_t>(std::floor(p[i].x / min_distance));
+            cell_y[i] = static_cast<std::int64_t>(std::floor(p[i].y / min_distance));
+        }
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return cell_x[a] != cell_x[b] ? cell_x[a] < cell_x[b] : (cell_y[a] != cell_y[b] ? cell_y[a] < cell_y[b] : a < b);
+        });
+        // Vertices sorted by cell: the pairs to check lie in the same column of cells or the next
+        // one, at most one cell apart in y.
+        bool moved = false;
+        for (std::size_t a = 0; a < n; ++a) {
+            const std::uint32_t i = order[a];
+            for (std::size_t b = a + 1; b < n; ++b) {
+                const std::uint32_t j = order[b];
+                if (cell_x[j] > cell_x[i] + 1) break;
+                if (std::abs(cell_y[j] - cell_y[i]) > 1) continue;
+                double dx = p[j].x - p[i].x, dy = p[j].y - p[i].y;
+                const double d = std::hypot(dx, dy);
+                if (d >= min_distance) continue;
+                double push;
+                if (d < 1e-9) {
+                    const double angle = static_cast<double>((i * 31 + j * 17) % 360) * 0.017453292519943295;
+                    dx = std::cos(angle), dy = std::sin(angle), push = min_distance / 2;
+                } else {
+                    push = (min_distance - d) / 2 / d;
+                }
+                p[i].x -= dx * push, p[i].y -= dy * push, p[j].x += dx * push, p[j].y += dy * push;
+                moved = true;
+            }
+        }
+        if (!moved) return;
+    }
+}
+
 /// Lays out one connected component (its vertices in `members`, a tie list in local numbering)
 /// and returns local positions scaled so that the median tie is one unit long.
 inline std::vector<point> layout_component(std::size_t size, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ties,
@@ -85,17 +133,27 @@ inline std::vector<point> layout_component(std::size_t size, const std::vector<s
     std::vector<position> pos(size);
     auto pmap = boost::make_iterator_property_map(pos.begin(), get(boost::vertex_index, lg));
     boost::minstd_rand gen(component_seed);
-    const double side = std::sqrt(static_cast<double>(size)) * 2.0;
-    layout_topology topo(gen, side);
-    boost::random_graph_layout(lg, pmap, topo);
     const bool kk = o.method == layout_method::kamada_kawai ||
                     (o.method == layout_method::automatic && size <= o.kamada_kawai_limit);
     if (kk) {
+        layout_topology topo(gen, std::sqrt(static_cast<double>(size)) * 2.0);
+        boost::random_graph_layout(lg, pmap, topo);
         capped_tolerance done{{1e-4}, 0, 400 * size};
         boost::kamada_kawai_spring_layout(lg, pmap, get(boost::edge_weight, lg), topo, boost::edge_length(1.0), done);
     } else {
+        // Boost's grid of repulsive forces has cells of 2 * area / sqrt(n), which is FR's 2k
+        // only for a square of area 1 (square_topology(gen, 0.5) spans -0.5 .. 0.5): then about
+        // sqrt(n) / 2 cells a side hold a few vertices each and an iteration is O(n + m); a larger
+        // square makes few cells of many vertices and every iteration nearly O(n^2). The first
+        // steps may move a vertex a tenth of the square, as Fruchterman & Reingold suggest.
+        layout_topology topo(gen, 0.5);
+        boost::random_graph_layout(lg, pmap, topo);
+        // Boost's FR costs about 10 microseconds per vertex and iteration here (2,000 vertices: 20
+        // ms an iteration), so large components get fewer, still cooling, iterations.
+        const std::size_t steps =
+            o.iterations ? o.iterations : std::clamp<std::size_t>(100000 / size, 50, 200);
         boost::fruchterman_reingold_force_directed_layout(
-            lg, pmap, topo, boost::cooling(boost::linear_cooling<double>(static_cast<int>(o.iterations))));
+            lg, pmap, topo, boost::cooling(boost::linear_cooling<double>(steps, 0.1)));
     }
     std::vector<point> out(size);
     for (std::size_t i = 0; i < size; ++i) out[i] = point{pos[i][0], pos[i][1]};
@@ -109,9 +167,11 @@ inline std::vector<point> layout_component(std::size_t size, const std::vector<s
         const double median = lengths[lengths.size() / 2];
         if (median > 1e-9) scale = 1.0 / median;
     }
+    for (auto& p : out) p = point{p.x * scale, p.y * scale};
+    spread(out, o.min_distance);
     double min_x = out[0].x, min_y = out[0].y;
     for (const auto& p : out) min_x = std::min(min_x, p.x), min_y = std::min(min_y, p.y);
-    for (auto& p : out) p = point{(p.x - min_x) * scale, (p.y - min_y) * scale};
+    for (auto& p : out) p = point{p.x - min_x, p.y - min_y};
     return out;
 }
 
@@ -122,7 +182,8 @@ inline std::vector<point> layout_component(std::size_t size, const std::vector<s
 /// Each component of two or more vertices is laid out by Boost.Graph's
 /// `kamada_kawai_spring_layout` (Kamada & Kawai 1989) or
 /// `fruchterman_reingold_force_directed_layout` (Fruchterman & Reingold 1991) from a seeded
-/// random start, scaled so that its median tie is one unit long, and the components are packed
+/// random start, scaled so that its median tie is one unit long, vertices closer than
+/// `min_distance` pushed apart, and the components are packed
 /// on shelves, largest first (ties between sizes broken by lowest vertex). Vertices without ties
 /// stand in rows under the components. The smallest x and y are 0; y grows downwards, as in SVG.
 ///
