@@ -9,20 +9,14 @@ import pandas as pd
 
 from . import _core
 from ._layout import layout as _layout
+from ._netmap import NO_ROLE, PALETTE, relation_dashes, role_colours
 from ._wording import Wording, check_lang
 
 __all__ = ["draw"]
 
-#: Role colours, colour-blind safe: Paul Tol's "muted" scheme, then Okabe-Ito orange, sky blue and
-#: vermillion. A role takes the colour of its place in the taxonomy, so it has the same colour in
-#: every picture of the same alliance (and in the report's map).
-PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499",
-           "#E69F00", "#56B4E9", "#D55E00")
-NO_ROLE = "#BBBBBB"
-#: Marker of each stakeholder kind (matplotlib marker codes); other kinds are hexagons.
+#: Marker of each stakeholder kind (matplotlib marker codes, the shapes of the report's map);
+#: other kinds are hexagons.
 MARKERS = {"person": "o", "organisation": "s", "initiative": "D", "group": "^"}
-# Line style of each relation, in taxonomy order; the first is solid.
-_LINES = ("-", (0, (2, 3)), (0, (7, 4)), (0, (9, 3, 2, 3)), (0, (1, 5)), (0, (12, 6)))
 _TIE = "#666666"
 _MANY_TIES = 1500  # above this, ties are drawn as plain lines without arrowheads (much faster)
 
@@ -36,9 +30,9 @@ def _pyplot() -> Any:
     return plt
 
 
-def category_colours(keys: Iterable[str]) -> dict[str, str]:
-    """Colour of each key by its place in ``keys`` (the taxonomy's order for roles)."""
-    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
+def _line_style(dashes: str) -> Any:
+    """The report map's stroke-dasharray ("7 4") as a matplotlib line style."""
+    return (0, tuple(float(x) for x in dashes.split())) if dashes else "-"
 
 
 def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None = None, color_by: str | None = "role",
@@ -47,8 +41,8 @@ def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None 
     """Draw the network of an alliance in one wave with matplotlib.
 
     Only the stakeholders present in the wave appear. Fill colour shows the first role
-    (``color_by="role"``; the same role always has the same colour, from a colour-blind-safe
-    palette), marker shape the kind (person: circle, organisation: square, initiative: diamond,
+    (``color_by="role"``; the same role always has the same colour, from the colour-blind-safe
+    palette of the report's map: Paul Tol's "muted" scheme, then Okabe-Ito), marker shape the kind (person: circle, organisation: square, initiative: diamond,
     group: triangle), line style the relation; directed relations have arrowheads (up to 1,500
     ties). The legend stands to the right of the drawing. Persons are labelled with a pseudonym
     ("Wijkagent 1") unless ``show_names=True``.
@@ -155,7 +149,7 @@ def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None 
         if relations is not None:
             ties = ties[ties["relation"].isin(relations)]
         rel_info = [r for r in alliance.relations if r["key"] in set(ties["relation"])]
-        styles = {r["key"]: _LINES[i % len(_LINES)] for i, r in enumerate(alliance.relations)}
+        styles = {k: _line_style(d) for k, d in relation_dashes([r["key"] for r in alliance.relations]).items()}
         groups = [(r["key"], bool(r["directed"]), ties[ties["relation"] == r["key"]]) for r in rel_info]
     else:
         sources, targets, _ = snapshot.edges()
@@ -223,7 +217,7 @@ def _colours(alliance: Any, frame: pd.DataFrame | None, ids: list[str], color_by
     if color_by is None or frame is None:
         return (lambda sid: PALETTE[1]), []
     if color_by == "role":
-        colours = category_colours(r["key"] for r in alliance.roles)
+        colours = role_colours([r["key"] for r in alliance.roles])
         first = {sid: (list(frame.loc[sid, "roles"]) or [None])[0] for sid in ids}
         used = [r["key"] for r in alliance.roles if r["key"] in set(first.values())]
         entries = [(words.role(k), colours[k]) for k in used]
@@ -245,6 +239,6 @@ def _colours(alliance: Any, frame: pd.DataFrame | None, ids: list[str], color_by
     missing = "(onbekend)" if nl else "(missing)"
     keys = {sid: missing if v is None or (isinstance(v, float) and v != v) else show(v) for sid, v in values.items()}
     order = sorted(set(keys.values()) - {missing}) + ([missing] if missing in keys.values() else [])
-    colours = category_colours(order)
+    colours = role_colours(order)
     colours[missing] = NO_ROLE
     return (lambda sid: colours[keys[sid]]), [title, *((k, colours[k]) for k in order)]

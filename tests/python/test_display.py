@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import wijknet
-from wijknet import _display, _draw
+from wijknet import _display, _draw, _netmap
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -62,7 +62,9 @@ def test_a_role_keeps_its_colour_and_roles_differ(example):
     layout = wijknet.layout(example)
     colours = [drawn(wijknet.draw(example, wave=w, layout=layout))[0] for w in ("T0", "T1")]
     agent = position(layout, "wijkagent_kwikstaart")
-    assert colours[0][agent] == colours[1][agent] == _draw.PALETTE[0].lower()   # the first role of the taxonomy
+    # the colour the report's map gives the role
+    same_as_report = _netmap.role_colours([r["key"] for r in example.roles])["wijkagent"].lower()
+    assert colours[0][agent] == colours[1][agent] == same_as_report
     frame = example.stakeholders()
     by_role = {}
     for sid in example.snapshot(waves=["T1"]).ids:
