@@ -476,7 +476,6 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
     table = Table("scenario", t["scenario"].format(names=names_text), pd.DataFrame(rows),
                   {"wave": t["wave"], "label": t["measure"], "before": t["before"], "after": t["after"],
                    "change": t["change"]}, notes)
-    table.frame.attrs["removed"] = names.all(removed)
     return [table], preface
 
 

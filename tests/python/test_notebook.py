@@ -54,5 +54,7 @@ def test_notebook_runs_and_shows_what_an_evaluator_needs(kernel, tmp_path):
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 4      # T0, T1, by sector, by degree
     assert "object at 0x" not in html + text
     for name in ("Kees Kwikstaart", "Gijs Grutto", "Ravi Roodborst"):      # persons under pseudonyms
-        assert name not in html + text
+        assert name not in html + text and html.count(name.split()[1]) == 0
     assert "Wijkagent 1" in html + text
+    saved = tmp_path / "rapport.html"                                       # the report, written by the notebook
+    assert saved.is_file() and "Kees Kwikstaart" not in saved.read_text(encoding="utf-8")
