@@ -184,15 +184,28 @@ def key_players_html(kp: Any) -> str:
     return block("Key players", table(["", ""], rows), sentences([getattr(kp, "explanation", "")]))
 
 
+def worth_saying(measure: Any, row: Any) -> bool:
+    """Whether the sentence of a row of :meth:`Scenario.compare` is shown under its table: the
+    chain always, roles lost and fragmentation F when they change (the other numbers speak from
+    the table)."""
+    if str(measure).startswith("chain "):
+        return True
+    if isinstance(row["change"], list):
+        return bool(row["change"])
+    return measure == "fragmentation" and not math.isclose(float(row["before"]), float(row["after"]))
+
+
 def scenario_html(scenario: Any) -> str:
     """A :class:`wijknet.Scenario`: who is removed and the comparison of :meth:`Scenario.compare`
     with its defaults (the Samen in de Wijk template, every wave)."""
     frame = scenario.compare()
-    rows = []
+    rows, notes = [], []
     for key, r in frame.iterrows():
         wave, measure = key if isinstance(key, tuple) else ("", key)
         rows.append([wave, measure, r["before"], r["after"], r["change"]])
+        if worth_saying(measure, r):
+            notes.append(f"{wave}: {r['explanation']}" if wave else r["explanation"])
     return block("Scenario: without " + ", ".join(scenario.remove),
-                 table(["wave", "measure", "before", "after", "change"], rows),
+                 table(["wave", "measure", "before", "after", "change"], rows), sentences(notes),
                  _p("Stakeholders removed from a copy; the alliance itself is unchanged. "
                     "compare(chains=[chain], relation='referral') also checks chains.", note=True))

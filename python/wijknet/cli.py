@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 
 from . import WijknetError, __version__, example_path
-from . import _diagnostics, _sentences, _summary
+from . import _diagnostics, _display, _sentences, _summary
 from ._io import read
 from ._report import _pick_template, suppressed
 from ._wording import SMALL_CELL, Wording, display_names
@@ -468,7 +468,7 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
         if isinstance(before, list):
             before, after, change = ([w.role(x) for x in before], [w.role(x) for x in after],
                                      [w.role(x) for x in change])
-        if _changed(measure, r):
+        if _display.worth_saying(measure, r):
             notes.append(f"{_wave_label(w, wave)}: {r['explanation']}")
         rows.append({"wave": wave, "measure": str(measure), "label": label, "before": _plain(before),
                      "after": _plain(after), "change": _plain(change), "explanation": r["explanation"]})
@@ -477,16 +477,6 @@ def _scenario(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names
                   {"wave": t["wave"], "label": t["measure"], "before": t["before"], "after": t["after"],
                    "change": t["change"]}, notes)
     return [table], preface
-
-
-def _changed(measure: Any, row: pd.Series) -> bool:
-    """Whether the sentence of a row of Scenario.compare goes under the table: the chain always,
-    roles lost and fragmentation F when they change (the other numbers speak from the table)."""
-    if str(measure).startswith("chain "):
-        return True
-    if isinstance(row["change"], list):
-        return bool(row["change"])
-    return measure == "fragmentation" and not math.isclose(float(row["before"]), float(row["after"]))
 
 
 def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names) -> list[Table]:

@@ -149,6 +149,8 @@ def test_explanations_are_shown_whole_and_escaped(example):
         assert html.escape(explanation) in text
     kp = wijknet.key_players(example, k=2, waves=["T0"])
     assert html.escape(kp.explanation) in kp._repr_html_()
+    shown = wijknet.Scenario(example, remove=["opbouwwerker_grutto"])._repr_html_()
+    assert "T0: Fragmentation: from 0.065 to 0.067." in shown
     a = wijknet.Alliance()
     a.add_wave("T0")
     a.add_stakeholder("x", "<b>Bold & Co</b>", roles=["welzijnswerk"])
