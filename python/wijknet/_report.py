@@ -91,6 +91,11 @@ class Report:
             raise FileNotFoundError(f"the folder {folder} does not exist (writing {target})")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
+            # mkstemp makes the file readable by its owner only; a report is made to be shared,
+            # so it gets the mode any new file would get (0666 less the umask).
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(self.html)
                 f.flush()

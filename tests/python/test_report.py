@@ -117,6 +117,15 @@ def test_reads_every_format(tmp_path):
         assert "Wijkagent 1" in wijknet.report(str(path), lang="nl").html
 
 
+def test_saved_report_is_readable_by_others(nl, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = nl.save(tmp_path / "rapport.html")
+    finally:
+        os.umask(umask)
+    assert os.stat(path).st_mode & 0o777 == 0o644
+
+
 def test_failed_write_leaves_old_report(nl, tmp_path, monkeypatch):
     target = tmp_path / "rapport.html"
     target.write_text("old report")
