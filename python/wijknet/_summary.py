@@ -25,6 +25,7 @@ _TEXT = {
         "undirected": "undirected",
         "single": "held by one stakeholder only",
         "none": "nobody",
+        "warnings": "Warnings from reading the data",
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
@@ -41,6 +42,7 @@ _TEXT = {
         "undirected": "ongericht",
         "single": "door maar een stakeholder vervuld",
         "none": "niemand",
+        "warnings": "Waarschuwingen bij het inlezen",
     },
 }
 
@@ -55,6 +57,8 @@ class Summary:
         relations: per relation and wave: directed, stakeholders present, ties, density,
             weak components, size of the largest one, isolates (DataFrame, MultiIndex relation x wave).
         missing: per template, the roles it requires / recommends that nobody holds.
+        warnings: what the reader warned about (``Alliance.read_warnings``: :class:`wijknet.Problem`
+            objects), shown first in the text report.
     """
 
     stakeholders: int
@@ -67,6 +71,7 @@ class Summary:
     relations: pd.DataFrame
     missing: dict = field(default_factory=dict)
     lang: str = "en"
+    warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
         """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
@@ -77,6 +82,9 @@ class Summary:
         lines = [t["title"], "=" * len(t["title"])]
         lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
                                           p=self.participations))
+        if self.warnings:
+            lines += ["", t["warnings"]]
+            lines += [f"  {w.text(lang)}" for w in self.warnings]
         lines += ["", t["roles"]]
         for key, count in self.roles.items():
             flag = f"   <- {t['single']}" if count == 1 else f"   <- {t['none']}" if count == 0 else ""
@@ -146,4 +154,5 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         relations=relations,
         missing=missing,
         lang=lang,
+        warnings=list(getattr(alliance, "read_warnings", [])),
     )
