@@ -29,8 +29,8 @@ SHARES = [("wijkagent", 0.01), ("welzijnswerk", 0.08), ("lhbti_organisatie", 0.0
           ("zelforganisatie", 0.10), ("sociale_partner", 0.10), ("gemeente", 0.03), ("kerngroep", 0.05)]
 
 
-def generate(n: int, seed: int = 2026) -> wijknet.Alliance:
-    rng = random.Random(seed)
+def pick_roles(n: int, rng: random.Random) -> list[str]:
+    """A role per stakeholder in the shares of SHARES (the rest residents); the chain's roles first."""
     roles = []
     for i in range(n):
         x, role = rng.random(), "bewoner"
@@ -42,6 +42,12 @@ def generate(n: int, seed: int = 2026) -> wijknet.Alliance:
         roles.append(role)
     for i, r in enumerate(CHAIN):  # every chain role at least once
         roles[i] = r
+    return roles
+
+
+def generate(n: int, seed: int = 2026) -> wijknet.Alliance:
+    rng = random.Random(seed)
+    roles = pick_roles(n, rng)
     cluster = 25
     ties = set()
     for i in range(n):

@@ -257,6 +257,23 @@ void register_analysis(py::module_& m) {
             return modularity(g, check_groups(g, communities), resolution, parse_weights(w));
         });
 
+    m.def("_layout", [](const snapshot& g, const std::string& method, std::uint32_t seed, std::uint32_t iterations,
+                        double min_distance) {
+        layout_options o;
+        if (method == "auto") o.method = layout_method::automatic;
+        else if (method == "kamada_kawai") o.method = layout_method::kamada_kawai;
+        else if (method == "fruchterman_reingold") o.method = layout_method::fruchterman_reingold;
+        else throw invalid_value_error("method must be 'auto', 'kamada_kawai' or 'fruchterman_reingold', got '" + method + "'");
+        o.seed = seed;
+        o.iterations = iterations;
+        o.min_distance = min_distance;
+        std::vector<point> p = without_gil([&] { return spring_layout(g, o); });
+        std::vector<double> xs(p.size()), ys(p.size());
+        for (std::size_t i = 0; i < p.size(); ++i) xs[i] = p[i].x, ys[i] = p[i].y;
+        return std::make_pair(xs, ys);
+    }, py::arg("snapshot"), py::arg("method") = "auto", py::arg("seed") = 1, py::arg("iterations") = 0,
+       py::arg("min_distance") = 0.8);
+
     m.def("_summarize", [](const alliance& a, const strings& templates) {
         alliance_summary s;
         {

@@ -27,6 +27,7 @@
 #include "wijknet/algorithms/centrality.hpp"
 #include "wijknet/algorithms/cohesion.hpp"
 #include "wijknet/algorithms/community.hpp"
+#include "wijknet/algorithms/layout.hpp"
 #include "wijknet/algorithms/mixing.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"
 #include "wijknet/algorithms/structure.hpp"

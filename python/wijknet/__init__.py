@@ -41,6 +41,8 @@ from ._io import (
     write_csv_folder,
 )
 from ._roster import add_roster_ties, partner_scores
+from ._layout import layout
+from ._report import Report, report
 from ._summary import Summary, summary
 from ._validate import Problem, validate
 from . import _measures
@@ -80,4 +82,7 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "write_csv_folder",
     "add_roster_ties",
     "partner_scores",
+    "layout",
+    "Report",
+    "report",
 ]

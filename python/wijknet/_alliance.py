@@ -60,11 +60,11 @@ class Alliance(_core.Alliance):
         """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
         return _core.Snapshot(self, **selection)
 
-    def summary(self, templates: Iterable[str] | None = None) -> "Summary":
-        """The summary of :func:`wijknet.summary`."""
+    def summary(self, templates: Iterable[str] | None = None, lang: str = "en") -> "Summary":
+        """The summary of :func:`wijknet.summary`, in English (``lang="en"``) or Dutch (``"nl"``)."""
         from ._summary import summary
 
-        return summary(self, templates)
+        return summary(self, templates, lang)
 
     @property
     def read_warnings(self) -> list:

@@ -14,8 +14,9 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import _core
+from . import _core, _sentences
 from ._measures import _snapshot
+from ._wording import Wording
 
 __all__ = [
     "ChainRoutes", "KeyPlayers", "Scenario", "chain_routes", "fragmentation", "key_players", "role_coverage",
@@ -39,6 +40,20 @@ def _list(values: Iterable[str] | str | None) -> list[str]:
     return list(values)
 
 
+def _present(alliance: _core.Alliance, wave: str) -> set[str]:
+    """Ids of the stakeholders present in the wave (all when wave is "")."""
+    frame = alliance.stakeholders()
+    return {sid for sid, waves in frame["waves"].items() if not wave or not waves or wave in waves}
+
+
+def _holders(alliance: _core.Alliance, role: str, wave: str) -> list[str]:
+    """Holders of a role (key or label) present in the wave, in id order."""
+    key = alliance.role(role)["key"]
+    frame = alliance.stakeholders()
+    present = _present(alliance, wave)
+    return sorted(sid for sid, roles in frame["roles"].items() if key in roles and sid in present)
+
+
 def _steps(chain: Sequence[str], relation: str | Sequence[str] | None) -> list[str]:
     """The relation of each step: one for all steps, one per step, or none (the scope's)."""
     if relation is None:
@@ -51,7 +66,8 @@ def _steps(chain: Sequence[str], relation: str | Sequence[str] | None) -> list[s
 # ------------------------------------------------------------------------------- coverage
 
 def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", wave: str | None = None,
-                  relations: Iterable[str] | str | None = None) -> pd.DataFrame:
+                  relations: Iterable[str] | str | None = None, lang: str = "en",
+                  show_names: bool = True) -> pd.DataFrame:
     """Role coverage against a method template, per wave.
 
     One row per role of the template (index ``role``, or ``(wave, role)`` when ``wave`` is None
@@ -63,13 +79,18 @@ def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", 
     - ``isolated``: it is held, but no holder has a tie in the chosen relations;
     - ``single``: exactly one stakeholder holds it, a single point of failure;
     - ``covered``: two or more holders, at least one tied in.
+
+    ``lang`` (``"en"`` or ``"nl"``) is the language of ``label`` and ``explanation``; the
+    explanation names stakeholders by name, persons under a pseudonym with ``show_names=False``
+    (as the report does).
     """
+    words = Wording(alliance, lang, show_names)
     rows = []
     for w in _waves(alliance, wave):
         for r in _core._role_coverage(alliance, template, w, _list(relations)):
-            rows.append({"wave": w, "role": r["role"], "label": r["label"], "level": r["level"],
+            rows.append({"wave": w, "role": r["role"], "label": words.role(r["role"]), "level": r["level"],
                          "status": r["status"], "holders": len(r["holders"]), "holder_ids": r["holders"],
-                         "isolated": r["isolated_holders"], "explanation": r["explanation"]})
+                         "isolated": r["isolated_holders"], "explanation": _sentences.coverage(words, r, w)})
     columns = ["wave", "role", "label", "level", "status", "holders", "holder_ids", "isolated", "explanation"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["holders"] = frame["holders"].astype("int64")
@@ -139,7 +160,8 @@ class ChainRoutes:
 
 def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str | Sequence[str] | None = None,
                  wave: str | None = None, relations: Iterable[str] | str | None = None,
-                 intermediaries: bool = False, max_routes: int = 100) -> ChainRoutes:
+                 intermediaries: bool = False, max_routes: int = 100, lang: str = "en",
+                 show_names: bool = True) -> ChainRoutes:
     """Routes along an ordered sequence of roles (a *keten*), per wave.
 
     ``chain``: role keys or labels, e.g. ``["bewonersinitiatief", "lhbti_organisatie",
@@ -151,19 +173,25 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
     Reports whether a route exists, the shortest routes and who is on them, each starting
     stakeholder's best route, the number of routes that share no stakeholder (how many
     departures the chain survives, minus one) and, for a broken chain, the step where it breaks.
+    ``lang`` and ``show_names``: the language of the explanation and how it names stakeholders,
+    as in :func:`role_coverage`.
     """
+    words = Wording(alliance, lang, show_names)
     chain = list(chain)
+    keys = [alliance.role(r)["key"] for r in chain]
     steps = _steps(chain, relation)
     summary, routes, best, shares = [], [], [], {}
     for w in _waves(alliance, wave):
         r = _core._chain_routes(alliance, chain, steps, intermediaries, w, _list(relations), max_routes)
         broken = r["broken_step"]
+        after = _holders(alliance, keys[broken], w) if 0 < broken < len(keys) else []
+        explanation = _sentences.chain(words, keys, r, w, steps, after)
         summary.append({
             "wave": w, "exists": r["exists"], "length": r["length"] if r["exists"] else None,
             "shortest_routes": int(r["shortest_routes"]), "disjoint_routes": r["disjoint_routes"],
             "broken_step": broken if broken else None,
             "broken_between": f"{chain[broken - 1]} -> {chain[broken]}" if broken and broken < len(chain) else None,
-            "stranded": r["stranded"], "explanation": r["explanation"]})
+            "stranded": r["stranded"], "explanation": explanation})
         for k, ids in enumerate(r["routes"]):
             routes.append({"wave": w, "route": k + 1, "length": len(ids) - 1, "stakeholders": ids})
         for start, ids in r["best_routes"]:
@@ -207,11 +235,14 @@ class KeyPlayers:
     before: float
     """F or DF of the whole network (0 for reach)."""
     objective: str
+    explanation: str = ""
+    """One sentence: what the players' departure would do (or whom they reach)."""
 
 
 def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distance: int = 1,
                 direction: str = "all", seed: int = 42, max_rounds: int = 10, restarts: int = 4,
-                candidates: int = 64, threads: int = 0, **selection) -> KeyPlayers:
+                candidates: int = 64, threads: int = 0, lang: str = "en", show_names: bool = True,
+                **selection) -> KeyPlayers:
     """Key players (Borgatti 2006).
 
     ``objective="fragmentation"`` or ``"distance_fragmentation"`` (KPP-Neg): the k stakeholders
@@ -220,11 +251,19 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
     the share of the others reached. Greedy choice, then swap local search from the greedy set
     and ``restarts`` random sets, reproducible with ``seed``. For ``distance_fragmentation`` on
     networks larger than ``candidates`` only the best-tied stakeholders are tried.
+    ``lang`` and ``show_names``: the language of ``explanation`` and how it names stakeholders
+    (names need an Alliance; a Snapshot's explanation uses ids).
     """
     s = _snapshot(g, selection)
     players, score, before = _core._key_players(s, k, objective, max_distance, direction, seed, max_rounds,
                                                 restarts, candidates, threads)
-    return KeyPlayers(players, score, before, objective)
+    if isinstance(g, _core.Alliance):
+        words = Wording(g, lang, show_names)
+    else:
+        words = Wording.__new__(Wording)
+        words.lang, words.show_names, words.names = lang, True, {}
+    return KeyPlayers(players, score, before, objective,
+                      _sentences.key_players(words, players, objective, score, before))
 
 
 def without(alliance: _core.Alliance, stakeholders: Iterable[str] | str) -> _core.Alliance:
@@ -269,11 +308,12 @@ class Scenario:
     def compare(self, template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
                 relation: str | Sequence[str] | None = None, wave: str | None = None,
                 relations: Iterable[str] | str | None = None, intermediaries: bool = False,
-                threads: int = 0) -> pd.DataFrame:
+                threads: int = 0, lang: str = "en") -> pd.DataFrame:
         """Before and after, per wave: stakeholders, components, largest component, F, DF, the
         template roles absent and held by one stakeholder only, and whether each chain works.
         Columns ``before``, ``after``, ``change`` (numbers: after - before; lists: what was
-        lost or gained)."""
+        lost or gained) and ``explanation`` (a sentence, in ``lang``)."""
+        words = Wording(self.base, lang)
         chain_list = [list(c) for c in chains]
         specs = [(c, _steps(c, relation), intermediaries) for c in chain_list]
         blocks = {}
@@ -290,7 +330,10 @@ class Scenario:
             for c, before, after in zip(chain_list, states[0]["chains_working"], states[1]["chains_working"]):
                 change = "broken" if before and not after else ("repaired" if after and not before else "")
                 rows["chain " + " -> ".join(c)] = (before, after, change)
-            blocks[w] = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after", "change"])
+            chain_of = {"chain " + " -> ".join(c): [self.base.role(r)["key"] for r in c] for c in chain_list}
+            for key, (b, a, c) in rows.items():
+                rows[key] = (b, a, c, _sentences.scenario(words, key, b, a, c, chain_of.get(key, ())))
+            blocks[w] = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after", "change", "explanation"])
         if wave is not None:
             frame = blocks[wave]
             frame.index.name = "measure"
@@ -306,7 +349,8 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
                  intermediaries: bool = False, removed: Iterable[str] = (),
                  closer: tuple[str, str] | None = None, between: tuple[Iterable[str], Iterable[str]] | None = None,
                  exclude: Iterable[tuple[str, str]] = (), max_per_stakeholder: int | None = None,
-                 wave: str | None = None, relations: Iterable[str] | str | None = None) -> pd.DataFrame:
+                 wave: str | None = None, relations: Iterable[str] | str | None = None, lang: str = "en",
+                 show_names: bool = True) -> pd.DataFrame:
     """The k new ties that help most, chosen greedily, each with its reason.
 
     Objectives (``objective`` defaults to ``"chain"`` when ``chain`` is given, ``"distance"``
@@ -325,7 +369,8 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
     at most per stakeholder. ``wave=None``: ties of every wave together; give the current wave.
 
     Returns a DataFrame with columns source, target, relation, before, after (the objective's
-    score) and reason (one sentence). Fewer than k rows when nothing more helps.
+    score) and reason (one sentence, in ``lang``; persons under a pseudonym with
+    ``show_names=False``). Fewer than k rows when nothing more helps.
     """
     if objective is None:
         objective = "chain" if chain is not None else ("distance" if closer is not None else "fragmentation")
@@ -339,6 +384,23 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
                                role_a, role_b, _list(from_roles), _list(to_roles), [tuple(p) for p in exclude],
                                max_per_stakeholder or 0)
     frame = pd.DataFrame(rows, columns=["source", "target", "relation", "before", "after", "reason"])
+    words = Wording(alliance, lang, show_names)
+    chain_keys = [alliance.role(r)["key"] for r in chain_roles]
+    closer_keys = [alliance.role(r)["key"] for r in closer] if closer is not None else []
+    first_roles = alliance.stakeholders()["roles"]
+
+    def role_of(sid: str, wanted: Sequence[str]) -> str:
+        roles = list(first_roles.get(sid, []))
+        for r in wanted:
+            if r in roles:
+                return r
+        return roles[0] if roles else ""
+
+    frame["reason"] = [
+        _sentences.suggestion(words, objective, row.source, row.target, role_of(row.source, chain_keys + closer_keys),
+                              role_of(row.target, chain_keys + closer_keys), row.before, row.after, chain_keys,
+                              closer_keys)
+        for row in frame.itertuples()]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="rank")
     return frame
 

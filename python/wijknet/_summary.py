@@ -8,6 +8,7 @@ from typing import Iterable
 import pandas as pd
 
 from . import _core
+from ._wording import Wording
 
 # Headings and phrases of the text report, in English and Dutch.
 _TEXT = {
@@ -31,16 +32,16 @@ _TEXT = {
         "title": "Samenvatting van de alliantie",
         "overview": "{n} stakeholders, {m} relaties, {w} metingen, {e} activiteiten, {p} deelnames",
         "roles": "Stakeholders per rol",
-        "relations": "Relaties per type en meting",
-        "columns": ("relatie", "meting", "stakeholders", "relaties", "dichtheid", "componenten", "grootste",
-                    "geisoleerd"),
+        "relations": "Relaties per soort en meting",
+        "columns": ("soort", "meting", "stakeholders", "relaties", "dichtheid", "componenten", "grootste",
+                    "geïsoleerd"),
         "missing": "Rollen die de methode vraagt maar niemand vervult",
         "required": "vereist",
         "recommended": "aanbevolen",
         "complete": "compleet: elke vereiste en aanbevolen rol is vervuld",
         "directed": "gericht",
         "undirected": "ongericht",
-        "single": "door maar een stakeholder vervuld",
+        "single": "door maar één stakeholder vervuld",
         "none": "niemand",
         "warnings": "Waarschuwingen bij het inlezen",
     },
@@ -71,6 +72,8 @@ class Summary:
     relations: pd.DataFrame
     missing: dict = field(default_factory=dict)
     lang: str = "en"
+    labels: dict = field(default_factory=dict)
+    """Per language ("en", "nl"): {"roles": {key: label}, "relations": {key: label}}."""
     warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
@@ -86,17 +89,20 @@ class Summary:
             lines += ["", t["warnings"]]
             lines += [f"  {w.text(lang)}" for w in self.warnings]
         lines += ["", t["roles"]]
+        role_label = self.labels.get(lang, {}).get("roles", self.role_labels)
+        relation_label = self.labels.get(lang, {}).get("relations", {})
         for key, count in self.roles.items():
             flag = f"   <- {t['single']}" if count == 1 else f"   <- {t['none']}" if count == 0 else ""
-            lines.append(f"  {key:<30} {self.role_labels[key]:<30} {count:>3}{flag}")
+            lines.append(f"  {key:<30} {role_label.get(key, key):<30} {count:>3}{flag}")
         lines += ["", t["relations"]]
         cols = t["columns"]
-        lines.append(f"  {cols[0]:<15}{cols[1]:<6}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
+        lines.append(f"  {cols[0]:<18}{cols[1]:<7}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
                      f"{cols[6]:>9}{cols[7]:>11}")
         for (relation, wave), row in self.relations.iterrows():
             kind = t["directed"] if row["directed"] else t["undirected"]
-            lines.append(f"  {relation:<15}{wave:<6}{row['stakeholders']:>13}{row['ties']:>9}"
-                         f"{row['density']:>10.3f}{row['components']:>12}{row['largest_component']:>9}"
+            density = f"{row['density']:.3f}".replace(".", "," if lang == "nl" else ".")
+            lines.append(f"  {relation_label.get(relation, relation):<18}{wave:<7}{row['stakeholders']:>13}"
+                         f"{row['ties']:>9}{density:>10}{row['components']:>12}{row['largest_component']:>9}"
                          f"{row['isolates']:>11}   ({kind})")
         lines += ["", t["missing"]]
         for template, gaps in self.missing.items():
@@ -105,7 +111,7 @@ class Summary:
                 continue
             for level in ("required", "recommended"):
                 for role in gaps[level]:
-                    lines.append(f"  {template}: {role} ({self.role_labels[role]}) - {t[level]}")
+                    lines.append(f"  {template}: {role} ({role_label.get(role, role)}) - {t[level]}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -143,6 +149,10 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
                                           "components", "largest_component", "isolates"])
     relations = relations.set_index(["relation", "wave"])
     missing = {m["template"]: {"required": m["required"], "recommended": m["recommended"]} for m in raw["missing"]}
+    words = {code: Wording(alliance, code) for code in ("en", "nl")}
+    both = {code: {"roles": {r["key"]: w.role(r["key"]) for r in alliance.roles},
+                   "relations": {r["key"]: w.relation(r["key"]) for r in alliance.relations}}
+            for code, w in words.items()}
     return Summary(
         stakeholders=raw["stakeholders"],
         ties=alliance.num_ties,
@@ -154,5 +164,6 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         relations=relations,
         missing=missing,
         lang=lang,
+        labels=both,
         warnings=list(getattr(alliance, "read_warnings", [])),
     )

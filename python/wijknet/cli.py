@@ -24,6 +24,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", choices=["en", "nl"], default="en", help="language of the report")
     s.add_argument("--separator", default="", help="CSV separator (default: detected)")
     s.add_argument("--decimal-comma", action="store_true", help="numbers are written as 3,5")
+    c = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
+    c.add_argument("data", help="folder with the CSV files (or a .json, .graphml or .dl file)")
+    c.add_argument("--lang", choices=["en", "nl"], default="en", help="language of the messages")
+    c.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
+                   help="text encoding of the files (default: detected per file)")
+    c.add_argument("--separator", default="", help="CSV separator (default: detected)")
+    c.add_argument("--decimal-comma", action="store_true", help="numbers are written as 3,5")
+    c.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
+                   help="a tie listed twice: merge identical listings (default), refuse, or sum/max/mean the weights")
     return p
 
 
@@ -31,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:  # bare `wijknet`: the summary of the bundled example
         args = _parser().parse_args(["summary", *(argv or [])])
+    if args.command == "check":
+        from ._validate import main_check
+
+        try:
+            return main_check(args)
+        except (WijknetError, OSError) as err:
+            print(f"wijknet: error: {err}", file=sys.stderr)
+            return 2
     folder = args.folder or str(example_path())
     try:
         alliance = read_csv_folder(folder, separator=args.separator, decimal_comma=args.decimal_comma)

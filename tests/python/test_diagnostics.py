@@ -161,7 +161,12 @@ def test_chain_by_hand(small):
     broken = wijknet.chain_routes(small, ["lhbti_organisatie", "welzijnswerk", "wijkagent"], relation="referral")
     assert not broken.exists("T1")
     assert broken.summary.loc["T1", "broken_between"] == "lhbti_organisatie -> welzijnswerk"
-    assert "breaks in wave T1 at step 1" in broken.summary.loc["T1", "explanation"]
+    # Sentences name the wave by its label and stakeholders by their name.
+    assert "breaks in wave T1 2022 at step 1" in broken.summary.loc["T1", "explanation"]
+    nl = wijknet.chain_routes(small, ["lhbti_organisatie", "welzijnswerk", "wijkagent"], relation="referral",
+                              lang="nl")
+    assert "breekt in meting T1 2022 bij stap 1" in nl.summary.loc["T1", "explanation"]
+    assert "doorverwijzing" in nl.summary.loc["T1", "explanation"]
 
 
 def test_without_leaves_the_original(small):
@@ -193,7 +198,13 @@ def test_example_coverage_finds_the_flaws(example):
         assert c.loc[(wave, "wijkagent"), "status"] == "single"
         assert c.loc[(wave, "wijkagent"), "holder_ids"] == ["wijkagent_kwikstaart"]
         assert c.loc[(wave, "bewonersinitiatief"), "isolated"] == ["moestuin_de_vlinderhof"]
-        assert "moestuin_de_vlinderhof" in c.loc[(wave, "bewonersinitiatief"), "explanation"]
+        assert "Buurtmoestuin De Vlinderhof" in c.loc[(wave, "bewonersinitiatief"), "explanation"]
+    nl = wijknet.role_coverage(example, "samen_in_de_wijk", wave="T1", lang="nl", show_names=False)
+    assert nl.loc["wijkagent", "explanation"] == ("Alleen Wijkagent 1 vervult in meting T1 2022 de vereiste rol "
+                                                  "wijkagent: een kwetsbaar punt; valt deze weg, dan is de rol "
+                                                  "verdwenen.")
+    assert nl.loc["lhbti_organisatie", "label"] == "lhbti+-organisatie"
+    assert not any("Kwikstaart" in e for e in nl["explanation"])
 
 
 def test_example_chain_depends_on_the_opbouwwerker(example):
@@ -219,8 +230,11 @@ def test_example_chain_depends_on_the_opbouwwerker(example):
     s = wijknet.suggest_ties(scenario.alliance, k=2, chain=CHAIN, relation="referral", wave="T0")
     assert s.loc[1, "source"] == "coc_rivierstad"
     assert s.loc[1, "relation"] == "referral"
-    assert s.loc[1, "reason"] == ("connects lhbti_organisatie coc_rivierstad to welzijnswerk welzijn_rivierstad; "
-                                  "completes 1 chain (a route for 1 more bewonersinitiatief)")
+    assert s.loc[1, "reason"] == ("Connects COC Rivierstad, afdeling Vogelwijk (lgbti+ organisation) to Welzijn "
+                                  "Rivierstad (social welfare work): then 1 instead of 0 holders of resident "
+                                  "initiative have a route through the chain.")
+    nl = wijknet.suggest_ties(scenario.alliance, k=1, chain=CHAIN, relation="referral", wave="T0", lang="nl")
+    assert nl.loc[1, "reason"].startswith("Verbindt COC Rivierstad, afdeling Vogelwijk (lhbti+-organisatie) met")
 
 
 def test_scenario_shift_of_a_measure(example):
@@ -265,3 +279,20 @@ def test_key_players_stop_on_ctrl_c():
     finally:
         timer.cancel()
     assert len(a) == 3000
+
+
+def test_scenario_sentences_in_both_languages(example):
+    s = wijknet.Scenario(example, remove=["opbouwwerker_grutto"])
+    en = s.compare(chains=[CHAIN], relation="referral", wave="T0")
+    nl = s.compare(chains=[CHAIN], relation="referral", wave="T0", lang="nl")
+    key = "chain " + " -> ".join(CHAIN)
+    assert en.loc[key, "explanation"] == ("The chain resident initiative → lgbti+ organisation → social welfare work "
+                                          "→ community police officer breaks.")
+    assert nl.loc[key, "explanation"] == "De keten bewonersinitiatief → lhbti+-organisatie → welzijnswerk → wijkagent breekt."
+    # 31 stakeholders at T0, 30 without the opbouwwerker.
+    assert nl.loc["stakeholders", "explanation"] == "Stakeholders: van 31 naar 30."
+
+
+def test_key_players_sentence(example):
+    kp = wijknet.key_players(example, k=1, waves=["T0"], lang="nl", show_names=False)
+    assert kp.explanation.startswith("Zonder ") and "stijgt de fragmentatie van 0," in kp.explanation

@@ -283,3 +283,19 @@ def test_main_check_names_flags_and_exits_non_zero(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == "0 errors, 0 warnings"
     assert as_command_line("read it with encoding='utf-16', or decimal_comma=True") == (
         "read it with --encoding utf-16, or --decimal-comma")
+
+
+def test_wijknet_check_command(tmp_path, capsys):
+    from wijknet.cli import main
+
+    assert main(["check", str(TWINS / "export"), "--decimal-comma"]) == 0
+    assert capsys.readouterr().out.strip() == "0 errors, 0 warnings"
+    assert main(["check", str(TWINS / "broken"), "--decimal-comma", "--lang", "nl"]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 10
+    assert "stakeholders.csv:1:4: fout: onbekende kolom 'Rolen' lijkt op de kolom 'role'" in out
+    assert "stakeholders.csv:1: waarschuwing: er zijn geen rollen gelezen" in out
+    assert "--duplicates sum" in out
+    assert err.strip() == "9 fouten, één waarschuwing"
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err

@@ -105,3 +105,10 @@ def test_snapshot_where_filters_on_attributes(example):
     assert sorted(g.ids) == sorted(people.index[people["sector"] == "welzijn"])
     both = people[(people["sector"] == "welzijn") & (people["volunteer"] == True)]  # noqa: E712
     assert sorted(example.snapshot(where={"volunteer": True, "sector": "welzijn"}).ids) == sorted(both.index)
+
+
+def test_summary_in_dutch_uses_dutch_labels(example):
+    text = example.summary(lang="nl").to_text()
+    assert "doorverwijzing" in text and "referral" not in text
+    assert "lhbti+-organisatie" in text and "geïsoleerd" in text and "door maar één stakeholder vervuld" in text
+    assert "0,056" in text  # decimal comma

@@ -1,0 +1,135 @@
+"""The evaluation report: content, privacy, languages, atomic saving (tests/python/test_report_browser.py
+opens it in a real browser)."""
+
+import os
+import re
+
+import pytest
+
+import wijknet
+
+SECTIONS_NL = ["In één oogopslag", "De netwerkkaart", "Rollen in de alliantie", "De keten",
+               "Wie houdt de alliantie bijeen", "Wat als de sleutelspeler vertrekt", "Voorgestelde nieuwe contacten",
+               "Wat is er veranderd sinds T0 2021", "Toelichting"]
+
+
+@pytest.fixture(scope="module")
+def nl(example):
+    return wijknet.report(example, lang="nl")
+
+
+@pytest.fixture(scope="module")
+def en(example):
+    return wijknet.report(example, lang="en")
+
+
+def test_defaults_latest_wave_against_the_one_before(nl, en):
+    assert (nl.wave, nl.compare) == ("T1", "T0")
+    assert en.lang == "en"
+
+
+def test_every_section_in_order(nl):
+    positions = [nl.html.index(f". {title}</h2>") for title in SECTIONS_NL]
+    assert positions == sorted(positions)
+
+
+def test_persons_are_pseudonymised_everywhere(example, nl, en):
+    persons = example.stakeholders()
+    persons = persons[persons["kind"] == "person"]
+    assert len(persons) > 10
+    for html in (nl.html, en.html):
+        for sid, row in persons.iterrows():
+            assert row["name"] not in html, row["name"]
+            assert sid not in html, sid  # ids often carry the name
+            assert row["name"].split()[-1] not in html  # not even a surname
+    assert "Wijkagent 1" in nl.html and "Community police officer 1" in en.html
+    named = wijknet.report(example, lang="nl", show_names=True)
+    assert "Kees Kwikstaart" in named.html
+
+
+def test_no_sensitive_value_or_name_unless_asked(example, nl, small):
+    assert "lhbti_focus" not in nl.html
+    assert "1 gevoelig kenmerk" in nl.html  # the report says what it left out
+    shown = wijknet.report(example, lang="nl", show_sensitive=True)
+    assert "lhbti_focus" in shown.html
+    # The example: 17 without lhbti focus, 5 with, 12 unknown: every group is 5 or more, all shown.
+    assert "<td>nee</td><td>17</td>" in shown.html and "<td>ja</td><td>5</td>" in shown.html
+    assert "<td>onbekend</td><td>12</td>" in shown.html
+    # The small alliance: one stakeholder with the attribute, three unknown: both groups suppressed.
+    tiny = wijknet.report(small, lang="en", show_sensitive=True)
+    assert "<td>yes</td><td>&lt; 5</td>" in tiny.html and "<td>unknown</td><td>&lt; 5</td>" in tiny.html
+
+
+def test_small_cells_and_their_complement_are_suppressed():
+    import pandas as pd
+    from wijknet._report import suppressed
+
+    # 20 / 12 / 2: the 2 is hidden, and so is the 12, else 2 = total - 20 - 12 could be worked out.
+    assert suppressed(pd.Series({"a": 20, "b": 12, "c": 2})) == {"b", "c"}
+    assert suppressed(pd.Series({"a": 20, "b": 3, "c": 2})) == {"b", "c"}
+    assert suppressed(pd.Series({"a": 20, "b": 7})) == set()
+
+
+def test_one_map_node_per_stakeholder_present(example, nl):
+    frame = example.stakeholders()
+    for wave in ("T0", "T1"):
+        present = sum(1 for w in frame["waves"] if not w or wave in w)
+        panel = re.search(r'<figure class="wave-panel[^"]*" data-wave="%s">(.*?)</figure>' % wave, nl.html, re.S)
+        assert panel, wave
+        assert panel.group(1).count('class="node"') == present
+
+
+def test_dutch_throughout(nl):
+    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", nl.html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    assert "doorverwijzing" in text and "samenwerking" in text
+    for english in ("referral", "collaboration", "community police officer", " wave ", "social welfare work"):
+        assert english not in text, english
+    assert re.search(r"\d,\d\d", text)  # decimal comma
+    assert not re.search(r"\b0\.\d\d\b", text)
+
+
+def test_self_contained_no_network(nl):
+    assert not re.search(r'(src|href)="(https?:)?//', nl.html)
+    assert "@import" not in nl.html and "url(http" not in nl.html
+    assert "@media print" in nl.html and "size: A4" in nl.html
+
+
+def test_broken_chain_gets_repairs(example):
+    gone = wijknet.without(example, ["coc_rivierstad", "regenboogjongeren_rivierstad"])
+    r = wijknet.report(gone, lang="en")
+    assert "does not work" in r.html
+    assert "These contacts repair the chain" in r.html or "No new contact" in r.html
+
+
+def test_options_are_checked(example):
+    with pytest.raises(wijknet.UnknownIdError, match="unknown wave 'T9'"):
+        wijknet.report(example, wave="T9")
+    with pytest.raises(ValueError, match="lang must be"):
+        wijknet.report(example, lang="de")
+    first = wijknet.report(example, wave="T0")
+    assert first.compare is None and "Wat is er veranderd" not in first.html
+
+
+def test_reads_every_format(tmp_path):
+    for path in (wijknet.example_path(), wijknet.example_path() / "alliance.json",
+                 wijknet.example_path() / "alliance.graphml"):
+        assert "Wijkagent 1" in wijknet.report(str(path), lang="nl").html
+
+
+def test_failed_write_leaves_old_report(nl, tmp_path, monkeypatch):
+    target = tmp_path / "rapport.html"
+    target.write_text("old report")
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError, match="disk full"):
+        nl.save(target)
+    assert target.read_text() == "old report"
+    assert os.listdir(tmp_path) == ["rapport.html"]  # no temporary file left behind
+    with pytest.raises(IsADirectoryError):
+        nl.save(tmp_path)
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        nl.save(tmp_path / "missing" / "r.html")

@@ -1,0 +1,76 @@
+"""The report as a person sees it: opened in a real headless browser (Debian's chromium, driven by
+Playwright), in both languages. The screenshots are kept as test artefacts in
+``report-artefacts/`` under the folder the tests run in (build/dev/tests under ctest)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import wijknet
+
+from playwright import sync_api as playwright  # installed by scripts/install.sh with the test extras
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTEFACTS = Path.cwd() / "report-artefacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert BROWSER, "Debian's chromium is needed for this test (scripts/install.sh installs it)"
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=BROWSER, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_in_the_browser(browser, example, tmp_path, lang):
+    path = Path(wijknet.report(example, lang=lang).save(tmp_path / f"rapport_{lang}.html"))
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+
+    assert errors == []
+    assert requests == [path.as_uri()]  # the file itself, nothing else
+    assert page.locator("main > section").count() == 9
+    # One map node per stakeholder present in the wave shown (T1: everyone but the T0-only one).
+    frame = example.stakeholders()
+    present = sum(1 for w in frame["waves"] if not w or "T1" in w)
+    assert page.locator(".wave-panel.active svg .node").count() == present
+    assert page.locator(".wave-panel.active").get_attribute("data-wave") == "T1"
+
+    # Interaction: switch wave, hover a stakeholder, untick a relation, click a chain route.
+    page.locator(".wave-button[data-wave='T0']").click()
+    assert page.locator(".wave-panel.active").get_attribute("data-wave") == "T0"
+    page.locator(".wave-button[data-wave='T1']").click()
+    node = page.locator(".wave-panel.active svg .node").first
+    node.hover()
+    assert page.locator(".hover-box").inner_text().strip() != ""
+    first_relation = page.locator(".rel-toggle").first
+    relation = first_relation.get_attribute("data-relation")
+    first_relation.uncheck()
+    assert page.locator(f".wave-panel.active g.rel[data-relation='{relation}']").first.is_hidden()
+    first_relation.check()
+    page.locator(".route-button").first.click()
+    assert page.locator(".wave-panel.active svg .node.route").count() >= 2
+
+    # No person's name in what the page shows.
+    text = page.inner_text("body")
+    for name in frame[frame["kind"] == "person"]["name"]:
+        assert name not in text
+
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"report_{lang}.png"), full_page=True)
+    # The print layout: every wave's map is shown, the controls are not, and it renders to A4 pages.
+    page.emulate_media(media="print")
+    assert page.locator(".wave-panel").nth(0).is_visible() and page.locator(".wave-panel").nth(1).is_visible()
+    assert page.locator(".wave-button").first.is_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") >= 9  # at least a page per section
+    (ARTEFACTS / f"report_{lang}.pdf").write_bytes(pdf)
+    page.close()
