@@ -459,6 +459,30 @@ TEST(Duplicates, EachRuleOnBothDirectionsAndRepeats) {
     EXPECT_THROW(parse_duplicate_rule("average"), invalid_value_error);
 }
 
+TEST(Duplicates, EmplaceTieFindsTheTieListedBefore) {
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    a.add_stakeholder({"x", "", stakeholder_kind::person, {}, {}, {}});
+    a.add_stakeholder({"y", "", stakeholder_kind::person, {}, {}, {}});
+    tie t{1, 0, static_cast<std::uint16_t>(a.relation_index("collaboration")), 0, 2.0, {}};
+    EXPECT_EQ(a.emplace_tie(tie(t)), (std::pair<index_t, bool>{0, true}));
+    tie mirror{0, 1, t.relation, 0, 5.0, {}};
+    EXPECT_EQ(a.emplace_tie(std::move(mirror)), (std::pair<index_t, bool>{0, false}));
+    EXPECT_DOUBLE_EQ(mirror.weight, 5.0);  // left as it was
+    EXPECT_EQ(a.num_ties(), 1u);
+    EXPECT_DOUBLE_EQ(a.ties()[0].weight, 2.0);
+    try {
+        a.insert_tie(tie{0, 1, t.relation, 0, 1.0, {}});
+        FAIL();
+    } catch (const duplicate_id_error& e) {
+        EXPECT_STREQ(e.what(), "collaboration tie 'x' -- 'y' in wave 'T0' already exists");
+    }
+    // A listing of a tie that was there before the reader started is an error under every rule.
+    tie_listings listings(a, duplicate_rule::sum);
+    EXPECT_THROW(listings.add(tie{0, 1, t.relation, 0, 1.0, {}}, 2), duplicate_id_error);
+    EXPECT_DOUBLE_EQ(a.ties()[0].weight, 2.0);
+}
+
 TEST(Duplicates, IdenticalListingsMergeByDefault) {
     folder f("identical");
     f.file("stakeholders.csv", people)

@@ -121,13 +121,14 @@ inline void decode_text(std::string_view bytes, text_encoding asked, const std::
     const bool bom8 = bytes.substr(0, 3) == "\xEF\xBB\xBF";
     const bool bom16le = bytes.substr(0, 2) == "\xFF\xFE", bom16be = bytes.substr(0, 2) == "\xFE\xFF";
     text_encoding e = asked;
+    bool checked = false;  // the UTF-8 check was done already
     if (e == text_encoding::automatic) {
         if (bom8) e = text_encoding::utf8;
         else if (bom16le || bom16be) e = text_encoding::utf16;
         else if (auto nul = bytes.find('\0'); nul != std::string_view::npos)
             fail(nul, "the file holds NUL bytes, as UTF-16 without a byte order mark does (read it with "
                       "encoding='utf-16', or save it as 'CSV UTF-8' in Excel)");
-        else if (invalid_utf8(bytes) == std::string_view::npos) e = text_encoding::utf8;
+        else if (invalid_utf8(bytes) == std::string_view::npos) e = text_encoding::utf8, checked = true;
         else if (auto bad = invalid_cp1252(bytes); bad == std::string_view::npos) e = text_encoding::cp1252;
         else
             fail(bad, "the file is neither UTF-8, Windows-1252 nor UTF-16 text (save it as 'CSV UTF-8' in Excel, or "
@@ -137,7 +138,7 @@ inline void decode_text(std::string_view bytes, text_encoding asked, const std::
     out.owned.clear();
     if (e == text_encoding::utf8) {
         const std::string_view text = bom8 ? bytes.substr(3) : bytes;
-        if (auto bad = invalid_utf8(text); bad != std::string_view::npos) {
+        if (auto bad = checked ? std::string_view::npos : invalid_utf8(text); bad != std::string_view::npos) {
             const auto [line, column] = text_position(text, bad);
             throw parse_error(file, line, column, "the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or convert it "
                                        "with iconv)");

@@ -68,13 +68,13 @@ public:
     /// Adds listing @p x found at @p place. Returns the conflict when the rule refuses it (the
     /// alliance is then unchanged); throws what alliance::insert_tie throws for a new tie.
     std::optional<duplicate_conflict> add(tie x, std::size_t place) {
-        if (auto existing = a_.find_tie(x.source, x.target, x.relation, x.wave); existing && *existing >= first_tie_)
-            return repeat(*existing, place, std::move(x));
         const double weight = x.weight;
-        a_.insert_tie(std::move(x));
-        first_place_.push_back(place);
-        listings_.push_back(1);
-        sums_.push_back(weight);
+        const auto [index, added] = a_.emplace_tie(std::move(x));
+        if (!added) {  // x was left as it was
+            if (index < first_tie_) throw duplicate_id_error(a_.describe(x) + " already exists");
+            return repeat(index, place, std::move(x));
+        }
+        listings_.push_back({place, 1, weight});
         return std::nullopt;
     }
 
@@ -82,9 +82,9 @@ public:
     void finish() {
         if (rule_ != duplicate_rule::mean) return;
         for (std::size_t i = 0; i < listings_.size(); ++i)
-            if (listings_[i] > 1) {
+            if (listings_[i].count > 1) {
                 const auto t = static_cast<index_t>(first_tie_ + i);
-                a_.update_tie(t, sums_[i] / listings_[i], a_.ties()[t].attributes);
+                a_.update_tie(t, listings_[i].sum / listings_[i].count, a_.ties()[t].attributes);
             }
     }
 
@@ -101,7 +101,7 @@ private:
     std::optional<duplicate_conflict> repeat(index_t existing, std::size_t place, tie x) {
         const std::size_t k = existing - first_tie_;
         const tie& old = a_.ties()[existing];
-        const std::string first = std::to_string(first_place_[k]), now = std::to_string(place);
+        const std::string first = std::to_string(listings_[k].first_place), now = std::to_string(place);
         const std::string head = "the " + a_.describe(old) + " is listed twice, on " + noun_ + "s " + first + " and " + now;
         const std::string head_nl = "de " + describe_nl(old) + " staat twee keer in de invoer, op " + noun_nl_ + " " +
                                     first + " en " + now;
@@ -136,8 +136,8 @@ private:
         if (rule_ == duplicate_rule::sum) weight = old.weight + x.weight;
         if (rule_ == duplicate_rule::max) weight = std::max(old.weight, x.weight);
         a_.update_tie(existing, weight, std::move(merged));  // weight finite: both listings' were
-        ++listings_[k];
-        sums_[k] += x.weight;
+        ++listings_[k].count;
+        listings_[k].sum += x.weight;
         return std::nullopt;
     }
 
@@ -145,9 +145,12 @@ private:
     duplicate_rule rule_;
     std::size_t first_tie_;  // ties before this index were there before: listing them again is insert_tie's error
     std::string noun_, noun_nl_;
-    std::vector<std::size_t> first_place_;  // per tie added here: the place of its first listing
-    std::vector<std::uint32_t> listings_;   // ... how many listings
-    std::vector<double> sums_;              // ... the sum of their weights
+    struct listed {
+        std::size_t first_place;  // the place of its first listing
+        std::uint32_t count;      // how many listings
+        double sum;               // the sum of their weights
+    };
+    std::vector<listed> listings_;  // per tie added here
 };
 
 }  // namespace wijknet

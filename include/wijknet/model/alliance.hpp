@@ -305,6 +305,16 @@ public:
 
     /// Adds a tie given by indices (for readers that resolved ids already); same checks as above.
     index_t insert_tie(tie t) {
+        auto [index, added] = emplace_tie(std::move(t));
+        if (!added) throw duplicate_id_error(describe(t) + " already exists");  // t was left as it was
+        return index;
+    }
+
+    /// As insert_tie, but a tie that exists already (same ends, relation and wave; for an
+    /// undirected relation in either order) is no error: its index is returned with false, and
+    /// @p t and the alliance are left as they were. With one look-up, for readers that combine
+    /// repeated listings (tie_listings). Strong guarantee.
+    std::pair<index_t, bool> emplace_tie(tie&& t) {
         if (t.source >= stakeholders_.size() || t.target >= stakeholders_.size())
             throw unknown_id_error("tie refers to stakeholder index " +
                                    std::to_string(std::max(t.source, t.target)) + ", but there are only " +
@@ -320,12 +330,12 @@ public:
                                           "' does not take part in wave '" + waves_[t.wave].key +
                                           "' (add the wave to its waves first)");
         const auto key = key_of(t.source, t.target, t.relation, t.wave);
-        if (find_tie(key, ties_)) throw duplicate_id_error(what() + " already exists");
+        if (auto found = find_tie(key, ties_)) return {*found, false};
         detail::reserve_one_more(ties_);
         const auto index = static_cast<index_t>(ties_.size());
         tie_index_.insert(tie_key_hash()(key), index);
         ties_.push_back(std::move(t));
-        return index;
+        return {index, true};
     }
 
     /// Removes the tie (source, target, relation, wave); unknown_id_error if there is none.
