@@ -53,7 +53,8 @@ def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> 
     files (see :func:`wijknet.read_csv_folder`). ``format`` overrides the extension (``"json"``,
     ``"graphml"``, ``"dl"``, ``"csv"``). Options go to the reader: GraphML takes
     ``default_relation``, ``default_wave`` and ``declare_unknown_roles``; DL takes
-    ``default_relation`` and ``default_wave``; CSV takes ``separator`` and ``decimal_comma``.
+    ``default_relation`` and ``default_wave``; CSV takes ``separator``, ``decimal_comma``, ``encoding`` and
+    ``duplicates`` (see :func:`wijknet.read_csv_folder`).
 
     Raises :class:`wijknet.ParseError` naming file, line and column of the first problem. DOT is
     write-only.

@@ -610,3 +610,20 @@ TEST(ExcelTwins, TheBrokenTwinShowsEveryMistakeAtOnce) {
     };
     EXPECT_EQ(got, expected);
 }
+
+TEST(Check, ProblemsAlikeAreShownThreeTimesThenCounted) {
+    folder f("alike");
+    std::string ties = "source,target,relation,weight\n";
+    for (int i = 0; i < 6; ++i) ties += "agent,coc,trust," + std::to_string(i) + ",5\n";  // a decimal comma, unquoted
+    ties += "agent,welzijn,trust,x\n";
+    f.file("stakeholders.csv", people).file("ties.csv", ties);
+    const auto problems = f.check();
+    ASSERT_EQ(problems.size(), 5u);
+    EXPECT_EQ(problems[0], "error ties.csv:2:19: expected 4 fields as in the header, found 5 (an unquoted separator "
+                           "inside a field?)");
+    EXPECT_EQ(problems[2], "error ties.csv:4:19: expected 4 fields as in the header, found 5 (an unquoted separator "
+                           "inside a field?)");
+    EXPECT_EQ(problems[3], "error ties.csv:4:19: and 3 more rows like the one above");
+    EXPECT_EQ(problems[4], "error ties.csv:8:4: expected a number in column 'weight', found 'x'");
+    EXPECT_EQ(f.check({}, "nl")[3], "error ties.csv:4:19: en nog 3 rijen zoals hierboven");
+}

@@ -313,6 +313,7 @@ public:
         ties(a, people);
         events(a, people);
         participation(a, people);
+        if (collect_) note_alike();
         return a;
     }
 
@@ -331,7 +332,38 @@ private:
     void report(problem p) {
         if (p.level == severity::error && !collect_)
             throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
+        record(std::move(p));
+    }
+
+    /// Records a problem; of problems alike (same file, column and message but for the quoted
+    /// values) only the first few are kept, and note_alike adds how many more there were.
+    void record(problem p) {
+        std::string shape = p.file + "\n" + std::to_string(p.column) + "\n";
+        bool quoted = false;
+        for (char c : p.message) {
+            if (c == '\'') quoted = !quoted;
+            else if (!quoted) shape += c;
+        }
+        auto& [count, last] = alike_[shape];
+        if (++count > most_alike) return;
+        last = problems_.size();
         problems_.push_back(std::move(p));
+    }
+
+    /// After the last shown problem of each run alike, a note "and 28 more rows like the one above".
+    void note_alike() {
+        std::vector<std::pair<std::size_t, std::size_t>> notes;  // (index of the last shown, how many more)
+        for (const auto& [shape, seen] : alike_)
+            if (seen.first > most_alike) notes.emplace_back(seen.second, seen.first - most_alike);
+        std::sort(notes.rbegin(), notes.rend());  // from the back, so earlier indices stay valid
+        for (const auto& [after, more] : notes) {
+            problem p = problems_[after];
+            const std::string n = std::to_string(more);
+            p.message = "and " + n + " more row" + (more == 1 ? "" : "s") + " like the one above";
+            p.message_nl = "en nog " + n + (more == 1 ? " rij" : " rijen") + " zoals hierboven";
+            p.suggestion.clear(), p.suggestion_nl.clear();
+            problems_.insert(problems_.begin() + static_cast<std::ptrdiff_t>(after) + 1, std::move(p));
+        }
     }
 
     /// Runs @p f; in collecting mode an error it throws is recorded and false returned.
@@ -342,7 +374,7 @@ private:
             return true;
         } catch (const parse_error& e) {
             if (!collect_) throw;
-            problems_.push_back(to_problem(e));
+            record(to_problem(e));
         } catch (const skip_row&) {
         }
         return false;
@@ -361,7 +393,7 @@ private:
         guard([&] {
             std::vector<parse_error> bad_rows;
             csv_table t = read_csv(path(name), options_.csv, collect_ ? &bad_rows : nullptr);
-            for (const auto& e : bad_rows) problems_.push_back(to_problem(e));
+            for (const auto& e : bad_rows) record(to_problem(e));
             column_positions at = match_header(t, csv_known_columns(name, options_.columns),
                                                [&](problem p) { report(std::move(p)); });
             out.emplace(std::move(t), std::move(at));
@@ -622,6 +654,8 @@ private:
     std::vector<std::string> failed_ids_;     // stakeholders whose row failed (collecting mode)
     std::vector<std::string> failed_events_;  // events whose row failed (collecting mode)
     std::vector<problem> problems_;
+    static constexpr std::size_t most_alike = 3;  // problems alike shown before a note says how many more
+    std::map<std::string, std::pair<std::size_t, std::size_t>> alike_;  // shape -> (how many, index of the last shown)
 };
 
 }  // namespace detail
