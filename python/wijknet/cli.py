@@ -117,12 +117,6 @@ class UsageError(Exception):
     status = 2
 
 
-class Unavailable(UsageError):
-    """What the command needs is not part of this installation (exit status 1)."""
-
-    status = 1
-
-
 # --------------------------------------------------------------------------------- the tables
 
 @dataclass
@@ -502,11 +496,8 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
 
 
 def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
-    import wijknet
+    from ._report import report as make_report
 
-    make_report = getattr(wijknet, "report", None)  # the HTML report (python/wijknet/_report.py)
-    if make_report is None:
-        raise Unavailable("this installation of wijknet has no HTML report (wijknet.report)")
     chain = _chain(args.chain) if args.chain else None
     out = Path(args.output or ("rapport.html" if w.lang == "nl" else "report.html"))
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
