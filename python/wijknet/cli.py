@@ -40,7 +40,7 @@ from ._io import read
 from ._report import _pick_template, suppressed
 from ._wording import SMALL_CELL, Wording, display_names
 
-COMMANDS = ("summary", "report", "coverage", "chains", "key-players", "scenario", "suggest", "check")
+COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
 FORMATS = ("table", "csv", "json")
 
 #: The chain of Samen in de Wijk, used when ``--chain`` is not given.
@@ -542,8 +542,8 @@ def _data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
                         help="text encoding of the CSV files (default: detected per file)")
     parser.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
-                        help="a tie listed twice (e.g. from both sides): merge identical listings (default), "
-                        "refuse every repeat, or sum/max/mean the weights")
+                        help="a tie listed twice: merge identical listings (default), refuse, or sum/max/mean "
+                        "the weights")
     _global_options(parser, top=False)
 
 
@@ -563,6 +563,9 @@ def _parser() -> argparse.ArgumentParser:
     _data_options(s)
     s.add_argument("--template", action="append", dest="templates", metavar="KEY",
                    help="method template to check (repeatable; default: all, e.g. samen_in_de_wijk, alle_kleuren)")
+
+    ck = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
+    _data_options(ck)
 
     r = sub.add_parser("report", help="write the HTML report (one self-contained file)")
     _data_options(r)
@@ -624,9 +627,6 @@ def _parser() -> argparse.ArgumentParser:
                     help="hold together without these stakeholders (repeatable; id or name as printed)")
     sg.add_argument("--max-per-stakeholder", type=int, help="at most this many new contacts per stakeholder")
     sg.add_argument("--wave", help="the wave (default: the latest)")
-
-    ck = sub.add_parser("check", help="every problem of every file at once; exit status 1 when one is an error")
-    _data_options(ck)
     return p
 
 
@@ -654,8 +654,8 @@ def _load(args: argparse.Namespace) -> tuple[Any, str]:
     path = Path(args.data) if args.data else example_path()
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
-    options = {"separator": args.separator, "decimal_comma": args.decimal_comma, "encoding": args.encoding,
-               "duplicates": args.duplicates} if path.is_dir() else {}
+    options = ({"separator": args.separator, "decimal_comma": args.decimal_comma, "encoding": args.encoding,
+                "duplicates": args.duplicates} if path.is_dir() else {})
     return read(path, **options), str(path)
 
 
@@ -674,8 +674,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(_with_command(argv, parser))
-    if args.format != "table" and args.command == "report":
-        parser.error("report writes HTML; --format applies to the tables of the other commands")
+    if args.format != "table" and args.command in ("report", "check"):
+        parser.error(f"{args.command} prints no table; --format applies to the tables of the other commands")
+    if args.command == "check":
+        from ._validate import main_check
+
+        args.data = args.data or str(example_path())
+        try:
+            return main_check(args)
+        except (WijknetError, OSError) as err:
+            print(f"wijknet: error: {err}", file=sys.stderr)
+            return 2
     try:
         if args.command == "check":
             from ._validate import main_check
