@@ -686,10 +686,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wijknet: error: {err}", file=sys.stderr)
             return 2
     try:
-        if args.command == "check":
-            from ._validate import main_check
-
-            return main_check(args)
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)
         names = _Names(w)

@@ -297,5 +297,5 @@ def test_wijknet_check_command(tmp_path, capsys):
     assert "stakeholders.csv:1: waarschuwing: er zijn geen rollen gelezen" in out
     assert "--duplicates sum" in out
     assert err.strip() == "9 fouten, één waarschuwing"
-    assert main(["check", str(tmp_path / "nowhere")]) == 1
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
