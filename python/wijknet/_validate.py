@@ -148,14 +148,16 @@ def as_command_line(text: str) -> str:
 def main_check(args) -> int:
     """The ``wijknet check DATA`` command: print every problem, exit status 1 when one is an error.
 
-    ``args`` has ``data`` (the folder), ``lang``, ``encoding``, ``separator``, ``decimal_comma``
-    and ``duplicates`` (argparse names). Prints one line per problem (``file:line:column: error:
+    ``args`` has ``data`` (the folder; None: the bundled example), ``lang``, ``encoding``,
+    ``separator``, ``decimal_comma`` and ``duplicates`` (argparse names). Prints one line per problem (``file:line:column: error:
     message; suggestion``, hints as command-line flags), then a count.
     """
     import sys
 
-    found = problems(args.data, encoding=args.encoding, separator=args.separator, decimal_comma=args.decimal_comma,
-                     duplicates=args.duplicates)
+    from ._alliance import example_path
+
+    found = problems(args.data or example_path(), encoding=args.encoding, separator=args.separator,
+                     decimal_comma=args.decimal_comma, duplicates=args.duplicates)
     nl = args.lang == "nl"
     for p in found:
         where, _, rest = p.text(args.lang).partition(": ")
