@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_permutation.py                 # n = 500, 1,000 permutations
     .venv/bin/python benchmarks/bench_permutation.py --n 200 --reps 200 --r-reps 20
     .venv/bin/python benchmarks/bench_permutation.py --study 100     # plus a 100-alliance study on Dask
+    .venv/bin/python benchmarks/bench_permutation.py --only-study    # the study alone
 
 Timed (wall clock, fixed seed, the same matrices for both):
   1. QAP test of gcor between two 500 x 500 networks (density 5 %, the second correlated with the
@@ -74,7 +75,11 @@ def main() -> None:
     p.add_argument("--r-reps", type=int, default=50)
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--study", type=int, default=0, help="also time a study of this many alliances on Dask")
+    p.add_argument("--only-study", action="store_true", help="skip the two tests, time the study only")
     args = p.parse_args()
+    if args.only_study:
+        study(args.study or 100)
+        return
     y, a, b, s, d = data(args.n)
     print(f"n = {args.n} stakeholders, {args.reps} permutations, {os.cpu_count()} cores")
     rows = []
