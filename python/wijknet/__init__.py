@@ -18,12 +18,11 @@ except ImportError as err:  # pragma: no cover - only without a build
         f"the python/ folder directly. Original error: {err}"
     ) from err
 
-from ._alliance import Alliance, example_path, load_example, read_csv_folder
+from ._alliance import Alliance, Snapshot, example_path, load_example, read_csv_folder
 from ._core import (
     DuplicateIdError,
     InvalidValueError,
     ParseError,
-    Snapshot,
     UnknownIdError,
     WijknetError,
     WriteError,
@@ -42,8 +41,10 @@ from ._io import (
 )
 from ._roster import add_roster_ties, partner_scores
 from ._layout import layout
+from ._draw import draw
 from ._report import Report, report
 from ._summary import Summary, summary
+from ._validate import Problem, validate
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
 from ._measures import EIIndex
@@ -70,6 +71,8 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.
     "load_example",
     "read_csv_folder",
     "summary",
+    "Problem",
+    "validate",
     "WriteError",
     "adjacency_matrix",
     "from_igraph",
@@ -84,6 +87,7 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.
     "add_roster_ties",
     "partner_scores",
     "layout",
+    "draw",
     "Report",
     "report",
     "Study",

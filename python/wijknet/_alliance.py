@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -56,9 +56,9 @@ class Alliance(_core.Alliance):
         """Participation as a DataFrame: stakeholder, event, then attributes."""
         return _frame(self._participation_columns(), None, include_sensitive)
 
-    def snapshot(self, **selection) -> _core.Snapshot:
+    def snapshot(self, **selection) -> "Snapshot":
         """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
-        return _core.Snapshot(self, **selection)
+        return Snapshot(self, **selection)
 
     def summary(self, templates: Iterable[str] | None = None, lang: str = "en") -> "Summary":
         """The summary of :func:`wijknet.summary`, in English (``lang="en"``) or Dutch (``"nl"``)."""
@@ -66,16 +66,31 @@ class Alliance(_core.Alliance):
 
         return summary(self, templates, lang)
 
+    @property
+    def read_warnings(self) -> list:
+        """What the reader that made this alliance warned about, as :class:`wijknet.Problem` objects.
+
+        Warnings do not stop a read, but the result may not be what was meant: e.g. a stakeholder
+        table from which no role at all was read ("no roles were read; is the column named 'role'
+        or 'rol'?"). ``str(w)`` is the English line, ``w.text("nl")`` the Dutch one; the summary
+        shows them. Empty for an alliance built in code.
+        """
+        return list(getattr(self, "_read_warnings", ()))
+
     def copy(self) -> "Alliance":
-        """An independent copy."""
+        """An independent copy (read warnings included)."""
         other = Alliance()
         other._assign(self)
+        other._read_warnings = self.read_warnings
         return other
 
     def __reduce__(self):
         """Pickles (for multiprocessing and Dask) as its lossless JSON text — sensitive attributes
         included, so a pickle is as sensitive as the alliance itself."""
         return (_from_json_text, (self._dump_json("", True),))
+
+    def _repr_html_(self) -> str:
+        return _display.alliance_html(self)
 
     def __repr__(self) -> str:
         return (
@@ -84,22 +99,44 @@ class Alliance(_core.Alliance):
         )
 
 
-def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:
+class Snapshot(_core.Snapshot):
+    __doc__ = _core.Snapshot.__doc__
+
+    def __repr__(self) -> str:
+        return _display.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
+
+
+def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False, encoding: str = "auto",
+                    duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
 
     The folder holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and
     optionally ``waves.csv``, ``relations.csv``, ``ties.csv`` (source, target, relation, wave,
-    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md.
-    Several roles in one cell are separated by ``|``; a column whose name ends in
-    ``:sensitive`` becomes a sensitive attribute.
+    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md. Column
+    names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any
+    case; a name one typo away from a known column is an error, not an attribute. Several roles in
+    one cell are separated by ``|``; a column whose name ends in ``:sensitive`` becomes a
+    sensitive attribute.
 
-    separator: ``","`` or ``";"`` (default: detected from each header line).
+    separator: ``","``, ``";"`` or ``"\t"`` (default: detected from each header line).
     decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+    encoding: ``"auto"`` (default: UTF-8 with or without byte order mark, Windows-1252 or UTF-16
+        with byte order mark, detected per file), ``"utf-8"``, ``"cp1252"`` or ``"utf-16"``.
+    duplicates: what to do with a tie listed more than once (an undirected tie listed from both
+        sides, or the same tie twice): ``"merge"`` (default: identical listings are one tie; listings
+        with different weights are an error), ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem.
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem
+    (:func:`wijknet.validate` lists all of them). Warnings are kept in ``read_warnings``.
     """
+    from ._validate import Problem
+
     alliance = Alliance()
-    alliance._read_csv_folder(str(folder), separator, decimal_comma)
+    warnings = alliance._read_csv_folder(str(folder), separator, decimal_comma, encoding, duplicates)
+    alliance._read_warnings = [Problem(**w) for w in warnings]
     return alliance
 
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 from ._wording import Wording
 
 # Headings and phrases of the text report, in English and Dutch.
@@ -26,6 +26,7 @@ _TEXT = {
         "undirected": "undirected",
         "single": "held by one stakeholder only",
         "none": "nobody",
+        "warnings": "Warnings from reading the data",
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
@@ -42,6 +43,7 @@ _TEXT = {
         "undirected": "ongericht",
         "single": "door maar één stakeholder vervuld",
         "none": "niemand",
+        "warnings": "Waarschuwingen bij het inlezen",
     },
 }
 
@@ -56,6 +58,8 @@ class Summary:
         relations: per relation and wave: directed, stakeholders present, ties, density,
             weak components, size of the largest one, isolates (DataFrame, MultiIndex relation x wave).
         missing: per template, the roles it requires / recommends that nobody holds.
+        warnings: what the reader warned about (``Alliance.read_warnings``: :class:`wijknet.Problem`
+            objects), shown first in the text report.
     """
 
     stakeholders: int
@@ -70,6 +74,7 @@ class Summary:
     lang: str = "en"
     labels: dict = field(default_factory=dict)
     """Per language ("en", "nl"): {"roles": {key: label}, "relations": {key: label}}."""
+    warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
         """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
@@ -80,6 +85,9 @@ class Summary:
         lines = [t["title"], "=" * len(t["title"])]
         lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
                                           p=self.participations))
+        if self.warnings:
+            lines += ["", t["warnings"]]
+            lines += [f"  {w.text(lang)}" for w in self.warnings]
         lines += ["", t["roles"]]
         role_label = self.labels.get(lang, {}).get("roles", self.role_labels)
         relation_label = self.labels.get(lang, {}).get("relations", {})
@@ -110,15 +118,7 @@ class Summary:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        html = [f"<h4>{_TEXT[self.lang]['title']}</h4><p>"
-                + _TEXT[self.lang]["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves,
-                                                      e=self.events, p=self.participations) + "</p>"]
-        html.append(self.roles.to_frame("stakeholders").to_html())
-        html.append(self.relations.to_html(float_format=lambda x: f"{x:.3f}"))
-        rows = [(tmpl, level, role) for tmpl, gaps in self.missing.items()
-                for level in ("required", "recommended") for role in gaps[level]]
-        html.append(pd.DataFrame(rows, columns=["template", "level", "role"]).to_html(index=False))
-        return "\n".join(html)
+        return _display.summary_html(self)
 
 
 def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, lang: str = "en") -> Summary:
@@ -157,4 +157,5 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         missing=missing,
         lang=lang,
         labels=both,
+        warnings=list(getattr(alliance, "read_warnings", [])),
     )

@@ -648,14 +648,22 @@ def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
     return _frame(out, list(alliance.stakeholders().index))
 
 
-def attribute_difference(alliance: _core.Alliance, name: str) -> pd.DataFrame:
-    """|x_i - x_j| of a numeric attribute ``name`` (every stakeholder needs a value)."""
+def attribute_difference(alliance: _core.Alliance, name: str, missing: float | str | None = None) -> pd.DataFrame:
+    """|x_i - x_j| of a numeric attribute ``name``. ``missing``: the value of a stakeholder without
+    one — a number, or ``"mean"`` (the mean of the others); None (default) makes a missing value an
+    error."""
     values = _attribute(alliance, name)
     ids = list(alliance.stakeholders().index)
-    bad = [i for i, v in zip(ids, values) if v is None or isinstance(v, (str, bool))]
+    bad = [i for i, v in zip(ids, values) if v is not None and isinstance(v, (str, bool))]
     if bad:
         raise _core.InvalidValueError(f"attribute '{name}' is not a number for stakeholder(s) {bad[:5]}")
-    x = np.array(values, dtype=float)
+    absent = [i for i, v in zip(ids, values) if v is None]
+    if absent and missing is None:
+        raise _core.InvalidValueError(f"attribute '{name}' is missing for stakeholder(s) {absent[:5]}; "
+                                      "give missing= a number or 'mean'")
+    known = [float(v) for v in values if v is not None]
+    fill = float(np.mean(known)) if missing == "mean" else missing
+    x = np.array([fill if v is None else float(v) for v in values], dtype=float)
     return _frame(np.abs(x[:, None] - x[None, :]), ids)
 
 

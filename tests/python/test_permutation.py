@@ -222,7 +222,13 @@ def test_predictors_from_the_model(example):
 
 def test_attribute_predictors(small):
     small.add_stakeholder("extra", attributes={"members": 20})
-    with pytest.raises(wijknet.WijknetError, match="not a number"):
+    with pytest.raises(wijknet.WijknetError, match="missing"):
         wijknet.attribute_difference(small, "members")
+    # members: coc 120, extra 20, the others missing -> the mean 70 with missing="mean"
+    diff = wijknet.attribute_difference(small, "members", missing="mean")
+    assert diff.loc["coc", "extra"] == 100 and diff.loc["agent", "coc"] == 50 and diff.loc["agent", "welzijn"] == 0
+    small.add_stakeholder("odd", attributes={"members": "many"})
+    with pytest.raises(wijknet.WijknetError, match="not a number"):
+        wijknet.attribute_difference(small, "members", missing=0)
     same = wijknet.same_attribute(small, "members")
     assert same.loc["coc", "coc"] == 1 and same.loc["coc", "extra"] == 0 and same.loc["agent", "welzijn"] == 0
