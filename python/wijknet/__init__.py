@@ -50,10 +50,14 @@ from ._measures import *  # noqa: F401,F403  (the measure functions; see _measur
 from ._measures import EIIndex
 from . import _diagnostics
 from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
+from . import _change, _tests
+from ._study import Study
+from ._change import *  # noqa: F401,F403  (change between waves; see _change.__all__)
+from ._tests import *  # noqa: F401,F403  (permutation tests and dyadic predictors; see _tests.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",
@@ -86,4 +90,5 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "draw",
     "Report",
     "report",
+    "Study",
 ]

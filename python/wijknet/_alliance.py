@@ -84,6 +84,11 @@ class Alliance(_core.Alliance):
         other._read_warnings = self.read_warnings
         return other
 
+    def __reduce__(self):
+        """Pickles (for multiprocessing and Dask) as its lossless JSON text — sensitive attributes
+        included, so a pickle is as sensitive as the alliance itself."""
+        return (_from_json_text, (self._dump_json("", True),))
+
     def _repr_html_(self) -> str:
         return _display.alliance_html(self)
 
@@ -143,3 +148,29 @@ def example_path() -> Path:
 def load_example() -> Alliance:
     """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
     return read_csv_folder(example_path())
+
+
+def _from_json_text(text: str) -> Alliance:
+    alliance = Alliance()
+    alliance._load_json(text, True)
+    return alliance
+
+
+def _snapshot_from_graph(ids, sources, targets, weights, directed: bool) -> _core.Snapshot:
+    alliance = Alliance()
+    alliance.add_wave("T0")
+    alliance.add_relation("tie", directed=directed)
+    for sid in ids:
+        alliance.add_stakeholder(sid)
+    for s, t, w in zip(sources, targets, weights):
+        alliance.add_tie(s, t, "tie", "T0", w)
+    return _core.Snapshot(alliance, self_ties=any(s == t for s, t in zip(sources, targets)))
+
+
+def _snapshot_reduce(snapshot: _core.Snapshot):
+    """A snapshot pickles as its graph: stakeholder ids in vertex order, ties, weights, direction."""
+    sources, targets, weights = snapshot.edges()
+    return (_snapshot_from_graph, (list(snapshot.ids), sources, targets, weights, snapshot.directed))
+
+
+_core.Snapshot.__reduce__ = _snapshot_reduce
