@@ -18,12 +18,12 @@ except ImportError as err:  # pragma: no cover - only without a build
         f"the python/ folder directly. Original error: {err}"
     ) from err
 
-from ._alliance import Alliance, example_path, load_example, read_csv_folder
+from ._alliance import Alliance, Snapshot, example_path, load_example, read_csv_folder
+from ._keywords import EmptySelectionWarning
 from ._core import (
     DuplicateIdError,
     InvalidValueError,
     ParseError,
-    Snapshot,
     UnknownIdError,
     WijknetError,
     WriteError,
@@ -55,6 +55,7 @@ __version__: str = _core.__version__
 __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
+    "EmptySelectionWarning",
     "InvalidValueError",
     "ParseError",
     "Snapshot",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
 from . import _core
+from ._keywords import SELECTION, check_options, checked, selection_arguments, warn_if_empty
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -56,9 +58,9 @@ class Alliance(_core.Alliance):
         """Participation as a DataFrame: stakeholder, event, then attributes."""
         return _frame(self._participation_columns(), None, include_sensitive)
 
-    def snapshot(self, **selection) -> _core.Snapshot:
+    def snapshot(self, **selection) -> "Snapshot":
         """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
-        return _core.Snapshot(self, **selection)
+        return Snapshot(self, **selection)
 
     def summary(self, templates: Iterable[str] | None = None, lang: str = "en") -> "Summary":
         """The summary of :func:`wijknet.summary`, in English (``lang="en"``) or Dutch (``"nl"``)."""
@@ -79,6 +81,59 @@ class Alliance(_core.Alliance):
         )
 
 
+# The compiled methods check their keywords too (did you mean ...?), and take a str where they
+# want a list of str (roles="wijkagent"). Methods defined above in Python are checked as well.
+for _name, _method in list(vars(_core.Alliance).items()) + list(vars(Alliance).items()):
+    if not _name.startswith("_") and callable(_method) and not isinstance(_method, type):
+        setattr(Alliance, _name, checked(_method, name=f"Alliance.{_name}",
+                                         selection=SELECTION if _name == "snapshot" else ()))
+
+
+class Snapshot(_core.Snapshot):
+    """A compact, immutable graph of part of an alliance, for analysis (docs/model.md).
+
+    Parameters
+    ----------
+    alliance : Alliance
+        The alliance to take the part from.
+    relations, waves : str or list of str, optional
+        Relation and wave keys (default: every one); ``wave="T1"`` is the short form of
+        ``waves=["T1"]``. With waves named, only stakeholders present in one of them are kept.
+    min_weight : float, optional
+        Leave out ties lighter than this.
+    roles : str or list of str, optional
+        Keep stakeholders holding one of these roles (keys, labels or aliases).
+    ids : str or list of str, optional
+        Keep only these stakeholders.
+    where : dict, optional
+        Keep stakeholders whose attributes equal these values, e.g. ``{"sector": "welzijn"}``.
+    symmetrize : bool, default False
+        Read every tie as undirected.
+    combine : {"sum", "max", "min", "count", "keep"}, default "sum"
+        How ties joining the same pair merge.
+    self_ties : bool, default False
+        Keep ties of a stakeholder to itself.
+
+    A ``roles``, ``ids`` or ``where`` filter that keeps nobody warns with
+    :class:`wijknet.EmptySelectionWarning`, naming the filter and the values that exist.
+    """
+
+    def __init__(self, alliance: _core.Alliance, **selection) -> None:
+        arguments = selection_arguments("Snapshot", selection)
+        super().__init__(alliance, **arguments)
+        warn_if_empty(alliance, len(self), arguments)
+
+
+def check_path(path: Path, folder: bool = False) -> None:
+    """FileNotFoundError naming the path when nothing is there; NotADirectoryError when a folder
+    is expected and a file is there."""
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, f"no such {'folder' if folder else 'file or folder'}", str(path))
+    if folder and not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "this is a file; expected a folder holding stakeholders.csv", str(path))
+
+
+@checked
 def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:
     """Read an alliance from a folder of CSV files.
 
@@ -91,18 +146,22 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
     separator: ``","`` or ``";"`` (default: detected from each header line).
     decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem.
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem;
+    ``FileNotFoundError`` when there is no such folder, ``NotADirectoryError`` when it is a file.
     """
+    check_path(Path(folder), folder=True)
     alliance = Alliance()
     alliance._read_csv_folder(str(folder), separator, decimal_comma)
     return alliance
 
 
+@checked
 def example_path() -> Path:
     """The folder of the bundled, fictional example alliance (Vogelwijk-Oost, Rivierstad)."""
     return Path(__file__).resolve().parent / "example_data"
 
 
+@checked
 def load_example() -> Alliance:
     """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
     return read_csv_folder(example_path())

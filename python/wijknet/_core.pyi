@@ -16,6 +16,10 @@ class InvalidValueError(WijknetError):
     pass
 class ParseError(WijknetError):
     pass
+class WriteError(WijknetError, OSError):
+    """
+    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
+    """
 class Alliance:
     """
             The model of one alliance: stakeholders with roles, typed ties per wave, events and
@@ -42,7 +46,7 @@ class Alliance:
         """
     def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
         ...
-    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
+    def _dump_dot(self, path: str = '', relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, names: bool = True) -> typing.Any:
         ...
     def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
         ...
@@ -260,8 +264,6 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
-class WriteError(WijknetError):
-    pass
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
@@ -277,6 +279,8 @@ def _partner_scores(respondents: collections.abc.Sequence[str], partners: collec
 def _role_coverage(alliance: Alliance, template: str, wave: str, relations: collections.abc.Sequence[str]) -> list:
     ...
 def _role_matrices(alliance: Alliance, roles: collections.abc.Sequence[str], wave: str, relations: collections.abc.Sequence[str], direction: str) -> tuple[list[str], list[float], list[float]]:
+    ...
+def _selected(alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None) -> tuple[list[bool], list[bool]]:
     ...
 def _suggest_ties(alliance: Alliance, objective: str, k: typing.SupportsInt | typing.SupportsIndex, wave: str, relations: collections.abc.Sequence[str], chain_roles: collections.abc.Sequence[str], chain_steps: collections.abc.Sequence[str], intermediaries: bool, removed: collections.abc.Sequence[str], role_a: str, role_b: str, from_roles: collections.abc.Sequence[str], to_roles: collections.abc.Sequence[str], excluded: collections.abc.Sequence[tuple[str, str]], max_per_stakeholder: typing.SupportsInt | typing.SupportsIndex) -> list:
     ...
