@@ -42,6 +42,7 @@ from ._io import (
 )
 from ._roster import add_roster_ties, partner_scores
 from ._layout import layout
+from ._draw import draw
 from ._report import Report, report
 from ._summary import Summary, summary
 from . import _measures
@@ -81,6 +82,7 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
     "add_roster_ties",
     "partner_scores",
     "layout",
+    "draw",
     "Report",
     "report",
 ]

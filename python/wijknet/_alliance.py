@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 from ._keywords import SELECTION, check_options, checked, selection_arguments, warn_if_empty
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ class Alliance(_core.Alliance):
         other._assign(self)
         return other
 
+    def _repr_html_(self) -> str:
+        return _display.alliance_html(self)
+
     def __repr__(self) -> str:
         return (
             f"<wijknet.Alliance: {len(self)} stakeholders, {self.num_ties} ties, "
@@ -122,6 +125,12 @@ class Snapshot(_core.Snapshot):
         arguments = selection_arguments("Snapshot", selection)
         super().__init__(alliance, **arguments)
         warn_if_empty(alliance, len(self), arguments)
+
+    def __repr__(self) -> str:
+        return _display.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
 
 
 def check_path(path: Path, folder: bool = False) -> None:

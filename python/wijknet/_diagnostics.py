@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import _core, _sentences
+from . import _core, _display, _sentences
 from ._keywords import SELECTION, as_list, checked
 from ._measures import _snapshot
 from ._wording import Wording
@@ -184,6 +184,9 @@ class ChainRoutes:
     def __str__(self) -> str:
         return "\n".join(f"{w or 'all waves'}: {e}" for w, e in self.summary["explanation"].items())
 
+    def _repr_html_(self) -> str:
+        return _display.chain_routes_html(self)
+
 
 @checked
 def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str | Sequence[str] | None = None,
@@ -268,6 +271,9 @@ class KeyPlayers:
     explanation: str = ""
     """One sentence: what the players' departure would do (or whom they reach)."""
 
+    def _repr_html_(self) -> str:
+        return _display.key_players_html(self)
+
 
 @checked(selection=SELECTION)
 def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distance: int = 1,
@@ -323,6 +329,9 @@ class Scenario:
     def __post_init__(self) -> None:
         self.remove = _list(self.remove)
         self.alliance = without(self.base, self.remove)
+
+    def _repr_html_(self) -> str:
+        return _display.scenario_html(self)
 
     @checked
     def shift(self, measure, **kwargs) -> pd.DataFrame:
