@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 
 from . import _core, _display
-from ._keywords import SELECTION, check_options, checked, selection_arguments, warn_if_empty
+from ._keywords import (SELECTION, checked, compiled_parameters, compiled_type_error, selection_arguments,
+                        signature_dump, warn_if_empty)
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -123,7 +124,13 @@ class Snapshot(_core.Snapshot):
 
     def __init__(self, alliance: _core.Alliance, **selection) -> None:
         arguments = selection_arguments("Snapshot", selection)
-        super().__init__(alliance, **arguments)
+        try:
+            super().__init__(alliance, **arguments)
+        except TypeError as err:
+            if not signature_dump(err):
+                raise
+            types = compiled_parameters(_core.Snapshot.__init__)
+            raise compiled_type_error("Snapshot", types, [self, alliance], arguments) from None
         warn_if_empty(alliance, len(self), arguments)
 
     def __repr__(self) -> str:

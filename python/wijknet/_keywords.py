@@ -112,6 +112,45 @@ def compiled_parameters(function: Any) -> dict[str, str] | None:
     return out
 
 
+def _fits(value: Any, expected: str) -> tuple[bool, str]:
+    """Whether value fits a pybind11 parameter type, and the type in words."""
+    t = expected.replace(" ", "")
+    optional = t.endswith("|None")
+    t = t[: -len("|None")] if optional else t
+    if optional and value is None:
+        return True, ""
+    if t.lower().endswith("sequence[str]") or t.lower() == "list[str]":
+        ok = not isinstance(value, (str, bytes, Mapping)) and isinstance(value, Iterable) and \
+            all(isinstance(v, str) for v in value)
+        return ok, "a str or a list of str" + (" or None" if optional else "")
+    if t == "str":
+        return isinstance(value, str), "a str" + (" or None" if optional else "")
+    if t == "bool":
+        return isinstance(value, bool), "True or False"
+    if "SupportsFloat" in t or t == "float":
+        return hasattr(value, "__float__") and not isinstance(value, (str, bytes)), "a number" + (" or None" if optional else "")
+    if "SupportsInt" in t or t == "int":
+        return hasattr(value, "__index__"), "a whole number"
+    return True, ""
+
+
+def signature_dump(err: TypeError) -> bool:
+    """Whether a TypeError is pybind11's list of the signatures a call did not fit."""
+    return bool(re.search(r"incompatible (function|constructor) arguments", str(err)))
+
+
+def compiled_type_error(function: str, types: Mapping[str, str], args: Sequence[Any], kwargs: Mapping[str, Any]) -> TypeError:
+    """A short TypeError for a call a pybind11 function refused: which argument, what it must be."""
+    given = dict(zip(types, args))
+    given.update(kwargs)
+    for name, value in given.items():
+        ok, words = _fits(value, types.get(name, ""))
+        if not ok:
+            return TypeError(f"{function}(): {name} must be {words}, got {type(value).__name__} {value!r:.60}")
+    return TypeError(f"{function}(): these arguments do not fit its parameters "
+                     f"({', '.join(n for n in types if n != 'self')})")
+
+
 # ------------------------------------------------------------------------------- decorator
 
 def checked(function: Callable | None = None, *, selection: Sequence[str] = (), name: str | None = None):
@@ -133,6 +172,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
         if has_var_keyword and not selection:
             valid = None  # free-form options (checked by the function itself)
         list_params: dict[str, int] = {}
+        types = None
     except (TypeError, ValueError):  # a compiled function: read its docstring
         types = compiled_parameters(function)
         if types is None:
@@ -162,7 +202,14 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
             for key, position in list_params.items():
                 if position < len(args) and isinstance(args[position], str):
                     args[position] = [args[position]]
-        return function(*args, **kwargs)
+        if types is None:
+            return function(*args, **kwargs)
+        try:
+            return function(*args, **kwargs)
+        except TypeError as err:
+            if not signature_dump(err):
+                raise
+            raise compiled_type_error(label, types, args, kwargs) from None
 
     wrapper.__wijknet_checked__ = True  # the tests look for it on every public function
     return wrapper

@@ -124,6 +124,19 @@ def test_never_a_signature_dump(small):
         assert "did you mean" in str(info.value)
 
 
+@pytest.mark.parametrize("call_, message", [
+    (lambda a: a.add_tie("agent", "coc", "trust", "T0", weight="heavy"), r"Alliance.add_tie\(\): weight must be a number, got str 'heavy'"),
+    (lambda a: a.add_stakeholder(3), r"Alliance.add_stakeholder\(\): id must be a str, got int 3"),
+    (lambda a: a.add_stakeholder("q", roles=[1]), r"roles must be a str or a list of str, got list \[1\]"),
+    (lambda a: wijknet.Snapshot(a, min_weight="x"), r"Snapshot\(\): min_weight must be a number or None"),
+    (lambda a: wijknet.degree(a, symmetrize="yes"), r"Snapshot\(\): symmetrize must be True or False"),
+])
+def test_a_wrong_type_names_the_argument_not_every_signature(small, call_, message):
+    with pytest.raises(TypeError, match=message) as info:
+        call_(small)
+    assert "incompatible" not in str(info.value)
+
+
 def test_wave_and_waves_together_is_a_type_error(example):
     with pytest.raises(TypeError, match="both waves= and wave="):
         wijknet.betweenness(example, wave="T0", waves=["T0"])
