@@ -115,7 +115,10 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
     elif kind == "graphml":
         alliance._dump_graphml(str(path), include_sensitive)
     elif kind == "dl":
-        alliance._dump_dl(str(path), options.pop("layout", "fullmatrix"))
+        layout = options.pop("layout", "fullmatrix")
+        if layout not in ("fullmatrix", "edgelist1"):
+            raise _core.InvalidValueError(f"layout must be 'fullmatrix' or 'edgelist1', got {layout!r}")
+        alliance._dump_dl(str(path), layout)
     elif kind == "dot":
         names = options.pop("names", True)
         alliance._dump_dot(str(path), **selection_arguments("write", options, FILTERS), names=names)

@@ -287,8 +287,8 @@ def test_messages_use_python_names(small):
     assert "weight=None" in str(info.value) and "weight_mode" not in str(info.value)
 
 
-def test_every_python_error_is_a_wijknet_error(example):
-    for call_ in (lambda: wijknet.betweenness(example, weight="heavy"), lambda: wijknet.components(example, "strange"),
+def test_every_python_error_is_a_wijknet_error(example, tmp_path):
+    for call_ in (lambda: wijknet.write(example, tmp_path / "a.dl", layout="list"),lambda: wijknet.betweenness(example, weight="heavy"), lambda: wijknet.components(example, "strange"),
                   lambda: wijknet.brokerage(example, scores="t"), lambda: wijknet.role_coverage(example, lang="de"),
                   lambda: wijknet.suggest_ties(example, objective="chain")):
         with pytest.raises(wijknet.WijknetError):
