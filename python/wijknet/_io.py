@@ -14,6 +14,7 @@ Conventions shared by every converter (see docs/io/):
 
 from __future__ import annotations
 
+import inspect
 import math
 import os
 from pathlib import Path
@@ -35,7 +36,7 @@ _EXTENSIONS = {".json": "json", ".graphml": "graphml", ".dl": "dl", ".dot": "dot
 
 
 #: The options each reader and writer takes (besides the path and format).
-_READ_OPTIONS = {"csv": ("separator", "decimal_comma"), "json": (),
+_READ_OPTIONS = {"csv": tuple(inspect.signature(read_csv_folder).parameters)[1:], "json": (),
                  "graphml": ("default_relation", "default_wave", "declare_unknown_roles"),
                  "dl": ("default_relation", "default_wave")}
 _WRITE_OPTIONS = {"csv": (), "json": (), "graphml": (), "dl": ("layout",), "dot": ("names", "wave", *FILTERS)}
