@@ -183,25 +183,24 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
                        if t.replace(" ", "").lower() in ("list[str]", "collections.abc.sequence[str]", "sequence[str]")}
     if valid is not None:
         valid = list(dict.fromkeys([*valid, *selection]))
-    takes_waves = valid is not None and "waves" in valid and "wave" not in valid
+    known = frozenset(valid) if valid is not None else None
+    takes_waves = known is not None and "waves" in known and "wave" not in known
+    positions = tuple(list_params.values())
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         if kwargs:
             if takes_waves and "wave" in kwargs:
                 one_wave_form(label, kwargs)
-            if valid is not None:
-                for key in kwargs:
-                    if key not in valid:
-                        raise unknown_keyword(label, key, valid)
-            for key, position in list_params.items():
-                if isinstance(kwargs.get(key), str):
+            if known is not None and not known.issuperset(kwargs):
+                raise unknown_keyword(label, next(k for k in kwargs if k not in known), valid)
+            for key in list_params:
+                if type(kwargs.get(key)) is str:
                     kwargs[key] = [kwargs[key]]
-        if list_params and args:
-            args = list(args)
-            for key, position in list_params.items():
-                if position < len(args) and isinstance(args[position], str):
-                    args[position] = [args[position]]
+        for position in positions:
+            if position < len(args) and type(args[position]) is str:
+                args = tuple([a] if i in positions and type(a) is str else a for i, a in enumerate(args))
+                break
         if types is None:
             return function(*args, **kwargs)
         try:
