@@ -403,3 +403,13 @@ def test_an_empty_suggestion_says_why(small, example):
         nobody = ["antidiscriminatievoorziening"]  # between holders of a role nobody holds: no candidate
         frame = wijknet.suggest_ties(example, k=1, wave="T1", between=(nobody, nobody), objective=objective, **kwargs)
         assert len(frame) == 0 and frame.attrs["why_empty"], objective
+
+
+def test_the_command_says_why_and_what_it_planned_for(small, tmp_path, capsys):
+    from wijknet import cli
+
+    wijknet.write(small, tmp_path / "data")
+    assert cli.main(["suggest", str(tmp_path / "data"), "--wave", "T0", "--show-names"]) == 0
+    assert "if welzijn, its key player, leaves" in capsys.readouterr().out
+    assert cli.main(["suggest", str(tmp_path / "data"), "--wave", "T0", "--objective", "fragmentation"]) == 0
+    assert "already holds together in wave T0" in capsys.readouterr().out
