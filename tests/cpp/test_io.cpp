@@ -285,6 +285,32 @@ std::string json_error(const std::string& text) {
 
 }  // namespace
 
+TEST(Files, MissingFileAndFolderWhereAFileShouldBeAreFileErrors) {
+    folder f("file_errors");
+    const std::string missing = (f.path / "missing.json").string();
+    try {
+        read_json(missing);
+        ADD_FAILURE() << "no error";
+    } catch (const file_error& e) {
+        EXPECT_EQ(e.why(), file_error::reason::not_found);
+        EXPECT_EQ(e.file(), missing);
+        EXPECT_EQ(std::string(e.what()), missing + ": no such file");
+    }
+    // A folder read as a file: once "basic_string::_M_replace_aux" (its size read as a length).
+    std::filesystem::create_directories(f.path / "a.graphml");
+    for (auto read : {+[](const std::string& p) { read_graphml(p); }, +[](const std::string& p) { read_dl(p); },
+                      +[](const std::string& p) { read_json(p); }}) {
+        try {
+            read((f.path / "a.graphml").string());
+            ADD_FAILURE() << "no error";
+        } catch (const file_error& e) {
+            EXPECT_EQ(e.why(), file_error::reason::is_a_folder);
+            EXPECT_EQ(e.sentence(), "this is a folder; expected a file");
+        }
+    }
+    EXPECT_THROW(read_json(missing), parse_error);  // code that catches parse_error catches it too
+}
+
 TEST(Json, RoundTripIsExactWithSensitive) {
     const alliance a = rich_example();
     json_options o;
