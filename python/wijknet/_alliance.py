@@ -122,7 +122,13 @@ class Snapshot(_core.Snapshot):
     :class:`wijknet.EmptySelectionWarning`, naming the filter and the values that exist.
     """
 
-    def __init__(self, alliance: _core.Alliance, **selection) -> None:
+    def __init__(self, alliance: _core.Alliance, *positional, **selection) -> None:
+        if len(positional) > len(SELECTION):
+            raise TypeError(f"Snapshot() takes at most {len(SELECTION) + 1} positional arguments")
+        for key, value in zip(SELECTION, positional):  # in the order of the compiled Snapshot
+            if key in selection:
+                raise TypeError(f"Snapshot() got multiple values for argument {key!r}")
+            selection[key] = value
         arguments = selection_arguments("Snapshot", selection)
         try:
             super().__init__(alliance, **arguments)

@@ -109,6 +109,10 @@ def test_unknown_keywords_of_classes_and_methods(small):
         wijknet.write(small, "x.dot", name=False)
 
 
+def test_snapshot_takes_its_selection_by_position_too(example):
+    assert wijknet.Snapshot(example, "referral", "T1").ids == wijknet.Snapshot(example, relations="referral", wave="T1").ids
+
+
 def test_a_str_where_the_compiled_methods_want_a_list(small):
     small.add_stakeholder("wijk", roles="bewonersinitiatief", waves="T1")
     assert small.stakeholder("wijk")["roles"] == ["bewonersinitiatief"]
