@@ -82,6 +82,15 @@ def test_a_misspelt_keyword_names_the_closest_valid_one(name):
         function(None, **{bad: 1})
 
 
+def test_every_public_method_is_checked():
+    for cls in (wijknet.Alliance, wijknet.Scenario):
+        for name in dir(cls):
+            method = getattr(cls, name)
+            if not name.startswith("_") and callable(method) and not isinstance(method, type):
+                assert getattr(method, "__wijknet_checked__", False), f"{cls.__name__}.{name}"
+    assert wijknet.Scenario.__init__.__wijknet_checked__
+
+
 def test_unknown_keywords_of_classes_and_methods(small):
     with pytest.raises(TypeError, match=r"Snapshot\(\) got an unexpected keyword argument 'wavs'; did you mean 'waves'"):
         wijknet.Snapshot(small, wavs=["T0"])
