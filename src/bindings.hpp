@@ -23,6 +23,14 @@ attribute_map to_attributes(const py::object& values, const std::vector<std::str
 /// Attribute value -> Python value (None, bool, float, str).
 py::object from_value(const attribute_value& value);
 
+/// The selection keywords that pick part of an alliance (Python's Snapshot, the DOT writer):
+/// relation, wave and role keys (None: all), the lightest tie kept, stakeholder ids (unknown ids
+/// are errors) and `where`, a dict of attribute values a stakeholder must have.
+selection make_selection(const alliance& a, const std::optional<std::vector<std::string>>& relations,
+                         const std::optional<std::vector<std::string>>& waves, std::optional<double> min_weight,
+                         const std::optional<std::vector<std::string>>& roles,
+                         const std::optional<std::vector<std::string>>& ids, const py::object& where);
+
 // Shared by the register_*.cpp files.
 
 // Checks for Ctrl-C from the computing thread; wijknet::interrupted then unwinds the C++ side

@@ -48,26 +48,7 @@ void register_analysis(py::module_& m) {
                          const std::optional<strings>& waves, std::optional<double> min_weight,
                          const std::optional<strings>& roles, const std::optional<strings>& ids,
                          const py::object& where, bool symmetrize, const std::string& how, bool self_ties) {
-                 selection s;
-                 if (relations) s.relations = *relations;
-                 if (waves) s.waves = *waves;
-                 if (min_weight) s.min_weight = *min_weight;
-                 if (roles) s.roles = *roles;
-                 std::optional<std::unordered_set<std::string>> keep;
-                 if (ids) {
-                     for (const auto& id : *ids) a.stakeholder_index(id);  // unknown ids are errors
-                     keep.emplace(ids->begin(), ids->end());
-                 }
-                 const attribute_map wanted = to_attributes(where, {});
-                 if (keep || !wanted.empty())
-                     s.filter = [keep, wanted](const stakeholder& x) {
-                         if (keep && !keep->count(x.id)) return false;
-                         for (const auto& [key, a] : wanted) {
-                             auto it = x.attributes.find(key);
-                             if (it == x.attributes.end() || it->second.value != a.value) return false;
-                         }
-                         return true;
-                     };
+                 selection s = make_selection(a, relations, waves, min_weight, roles, ids, where);
                  s.symmetrize = symmetrize;
                  s.parallel = parse_combine(how);
                  s.self_ties = self_ties;

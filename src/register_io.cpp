@@ -6,6 +6,8 @@ namespace wijknet::python {
 
 namespace {
 
+using strings = std::vector<std::string>;
+
 // Runs a C++ reader without the GIL, then replaces the alliance only once everything was read.
 template <class Read>
 void load_into(alliance& a, Read&& read) {
@@ -45,7 +47,6 @@ std::vector<roster_response> responses_of(const std::vector<std::string>& respon
 }  // namespace
 
 void register_io(py::module_& m) {
-    py::register_exception<write_error>(m, "WriteError", m.attr("WijknetError").ptr());
     auto cls = py::reinterpret_borrow<py::class_<alliance>>(m.attr("Alliance"));
     cls.def("_load_json",
             [](alliance& a, const std::string& source, bool is_text) {
@@ -97,15 +98,17 @@ void register_io(py::module_& m) {
              },
              py::arg("path") = "", py::arg("format") = "fullmatrix")
         .def("_dump_dot",
-             [](const alliance& a, const std::string& path, const std::string& wave, const std::string& relation,
-                bool names) {
+             [](const alliance& a, const std::string& path, const std::optional<strings>& relations,
+                const std::optional<strings>& waves, std::optional<double> min_weight, const std::optional<strings>& roles,
+                const std::optional<strings>& ids, const py::object& where, bool names) {
                  dot_options o;
-                 o.wave = wave;
-                 o.relation = relation;
+                 o.selected = make_selection(a, relations, waves, min_weight, roles, ids, where);
                  o.names = names;
                  return dump(path, [&] { return to_dot(a, o); });
              },
-             py::arg("path") = "", py::arg("wave") = "", py::arg("relation") = "", py::arg("names") = true);
+             py::arg("path") = "", py::arg("relations") = py::none(), py::arg("waves") = py::none(),
+             py::arg("min_weight") = py::none(), py::arg("roles") = py::none(), py::arg("ids") = py::none(),
+             py::arg("where") = py::none(), py::arg("names") = true);
     cls.def("_add_roster_ties",
             [](alliance& a, const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
                const std::vector<std::string>& items, const std::vector<double>& values,
@@ -137,6 +140,20 @@ void register_io(py::module_& m) {
           },
           py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("trust_items"),
           py::arg("value_items"));
+    m.def("_selected",
+          [](const alliance& a, const std::optional<strings>& relations, const std::optional<strings>& waves,
+             std::optional<double> min_weight, const std::optional<strings>& roles, const std::optional<strings>& ids,
+             const py::object& where) {
+              // The stakeholders (by index) and ties (by index) a selection keeps: the rule every
+              // snapshot follows, for the exports that keep ties as they are.
+              const selected_parts kept = select(a, make_selection(a, relations, waves, min_weight, roles, ids, where));
+              std::vector<bool> ties(a.num_ties());
+              for (std::size_t i = 0; i < ties.size(); ++i) ties[i] = kept.keeps(a.ties()[i]);
+              return py::make_tuple(std::vector<bool>(kept.stakeholder.begin(), kept.stakeholder.end()), ties);
+          },
+          py::arg("alliance"), py::arg("relations") = py::none(), py::arg("waves") = py::none(),
+          py::arg("min_weight") = py::none(), py::arg("roles") = py::none(), py::arg("ids") = py::none(),
+          py::arg("where") = py::none());
     m.def("_write_text_atomically",
           [](const std::string& path, const std::string& text) {
               py::gil_scoped_release release;

@@ -64,4 +64,28 @@ private:
     std::size_t column_;
 };
 
+/// A file that cannot be opened: it does not exist, a folder stands where a file is expected, or
+/// it may not be read. A parse_error without line and column, so code catching parse_error
+/// catches this too; Python raises the matching OSError (FileNotFoundError, IsADirectoryError,
+/// NotADirectoryError, PermissionError) with the path as its filename.
+class file_error : public parse_error {
+public:
+    /// Why the file cannot be opened.
+    enum class reason { not_found, is_a_folder, not_a_folder, no_permission, other };
+
+    /// @param file the path as given by the caller
+    /// @param why  why it cannot be opened
+    /// @param what a sentence saying so
+    file_error(const std::string& file, reason why, const std::string& what)
+        : parse_error(file, 0, 0, what), why_(why), sentence_(what) {}
+
+    reason why() const noexcept { return why_; }
+    /// The sentence without the path ("no such file").
+    const std::string& sentence() const noexcept { return sentence_; }
+
+private:
+    reason why_;
+    std::string sentence_;
+};
+
 }  // namespace wijknet

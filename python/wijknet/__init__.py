@@ -19,6 +19,7 @@ except ImportError as err:  # pragma: no cover - only without a build
     ) from err
 
 from ._alliance import Alliance, Snapshot, example_path, load_example, read_csv_folder
+from ._keywords import EmptySelectionWarning
 from ._core import (
     DuplicateIdError,
     InvalidValueError,
@@ -60,6 +61,7 @@ __version__: str = _core.__version__
 __all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
+    "EmptySelectionWarning",
     "InvalidValueError",
     "ParseError",
     "Snapshot",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
 from . import _core, _display
+from ._keywords import (SELECTION, checked, compiled_parameters, compiled_type_error, selection_arguments,
+                        signature_dump, warn_if_empty)
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -99,8 +102,59 @@ class Alliance(_core.Alliance):
         )
 
 
+# The compiled methods check their keywords too (did you mean ...?), and take a str where they
+# want a list of str (roles="wijkagent"). Methods defined above in Python are checked as well.
+for _name, _method in list(vars(_core.Alliance).items()) + list(vars(Alliance).items()):
+    if not _name.startswith("_") and callable(_method) and not isinstance(_method, type):
+        setattr(Alliance, _name, checked(_method, name=f"Alliance.{_name}",
+                                         selection=SELECTION if _name == "snapshot" else ()))
+
+
 class Snapshot(_core.Snapshot):
-    __doc__ = _core.Snapshot.__doc__
+    """A compact, immutable graph of part of an alliance, for analysis (docs/model.md).
+
+    Parameters
+    ----------
+    alliance : Alliance
+        The alliance to take the part from.
+    relations, waves : str or list of str, optional
+        Relation and wave keys (default: every one); ``wave="T1"`` is the short form of
+        ``waves=["T1"]``. With waves named, only stakeholders present in one of them are kept.
+    min_weight : float, optional
+        Leave out ties lighter than this.
+    roles : str or list of str, optional
+        Keep stakeholders holding one of these roles (keys, labels or aliases).
+    ids : str or list of str, optional
+        Keep only these stakeholders.
+    where : dict, optional
+        Keep stakeholders whose attributes equal these values, e.g. ``{"sector": "welzijn"}``.
+    symmetrize : bool, default False
+        Read every tie as undirected.
+    combine : {"sum", "max", "min", "count", "keep"}, default "sum"
+        How ties joining the same pair merge.
+    self_ties : bool, default False
+        Keep ties of a stakeholder to itself.
+
+    A ``roles``, ``ids`` or ``where`` filter that keeps nobody warns with
+    :class:`wijknet.EmptySelectionWarning`, naming the filter and the values that exist.
+    """
+
+    def __init__(self, alliance: _core.Alliance, *positional, **selection) -> None:
+        if len(positional) > len(SELECTION):
+            raise TypeError(f"Snapshot() takes at most {len(SELECTION) + 1} positional arguments")
+        for key, value in zip(SELECTION, positional):  # in the order of the compiled Snapshot
+            if key in selection:
+                raise TypeError(f"Snapshot() got multiple values for argument {key!r}")
+            selection[key] = value
+        arguments = selection_arguments("Snapshot", selection)
+        try:
+            super().__init__(alliance, **arguments)
+        except TypeError as err:
+            if not signature_dump(err):
+                raise
+            types = compiled_parameters(_core.Snapshot.__init__)
+            raise compiled_type_error("Snapshot", types, [self, alliance], arguments) from None
+        warn_if_empty(alliance, len(self), arguments)
 
     def __repr__(self) -> str:
         return _display.snapshot_repr(self)
@@ -109,6 +163,16 @@ class Snapshot(_core.Snapshot):
         return _display.snapshot_html(self)
 
 
+def check_path(path: Path, folder: bool = False) -> None:
+    """FileNotFoundError naming the path when nothing is there; NotADirectoryError when a folder
+    is expected and a file is there."""
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, f"no such {'folder' if folder else 'file or folder'}", str(path))
+    if folder and not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "this is a file; expected a folder holding stakeholders.csv", str(path))
+
+
+@checked
 def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False, encoding: str = "auto",
                     duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
@@ -130,21 +194,25 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
         with different weights are an error), ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
 
     Raises :class:`wijknet.ParseError` naming file, line and column of the first problem
-    (:func:`wijknet.validate` lists all of them). Warnings are kept in ``read_warnings``.
+    (:func:`wijknet.validate` lists all of them); ``FileNotFoundError`` when there is no such
+    folder, ``NotADirectoryError`` when it is a file. Warnings are kept in ``read_warnings``.
     """
     from ._validate import Problem
 
+    check_path(Path(folder), folder=True)
     alliance = Alliance()
     warnings = alliance._read_csv_folder(str(folder), separator, decimal_comma, encoding, duplicates)
     alliance._read_warnings = [Problem(**w) for w in warnings]
     return alliance
 
 
+@checked
 def example_path() -> Path:
     """The folder of the bundled, fictional example alliance (Vogelwijk-Oost, Rivierstad)."""
     return Path(__file__).resolve().parent / "example_data"
 
 
+@checked
 def load_example() -> Alliance:
     """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
     return read_csv_folder(example_path())

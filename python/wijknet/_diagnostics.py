@@ -1,10 +1,13 @@
 """Alliance diagnostics: role coverage, chains, resilience (fragmentation, scenarios, key players)
 and the ties to add, as pandas objects with plain-language explanations.
 
-The functions that look at an alliance per wave take ``wave=None`` to mean *each wave* where a
-table has room for several (role_coverage, chain_routes, Scenario.compare), and *every wave
-together* where the answer is one graph (the role matrices, suggest_ties). ``relations=None``
-means every relation. docs/diagnostics.md explains each diagnostic in plain language.
+Waves and relations are chosen as everywhere in wijknet (docs/selection.md): ``waves=`` and
+``relations=`` take a str or a list, ``wave="T0"`` is the short form of ``waves=["T0"]``. The
+functions that answer per wave report *each wave* named (every wave when none is named) where a
+table has room for several (role_coverage, chain_routes, Scenario.compare), and look at *one
+wave, or every wave together* where the answer is one graph (the role matrices, suggest_ties).
+``relations=None`` means every relation. docs/diagnostics.md explains each diagnostic in plain
+language.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from . import _core, _display, _sentences
+from ._keywords import SELECTION, as_list, checked
 from ._measures import _snapshot
 from ._wording import Wording
 
@@ -24,12 +28,28 @@ __all__ = [
 ]
 
 
-def _waves(alliance: _core.Alliance, wave: str | None) -> list[str]:
-    """The waves to report on: the one given, or every wave ("" when the alliance has none)."""
-    if wave is not None:
-        return [wave]
+def _waves(alliance: _core.Alliance, waves: Iterable[str] | str | None) -> list[str]:
+    """The waves to report on, each apart: those named, or every wave ("" when the alliance has none)."""
+    if waves is not None:
+        return as_list(waves, "waves")
     keys = [w["key"] for w in alliance.waves]
     return keys or [""]
+
+
+def _single(waves: Iterable[str] | str | None) -> bool:
+    """Whether exactly one wave is named (then a table has no wave level)."""
+    return waves is not None and len(as_list(waves, "waves")) == 1
+
+
+def _one_wave(function: str, waves: Iterable[str] | str | None) -> str:
+    """The one wave a function looks at; "" (every wave together) when none is named."""
+    if waves is None:
+        return ""
+    named = as_list(waves, "waves")
+    if len(named) != 1:
+        raise _core.InvalidValueError(
+            f"{function}() looks at one wave, or at every wave together (waves=None); got waves={named!r}")
+    return named[0]
 
 
 def _list(values: Iterable[str] | str | None) -> list[str]:
@@ -65,13 +85,15 @@ def _steps(chain: Sequence[str], relation: str | Sequence[str] | None) -> list[s
 
 # ------------------------------------------------------------------------------- coverage
 
-def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", wave: str | None = None,
+@checked
+def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", waves: Iterable[str] | str | None = None,
                   relations: Iterable[str] | str | None = None, lang: str = "en",
                   show_names: bool = True) -> pd.DataFrame:
     """Role coverage against a method template, per wave.
 
-    One row per role of the template (index ``role``, or ``(wave, role)`` when ``wave`` is None
-    and every wave is reported), with columns ``label``, ``level`` (required / recommended),
+    One row per role of the template (index ``role`` when one wave is named, e.g. ``wave="T0"``;
+    otherwise ``(wave, role)`` for each wave named, or every wave when ``waves`` is None), with
+    columns ``label``, ``level`` (required / recommended),
     ``status``, ``holders`` (how many), ``holder_ids``, ``isolated`` (holders without any tie in
     ``relations``) and ``explanation`` (a sentence for the report). ``status`` is, worst first:
 
@@ -86,7 +108,7 @@ def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", 
     """
     words = Wording(alliance, lang, show_names)
     rows = []
-    for w in _waves(alliance, wave):
+    for w in _waves(alliance, waves):
         for r in _core._role_coverage(alliance, template, w, _list(relations)):
             rows.append({"wave": w, "role": r["role"], "label": words.role(r["role"]), "level": r["level"],
                          "status": r["status"], "holders": len(r["holders"]), "holder_ids": r["holders"],
@@ -94,11 +116,12 @@ def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", 
     columns = ["wave", "role", "label", "level", "status", "holders", "holder_ids", "isolated", "explanation"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["holders"] = frame["holders"].astype("int64")
-    return frame.set_index("role").drop(columns="wave") if wave is not None else frame.set_index(["wave", "role"])
+    return frame.set_index("role").drop(columns="wave") if _single(waves) else frame.set_index(["wave", "role"])
 
 
-def _matrices(alliance, roles, wave, relations, direction):
-    keys, ties, dist = _core._role_matrices(alliance, _list(roles), wave or "", _list(relations), direction)
+def _matrices(function, alliance, roles, waves, relations, direction):
+    keys, ties, dist = _core._role_matrices(alliance, _list(roles), _one_wave(function, waves), _list(relations),
+                                            direction)
     r = len(keys)
     index = pd.Index(keys, name="from_role")
     columns = pd.Index(keys, name="to_role")
@@ -107,7 +130,8 @@ def _matrices(alliance, roles, wave, relations, direction):
     return tie_frame.astype("int64"), dist_frame
 
 
-def role_distance_matrix(alliance: _core.Alliance, wave: str | None = None,
+@checked
+def role_distance_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None = None,
                          relations: Iterable[str] | str | None = None, roles: Iterable[str] | None = None,
                          direction: str = "all") -> pd.DataFrame:
     """The fewest ties between any holder of one role (row) and any holder of another (column).
@@ -115,18 +139,21 @@ def role_distance_matrix(alliance: _core.Alliance, wave: str | None = None,
     0 when one stakeholder holds both roles; on the diagonal the distance between two
     *different* holders; ``inf`` when there is no path (or no second holder). ``direction="all"``
     counts ties either way (who is in contact with whom); ``"out"`` follows the direction of
-    directed relations (who can refer to whom). ``wave=None``: ties of every wave together.
+    directed relations (who can refer to whom). ``waves``: one wave (``wave="T0"``), or None for
+    the ties of every wave together.
     ``roles``: keys or labels, default every role of the taxonomy.
     """
-    return _matrices(alliance, roles, wave, relations, direction)[1]
+    return _matrices("role_distance_matrix", alliance, roles, waves, relations, direction)[1]
 
 
-def role_tie_matrix(alliance: _core.Alliance, wave: str | None = None, relations: Iterable[str] | str | None = None,
+@checked
+def role_tie_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None = None,
+                    relations: Iterable[str] | str | None = None,
                     roles: Iterable[str] | None = None) -> pd.DataFrame:
     """Ties from holders of one role (row) to holders of another (column); parallel ties (several
     relations or waves) count once per pair, an undirected tie both ways, a stakeholder with
-    several roles for each of them."""
-    return _matrices(alliance, roles, wave, relations, "all")[0]
+    several roles for each of them. ``waves``: one wave, or None for every wave together."""
+    return _matrices("role_tie_matrix", alliance, roles, waves, relations, "all")[0]
 
 
 # --------------------------------------------------------------------------------- chains
@@ -150,7 +177,7 @@ class ChainRoutes:
         """Whether a route exists (in the given wave, or in the only wave reported)."""
         if wave is None:
             if len(self.summary) != 1:
-                raise ValueError(f"give wave=, one of {list(self.summary.index)}")
+                raise _core.InvalidValueError(f"give wave=, one of {list(self.summary.index)}")
             return bool(self.summary["exists"].iloc[0])
         return bool(self.summary.loc[wave, "exists"])
 
@@ -161,11 +188,13 @@ class ChainRoutes:
         return _display.chain_routes_html(self)
 
 
+@checked
 def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str | Sequence[str] | None = None,
-                 wave: str | None = None, relations: Iterable[str] | str | None = None,
+                 waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
                  intermediaries: bool = False, max_routes: int = 100, lang: str = "en",
                  show_names: bool = True) -> ChainRoutes:
-    """Routes along an ordered sequence of roles (a *keten*), per wave.
+    """Routes along an ordered sequence of roles (a *keten*), per wave: each wave named in
+    ``waves`` (``wave="T0"`` for one), or every wave.
 
     ``chain``: role keys or labels, e.g. ``["bewonersinitiatief", "lhbti_organisatie",
     "welzijnswerk", "wijkagent"]``. ``relation``: the relation every step follows (e.g.
@@ -184,7 +213,7 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
     keys = [alliance.role(r)["key"] for r in chain]
     steps = _steps(chain, relation)
     summary, routes, best, shares = [], [], [], {}
-    for w in _waves(alliance, wave):
+    for w in _waves(alliance, waves):
         r = _core._chain_routes(alliance, chain, steps, intermediaries, w, _list(relations), max_routes)
         broken = r["broken_step"]
         after = _holders(alliance, keys[broken], w) if 0 < broken < len(keys) else []
@@ -214,6 +243,7 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
 
 # ----------------------------------------------------------------------------- resilience
 
+@checked(selection=SELECTION)
 def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", threads: int = 0,
                   **selection) -> pd.Series:
     """Borgatti's fragmentation of the network without the ``removed`` stakeholders.
@@ -245,6 +275,7 @@ class KeyPlayers:
         return _display.key_players_html(self)
 
 
+@checked(selection=SELECTION)
 def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distance: int = 1,
                 direction: str = "all", seed: int = 42, max_rounds: int = 10, restarts: int = 4,
                 candidates: int = 64, threads: int = 0, lang: str = "en", show_names: bool = True,
@@ -272,6 +303,7 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
                       _sentences.key_players(words, players, objective, score, before))
 
 
+@checked
 def without(alliance: _core.Alliance, stakeholders: Iterable[str] | str) -> _core.Alliance:
     """A copy of the alliance without these stakeholders (and their ties and participation).
     The alliance itself is not changed."""
@@ -301,6 +333,7 @@ class Scenario:
     def _repr_html_(self) -> str:
         return _display.scenario_html(self)
 
+    @checked
     def shift(self, measure, **kwargs) -> pd.DataFrame:
         """How a per-stakeholder measure shifts: ``measure`` is a wijknet function returning a
         Series keyed by stakeholder (``wijknet.betweenness``, ``wijknet.degree`` ...), called on
@@ -314,11 +347,13 @@ class Scenario:
         frame.index.name = "stakeholder"
         return frame.sort_values("change", ascending=False)
 
+    @checked
     def compare(self, template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
-                relation: str | Sequence[str] | None = None, wave: str | None = None,
+                relation: str | Sequence[str] | None = None, waves: Iterable[str] | str | None = None,
                 relations: Iterable[str] | str | None = None, intermediaries: bool = False,
                 threads: int = 0, lang: str = "en") -> pd.DataFrame:
-        """Before and after, per wave: stakeholders, components, largest component, F, DF, the
+        """Before and after, per wave (each wave named in ``waves``, or every wave; one wave named,
+        e.g. ``wave="T0"``, gives a table indexed by measure only): stakeholders, components, largest component, F, DF, the
         template roles absent and held by one stakeholder only, and whether each chain works.
         Columns ``before``, ``after``, ``change`` (numbers: after - before; lists: what was
         lost or gained) and ``explanation`` (a sentence, in ``lang``)."""
@@ -326,7 +361,7 @@ class Scenario:
         chain_list = [list(c) for c in chains]
         specs = [(c, _steps(c, relation), intermediaries) for c in chain_list]
         blocks = {}
-        for w in _waves(self.base, wave):
+        for w in _waves(self.base, waves):
             states = [_core._assess(a, w, _list(relations), template or "", specs, threads)
                       for a in (self.base, self.alliance)]
             rows = {}
@@ -343,8 +378,8 @@ class Scenario:
             for key, (b, a, c) in rows.items():
                 rows[key] = (b, a, c, _sentences.scenario(words, key, b, a, c, chain_of.get(key, ())))
             blocks[w] = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after", "change", "explanation"])
-        if wave is not None:
-            frame = blocks[wave]
+        if _single(waves):
+            frame = blocks[as_list(waves, "waves")[0]]
             frame.index.name = "measure"
             return frame
         frame = pd.concat(blocks, names=["wave", "measure"])
@@ -353,13 +388,14 @@ class Scenario:
 
 # ----------------------------------------------------------------------------- ties to add
 
+@checked
 def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = None,
                  chain: Sequence[str] | None = None, relation: str | Sequence[str] | None = None,
                  intermediaries: bool = False, removed: Iterable[str] = (),
                  closer: tuple[str, str] | None = None, between: tuple[Iterable[str], Iterable[str]] | None = None,
                  exclude: Iterable[tuple[str, str]] = (), max_per_stakeholder: int | None = None,
-                 wave: str | None = None, relations: Iterable[str] | str | None = None, lang: str = "en",
-                 show_names: bool = True) -> pd.DataFrame:
+                 waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
+                 lang: str = "en", show_names: bool = True) -> pd.DataFrame:
     """The k new ties that help most, chosen greedily, each with its reason.
 
     Objectives (``objective`` defaults to ``"chain"`` when ``chain`` is given, ``"distance"``
@@ -377,23 +413,41 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
     and one of the second; ``exclude`` pairs never suggested; ``max_per_stakeholder`` new ties
     at most per stakeholder. ``wave=None``: ties of every wave together; give the current wave.
 
+    Without ``objective``, ``chain`` and ``closer`` on an alliance that already holds together
+    (fragmentation 0), and no ``removed`` given, the suggestions keep it together when its key
+    player (:func:`key_players` with k=1) leaves: ``removed`` is set to that stakeholder and
+    ``attrs["note"]`` says so.
+
     Returns a DataFrame with columns source, target, relation, before, after (the objective's
     score) and reason (one sentence, in ``lang``; persons under a pseudonym with
-    ``show_names=False``). Fewer than k rows when nothing more helps.
+    ``show_names=False``). Fewer than k rows when nothing more helps. ``attrs`` holds the
+    ``objective``, the ``removed`` stakeholders and the ``note``; an empty frame has
+    ``attrs["why_empty"]``, a sentence saying why nothing helps.
     """
+    wave = _one_wave("suggest_ties", waves)
+    words = Wording(alliance, lang, show_names)
+    scope = {"waves": [wave]} if wave else {}
+    note = ""
+    removed = _list(removed)
     if objective is None:
         objective = "chain" if chain is not None else ("distance" if closer is not None else "fragmentation")
+        if objective == "fragmentation" and not removed:
+            # Connected already: plan for the departure of the key player, the likeliest break.
+            s = _snapshot(alliance, {"relations": relations, **scope})
+            if len(s) >= 3 and _core._fragmentation(s, [], "all", 0)["fragmentation"] == 0:
+                removed = key_players(s, k=1).players
+                note = _sentences.guarded(words, removed, wave)
     chain_roles = list(chain) if chain is not None else []
     if objective == "chain" and not chain_roles:
-        raise ValueError("objective='chain' needs chain=[role, role, ...]")
+        raise _core.InvalidValueError("objective='chain' needs chain=[role, role, ...]")
     role_a, role_b = closer if closer is not None else ("", "")
     from_roles, to_roles = (list(between[0]), list(between[1])) if between is not None else ([], [])
-    rows = _core._suggest_ties(alliance, objective, k, wave or "", _list(relations), chain_roles,
-                               _steps(chain_roles, relation) if chain_roles else [], intermediaries, _list(removed),
+    rows = [] if k <= 0 else _core._suggest_ties(
+        alliance, objective, k, wave, _list(relations), chain_roles,
+                               _steps(chain_roles, relation) if chain_roles else [], intermediaries, removed,
                                role_a, role_b, _list(from_roles), _list(to_roles), [tuple(p) for p in exclude],
                                max_per_stakeholder or 0)
     frame = pd.DataFrame(rows, columns=["source", "target", "relation", "before", "after", "reason"])
-    words = Wording(alliance, lang, show_names)
     chain_keys = [alliance.role(r)["key"] for r in chain_roles]
     closer_keys = [alliance.role(r)["key"] for r in closer] if closer is not None else []
     first_roles = alliance.stakeholders()["roles"]
@@ -411,5 +465,40 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
                               closer_keys)
         for row in frame.itertuples()]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="rank")
+    frame.attrs.update(objective=objective, removed=list(removed), note=note)
+    if not len(frame):
+        frame.attrs["why_empty"] = _why_no_suggestion(alliance, words, objective, k, wave, relations, removed,
+                                                      chain_keys, steps=_steps(chain_roles, relation) if chain_roles else [],
+                                                      intermediaries=intermediaries, closer=closer_keys)
     return frame
 
+
+def _why_no_suggestion(alliance, words, objective, k, wave, relations, removed, chain_keys, steps, intermediaries,
+                       closer) -> str:
+    """The sentence saying why suggest_ties found nothing to suggest."""
+    if k <= 0:
+        return _sentences.no_suggestion(words, "none_asked")
+    scope = {"waves": [wave]} if wave else {}
+    if objective == "chain" or objective == "distance":
+        roles = chain_keys if objective == "chain" else closer
+        absent = [r for r in roles if not _holders(alliance, r, wave)]
+        if absent:
+            return _sentences.no_suggestion(words, "role_absent", wave, roles=absent)
+        if objective == "distance":
+            return _sentences.no_suggestion(words, "closest", wave, roles=roles[:1])
+        r = _core._chain_routes(alliance, chain_keys, [x or "" for x in steps], intermediaries, wave,
+                                _list(relations), 1)
+        if r["exists"] and not r["stranded"]:
+            return _sentences.no_suggestion(words, "chain_works", wave)
+        return _sentences.no_suggestion(words, "constraints", wave)
+    s = _snapshot(alliance, {"relations": relations, **scope})
+    if len(s) - len([x for x in removed if x in set(s.ids)]) < 2:
+        return _sentences.no_suggestion(words, "too_small", wave)
+    f = _core._fragmentation(s, [x for x in removed if x in set(s.ids)], "all", 0)["fragmentation"]
+    if f == 0:
+        return _sentences.no_suggestion(words, "connected_without" if removed else "connected", wave, removed=removed)
+    return _sentences.no_suggestion(words, "constraints", wave)
+
+
+
+Scenario.__init__ = checked(Scenario.__init__, name="Scenario")

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from . import _core
+from ._keywords import as_list, checked
 from ._layout import layout as _layout
 from ._netmap import NO_ROLE, PALETTE, relation_dashes, role_colours
 from ._wording import Wording, check_lang
@@ -35,7 +36,8 @@ def _line_style(dashes: str) -> Any:
     return (0, tuple(float(x) for x in dashes.split())) if dashes else "-"
 
 
-def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None = None, color_by: str | None = "role",
+@checked
+def draw(g: Any, waves: str | Iterable[str] | None = None, relations: Iterable[str] | str | None = None, color_by: str | None = "role",
          labels: bool = True, ax: Any = None, layout: pd.DataFrame | None = None, show_names: bool = False,
          lang: str = "en", alliance: Any = None, seed: int = 1) -> Any:
     """Draw the network of an alliance in one wave with matplotlib.
@@ -52,8 +54,9 @@ def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None 
     g : Alliance or Snapshot
         What to draw. A Snapshot is drawn as it is (its merged ties in one style); give
         ``alliance=`` (the alliance it was taken from) for roles, kinds and names.
-    wave : str, optional
-        The wave (default: every wave together). With an Alliance only.
+    waves : str, optional
+        The wave (one; ``wave="T0"`` is the short form; default: every wave together). With an
+        Alliance only.
     relations : str or list of str, optional
         The relations to draw (default: every relation). With an Alliance only.
     color_by : {"role", "kind"}, an attribute name, or None, default "role"
@@ -102,7 +105,10 @@ def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None 
     from matplotlib.lines import Line2D
 
     check_lang(lang)
-    relations = [relations] if isinstance(relations, str) else (list(relations) if relations is not None else None)
+    from ._diagnostics import _one_wave
+
+    wave = _one_wave("draw", waves) or None
+    relations = as_list(relations, "relations")
     if isinstance(g, _core.Snapshot):
         if wave is not None or relations is not None:
             raise TypeError("wave= and relations= need an Alliance; a Snapshot is drawn as it is")
@@ -114,7 +120,9 @@ def draw(g: Any, wave: str | None = None, relations: Iterable[str] | str | None 
             selection["waves"] = [wave]
         if relations is not None:
             selection["relations"] = relations
-        snapshot = _core.Snapshot(g, **selection)
+        from ._alliance import Snapshot
+
+        snapshot = Snapshot(g, **selection)
     else:
         raise TypeError(f"expected a wijknet.Alliance or wijknet.Snapshot, got {type(g).__name__}")
 

@@ -14,6 +14,7 @@ Conventions shared by every converter (see docs/io/):
 
 from __future__ import annotations
 
+import inspect
 import math
 import os
 from pathlib import Path
@@ -23,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._alliance import Alliance, read_csv_folder
+from ._alliance import Alliance, check_path, read_csv_folder
+from ._keywords import FILTERS, check_options, checked, selection_arguments, warn_if_empty
 
 if TYPE_CHECKING:  # pragma: no cover
     import igraph
@@ -31,6 +33,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse
 
 _EXTENSIONS = {".json": "json", ".graphml": "graphml", ".dl": "dl", ".dot": "dot", ".gv": "dot"}
+
+
+#: The options each reader and writer takes (besides the path and format).
+_READ_OPTIONS = {"csv": tuple(inspect.signature(read_csv_folder).parameters)[1:], "json": (),
+                 "graphml": ("default_relation", "default_wave", "declare_unknown_roles"),
+                 "dl": ("default_relation", "default_wave")}
+_WRITE_OPTIONS = {"csv": (), "json": (), "graphml": (), "dl": ("layout",), "dot": ("names", "wave", *FILTERS)}
 
 
 def _format_of(path: Path, format: str | None) -> str:
@@ -46,6 +55,7 @@ def _format_of(path: Path, format: str | None) -> str:
             ".dl, .dot or a folder of CSV files (or pass format=...)") from None
 
 
+@checked
 def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> Alliance:
     """Read an alliance from a file or folder, choosing the reader by extension.
 
@@ -56,11 +66,14 @@ def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> 
     ``default_relation`` and ``default_wave``; CSV takes ``separator``, ``decimal_comma``, ``encoding`` and
     ``duplicates`` (see :func:`wijknet.read_csv_folder`).
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem. DOT is
-    write-only.
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem, and
+    ``FileNotFoundError`` (an ``OSError``) naming the path when there is no such file or folder.
+    DOT is write-only.
     """
     path = Path(path)
     kind = _format_of(path, format)
+    check_options("read", options, ["path", "format", *_READ_OPTIONS.get(kind, options)], f" for a {kind} file")
+    check_path(path)
     if kind == "csv":
         return read_csv_folder(path, **options)
     alliance = Alliance()
@@ -77,20 +90,26 @@ def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> 
     return alliance
 
 
+@checked
 def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None, *,
           include_sensitive: bool = False, **options: Any) -> None:
     """Write an alliance to a file or folder, choosing the writer by extension.
 
     ``.json``, ``.graphml``, ``.dl`` (``layout="edgelist1"`` for an edge list; default full
-    matrix), ``.dot``/``.gv`` (Graphviz; options ``wave``, ``relation``, ``names``), or a path
-    without extension: a folder of CSV files (created if needed). Every file is written
-    atomically: an interrupted write leaves the previous file as it was.
+    matrix), ``.dot``/``.gv`` (Graphviz; ``names=False`` labels nodes with ids; the selection
+    keywords ``waves``/``wave``, ``relations``, ``min_weight``, ``roles``, ``ids`` and ``where``
+    choose what is drawn: with a wave, only the stakeholders present in it), or a path without
+    extension: a folder of CSV files (created if needed). Every file is written atomically: an
+    interrupted write leaves the previous file as it was. A failed write raises
+    :class:`wijknet.WriteError`, an ``OSError`` (and a ``WijknetError``).
 
     Sensitive attributes are left out unless ``include_sensitive=True`` (JSON, GraphML, CSV; DL
     and DOT never carry attributes).
     """
     path = Path(path)
     kind = _format_of(path, format)
+    check_options("write", options, ["alliance", "path", "format", "include_sensitive",
+                                     *_WRITE_OPTIONS.get(kind, options)], f" for a {kind} file")
     if kind == "csv":
         write_csv_folder(alliance, path, include_sensitive=include_sensitive)
     elif kind == "json":
@@ -98,9 +117,13 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
     elif kind == "graphml":
         alliance._dump_graphml(str(path), include_sensitive)
     elif kind == "dl":
-        alliance._dump_dl(str(path), options.pop("layout", "fullmatrix"))
+        layout = options.pop("layout", "fullmatrix")
+        if layout not in ("fullmatrix", "edgelist1"):
+            raise _core.InvalidValueError(f"layout must be 'fullmatrix' or 'edgelist1', got {layout!r}")
+        alliance._dump_dl(str(path), layout)
     elif kind == "dot":
-        alliance._dump_dot(str(path), **options)
+        names = options.pop("names", True)
+        alliance._dump_dot(str(path), **selection_arguments("write", options, FILTERS), names=names)
     else:
         raise _core.InvalidValueError(f"unknown format '{kind}'; expected json, graphml, dl, dot or csv")
 
@@ -111,15 +134,33 @@ def _join(values: Iterable[str]) -> str:
     return "|".join(values)
 
 
-def to_pandas(alliance: Alliance, include_sensitive: bool = False) -> dict[str, pd.DataFrame]:
-    """The alliance as four DataFrames in the CSV folder layout.
+def _part(function: str, alliance: Alliance, selection: Mapping[str, Any]):
+    """(stakeholder flags, tie flags) of the selection keywords, by index in the alliance's
+    order; None without keywords. The rule is the Snapshot's (docs/selection.md), but ties are
+    kept as they are: one per (source, target, relation, wave), self-ties included."""
+    if not selection:
+        return None
+    arguments = selection_arguments(function, selection, FILTERS)
+    stakeholders, ties = _core._selected(alliance, **arguments)
+    warn_if_empty(alliance, sum(stakeholders), arguments)
+    return np.asarray(stakeholders, dtype=bool), np.asarray(ties, dtype=bool)
+
+
+@checked(selection=FILTERS)
+def to_pandas(alliance: Alliance, include_sensitive: bool = False, **selection) -> dict[str, pd.DataFrame]:
+    """The alliance, or the part of it the selection keywords pick (``waves``, ``relations``,
+    ``roles``, ``where`` ...; docs/selection.md), as four DataFrames in the CSV folder layout.
 
     Returns a dict with ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties``
     (source, target, relation, wave, weight, attributes ...), ``events`` (id, name, date, theme,
     organisers, attributes ...) and ``participation`` (stakeholder, event, attributes ...).
     Multi-valued cells are ``|``-joined; missing values are ``None``. Each frame's
     ``attrs["sensitive"]`` names its sensitive columns (empty unless ``include_sensitive``).
+    With a selection, ``stakeholders`` and ``participation`` hold the stakeholders kept (with a
+    wave named, those present in it) and ``ties`` the ties between them in the chosen relations
+    and waves; ``events`` are all there.
     """
+    part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
     stakeholders["roles"] = stakeholders["roles"].map(_join)
     stakeholders["waves"] = stakeholders["waves"].map(_join)
@@ -133,6 +174,13 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False) -> dict[str, 
     frames = {"stakeholders": stakeholders, "ties": ties, "events": events, "participation": participation}
     for frame, source in zip(frames.values(), (alliance.stakeholders(include_sensitive), ties, alliance.events(include_sensitive), participation)):
         frame.attrs["sensitive"] = list(source.attrs.get("sensitive", []))
+    if part is not None:
+        kept = set(stakeholders["id"][part[0]])
+        for key, mask in (("stakeholders", part[0]), ("ties", part[1]),
+                          ("participation", participation["stakeholder"].isin(kept).to_numpy(dtype=bool))):
+            attrs = frames[key].attrs
+            frames[key] = frames[key][mask].reset_index(drop=True)
+            frames[key].attrs = attrs
     return frames
 
 
@@ -184,6 +232,7 @@ def _records(frame: pd.DataFrame | None, index_name: str | None = None) -> list[
     return frame.to_dict("records")
 
 
+@checked
 def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | None = None,
                 events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None, *,
                 id: str = "id", source: str = "source", target: str = "target", role: str = "role",
@@ -283,6 +332,7 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     return a
 
 
+@checked
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
     """Write an alliance as a folder of CSV files that :func:`wijknet.read_csv_folder` reads back.
 
@@ -309,9 +359,9 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
 
 # ---------------------------------------------------------------- graphs (networkx, igraph)
 
-def _graph_records(alliance: Alliance, include_sensitive: bool):
+def _graph_records(alliance: Alliance, include_sensitive: bool, selection: Mapping[str, Any]):
     """Nodes (id, attributes) and edges (source, target, attributes) in the shared convention."""
-    frames = to_pandas(alliance, include_sensitive)
+    frames = to_pandas(alliance, include_sensitive, **selection)
     nodes = []
     for row in frames["stakeholders"].to_dict("records"):
         node_id = row.pop("id")
@@ -352,8 +402,12 @@ def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, 
                        declare_unknown_roles=declare_unknown_roles, _into=a)
 
 
-def to_networkx(alliance: Alliance, include_sensitive: bool = False) -> "networkx.MultiDiGraph":
+@checked(selection=FILTERS)
+def to_networkx(alliance: Alliance, include_sensitive: bool = False, **selection) -> "networkx.MultiDiGraph":
     """The alliance as a ``networkx.MultiDiGraph``: one node per stakeholder, one edge per tie.
+    The selection keywords (``waves``, ``relations``, ``min_weight``, ``roles``, ``ids``,
+    ``where``; docs/selection.md) export part of it: with a wave named, the stakeholders present
+    in it and the ties between them.
 
     Node attributes: ``name``, ``kind``, ``role`` (``|``-joined), ``waves`` (only when limited),
     then the stakeholder's attributes; edge attributes ``relation``, ``wave``, ``weight``, then the
@@ -363,13 +417,14 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False) -> "network
     """
     import networkx as nx
 
-    nodes, edges, graph = _graph_records(alliance, include_sensitive)
+    nodes, edges, graph = _graph_records(alliance, include_sensitive, selection)
     g = nx.MultiDiGraph(**graph)
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
     return g
 
 
+@checked
 def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", default_wave: str = "T0",
                   declare_unknown_roles: bool = False) -> Alliance:
     """Build an alliance from any networkx graph (Graph, DiGraph, MultiGraph, MultiDiGraph).
@@ -387,8 +442,10 @@ def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", defaul
                                declare_unknown_roles)
 
 
-def to_igraph(alliance: Alliance, include_sensitive: bool = False) -> "igraph.Graph":
-    """The alliance as a directed ``igraph.Graph`` with multi-edges.
+@checked(selection=FILTERS)
+def to_igraph(alliance: Alliance, include_sensitive: bool = False, **selection) -> "igraph.Graph":
+    """The alliance as a directed ``igraph.Graph`` with multi-edges; the selection keywords
+    export part of it, as for :func:`to_networkx`.
 
     Vertex attribute ``name`` holds the stakeholder id (igraph's convention, so
     ``g.vs.find(name=...)`` works) and ``label`` its display name; then ``kind``, ``role``,
@@ -397,7 +454,7 @@ def to_igraph(alliance: Alliance, include_sensitive: bool = False) -> "igraph.Gr
     """
     import igraph as ig
 
-    nodes, edges, graph = _graph_records(alliance, include_sensitive)
+    nodes, edges, graph = _graph_records(alliance, include_sensitive, selection)
     index = {node_id: i for i, (node_id, _) in enumerate(nodes)}
     g = ig.Graph(n=len(nodes), edges=[(index[s], index[t]) for s, t, _ in edges], directed=True)
     for key, value in graph.items():
@@ -410,6 +467,7 @@ def to_igraph(alliance: Alliance, include_sensitive: bool = False) -> "igraph.Gr
     return g
 
 
+@checked
 def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wave: str = "T0",
                 declare_unknown_roles: bool = False) -> Alliance:
     """Build an alliance from an ``igraph.Graph``.
@@ -440,22 +498,25 @@ def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wa
                                declare_unknown_roles)
 
 
-def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | None = None, waves: Iterable[str] | None = None,
-                     weighted: bool = True, sparse: bool = False):
-    """The n x n adjacency matrix of the chosen relations and waves, rows and columns in stakeholder order.
+@checked(selection=FILTERS)
+def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | str | None = None,
+                     waves: Iterable[str] | str | None = None, weighted: bool = True, sparse: bool = False,
+                     **selection):
+    """The n x n adjacency matrix of the stakeholders and ties the selection keywords keep
+    (``relations``, ``waves``, ``min_weight``, ``roles``, ``ids``, ``where``; docs/selection.md).
 
     Cell (i, j) sums the weights of the ties i -> j (1 per tie with ``weighted=False``); a tie of
     an undirected relation fills both (i, j) and (j, i). Self-ties sit on the diagonal. Returns a
-    ``numpy.ndarray``, or a ``scipy.sparse.csr_array`` with ``sparse=True`` (needs scipy). The
-    order is ``list(alliance.stakeholders().index)``.
+    ``numpy.ndarray``, or a ``scipy.sparse.csr_array`` with ``sparse=True`` (needs scipy). Rows
+    and columns are the stakeholders kept, in alliance order: every stakeholder without a
+    selection, those present in the wave(s) when waves are named — the order of
+    ``wijknet.Snapshot(alliance, ...).ids``.
     """
-    ties = alliance.ties()
-    ids = list(alliance.stakeholders().index)
+    frames = to_pandas(alliance, **{k: v for k, v in (("relations", relations), ("waves", waves)) if v is not None},
+                       **selection)
+    ties = frames["ties"]
+    ids = list(frames["stakeholders"]["id"])
     index = {s: i for i, s in enumerate(ids)}
-    if relations is not None:
-        ties = ties[ties["relation"].isin(list(relations))]
-    if waves is not None:
-        ties = ties[ties["wave"].isin(list(waves))]
     undirected = {r["key"] for r in alliance.relations if not r["directed"]}
     rows = ties["source"].map(index).to_numpy(dtype=np.int64)
     cols = ties["target"].map(index).to_numpy(dtype=np.int64)

@@ -7,11 +7,13 @@ from typing import Any
 import pandas as pd
 
 from . import _core
+from ._keywords import SELECTION, checked
 from ._measures import _snapshot
 
 __all__ = ["layout"]
 
 
+@checked(selection=SELECTION)
 def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 0, min_distance: float = 0.8,
            **selection) -> pd.DataFrame:
     """Positions of the stakeholders for drawing the network.

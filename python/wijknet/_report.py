@@ -23,7 +23,8 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import _core, _sentences
-from ._diagnostics import Scenario, _holders, _present, chain_routes, key_players, role_coverage, suggest_ties
+from ._diagnostics import Scenario, _holders, _one_wave, _present, chain_routes, key_players, role_coverage, suggest_ties
+from ._keywords import checked
 from ._layout import layout
 from ._measures import articulation_points, brokerage
 from ._netmap import NetMap, info_lines
@@ -145,7 +146,8 @@ def _p(*sentences: str) -> str:
     return "<p>" + " ".join(escape(s) for s in sentences if s) + "</p>"
 
 
-def report(data: Any, lang: str = "en", template: str | None = None, wave: str | None = None,
+@checked
+def report(data: Any, lang: str = "en", template: str | None = None, waves: str | Sequence[str] | None = None,
            compare: str | None = None, relation: str | None = None, chain: Sequence[str] | None = None,
            show_names: bool = False, show_sensitive: bool = False, seed: int = 1) -> Report:
     """The evaluation report of an alliance, as one self-contained HTML file.
@@ -160,8 +162,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, wave: str |
     template : str, optional
         Method template to check the roles against; default the method the data defines
         itself, else ``samen_in_de_wijk``.
-    wave : str, optional
-        The wave reported on; default the latest.
+    waves : str, optional
+        The wave reported on (one; ``wave="T1"`` is the short form); default the latest.
     compare : str, optional
         The earlier wave to compare with; default the wave before ``wave`` (none when it is the first).
     relation : str, optional
@@ -191,6 +193,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, wave: str |
     from ._io import read  # the report reads any format the library reads
 
     lang = check_lang(lang)
+    wave = _one_wave("report", waves) or None
     alliance = data if isinstance(data, _core.Alliance) else read(data)
     t = _T[lang]
     words = Wording(alliance, lang, show_names)

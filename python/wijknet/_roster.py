@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import _core
 from ._alliance import Alliance
+from ._keywords import checked
 
 PARTNER_TRUST_ITEMS = ("reliability", "mission", "openness")
 PARTNER_VALUE_ITEMS = ("power", "involvement", "resources")
@@ -43,6 +44,7 @@ def _long(responses: pd.DataFrame, form: str, respondent: str, partner: str, ite
     return frame.dropna(subset=["value"])
 
 
+@checked
 def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, roster: Iterable[str] | None = None,
                     rule: str = "as_reported", relation: str | None = None, wave: str = "T0", form: str = "long",
                     respondent: str = "respondent", partner: str = "partner", item_column: str = "item",
@@ -71,6 +73,7 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
                                      wave, rule)
 
 
+@checked
 def partner_scores(responses: pd.DataFrame, trust_items: Sequence[str] = PARTNER_TRUST_ITEMS,
                    value_items: Sequence[str] = PARTNER_VALUE_ITEMS, *, scale_max: float = 4.0,
                    form: str = "long", respondent: str = "respondent", partner: str = "partner",

@@ -158,6 +158,55 @@ def suggestion(w: Wording, objective: str, source: str, target: str, source_role
             f"more stakeholders can reach each other.")
 
 
+def guarded(w: Wording, removed: Sequence[str], wave: str) -> str:
+    """Why :func:`wijknet.suggest_ties` without an objective plans for the key player's departure."""
+    names = w.names_of(removed)
+    return (f"De alliantie hangt{_in_wave(w, wave)} al samen: iedereen kan iedereen bereiken. Deze contacten houden "
+            f"haar bijeen als {names}, de sleutelspeler, vertrekt." if w.lang == "nl" else
+            f"The alliance already holds together{_in_wave(w, wave)}: everyone can reach everyone. These contacts "
+            f"keep it together if {names}, its key player, leaves.")
+
+
+def no_suggestion(w: Wording, reason: str, wave: str = "", removed: Sequence[str] = (),
+                  roles: Sequence[str] = ()) -> str:
+    """Why :func:`wijknet.suggest_ties` suggests nothing. ``reason``: none_asked, connected,
+    connected_without, too_small, role_absent, chain_works, closest or constraints."""
+    nl = w.lang == "nl"
+    where = _in_wave(w, wave)
+    names = w.names_of(removed)
+    role_names = w.join(w.role(r) for r in roles)
+    if reason == "none_asked":
+        return "Er is om nul contacten gevraagd (k=0)." if nl else "No ties were asked for (k=0)."
+    if reason == "connected":
+        return (f"De alliantie hangt{where} al samen: iedereen kan iedereen bereiken, dus geen nieuw contact verlaagt "
+                "de fragmentatie." if nl else
+                f"The alliance already holds together{where}: everyone can reach everyone, so no new tie lowers "
+                "the fragmentation.")
+    if reason == "connected_without":
+        return (f"Ook zonder {names} hangt de alliantie{where} samen: iedereen kan iedereen bereiken, dus er is geen "
+                "nieuw contact nodig." if nl else
+                f"Even without {names} the alliance holds together{where}: everyone can reach everyone, so no new tie "
+                "is needed.")
+    if reason == "too_small":
+        return (f"Er zijn{where} te weinig stakeholders om contacten voor te stellen." if nl else
+                f"There are too few stakeholders{where} to suggest ties between.")
+    if reason == "role_absent":
+        return (f"Niemand vervult{where} de rol {role_names}, dus geen nieuw contact kan dit oplossen; zoek eerst "
+                "iemand voor die rol." if nl else
+                f"Nobody holds the role {role_names}{where}, so no new tie can help; find someone for that role first.")
+    if reason == "chain_works":
+        return (f"De keten werkt{where} al vanuit elke startende stakeholder, en geen nieuw contact voegt een route toe "
+                "die met geen andere een stakeholder deelt." if nl else
+                f"The chain already works{where} from every starting stakeholder, and no new tie adds a route that "
+                "shares no stakeholder with the others.")
+    if reason == "closest":
+        return (f"Elke stakeholder met de rol {role_names} heeft{where} al een direct contact met de andere rol." if nl
+                else f"Every holder of {role_names} is already tied directly to the other role{where}.")
+    return ("Geen toegestaan nieuw contact verbetert dit; between=, exclude= of max_per_stakeholder= laten er geen "
+            "over." if nl else
+            "No allowed new tie improves this; between=, exclude= or max_per_stakeholder= leave none.")
+
+
 def key_players(w: Wording, players: Sequence[str], objective: str, score: float, before: float) -> str:
     """The sentence of :func:`wijknet.key_players`."""
     nl = w.lang == "nl"

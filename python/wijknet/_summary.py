@@ -8,6 +8,7 @@ from typing import Iterable
 import pandas as pd
 
 from . import _core, _display
+from ._keywords import checked
 from ._wording import Wording
 
 # Headings and phrases of the text report, in English and Dutch.
@@ -80,7 +81,7 @@ class Summary:
         """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
         lang = lang or self.lang
         if lang not in _TEXT:
-            raise ValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+            raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
         t = _TEXT[lang]
         lines = [t["title"], "=" * len(t["title"])]
         lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
@@ -121,6 +122,7 @@ class Summary:
         return _display.summary_html(self)
 
 
+@checked
 def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, lang: str = "en") -> Summary:
     """Summarise an alliance: stakeholders per role; per relation and wave the ties, density,
     weak components and isolates; and per method template the roles nobody holds.
@@ -130,7 +132,7 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
     ones, over the stakeholders present in the wave (Wasserman & Faust 1994, 4.2).
     """
     if lang not in _TEXT:
-        raise ValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+        raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
     raw = _core._summarize(alliance, list(templates or []))
     roles = pd.Series(dict(raw["stakeholders_per_role"]), name="stakeholders", dtype="int64")
     roles.index.name = "role"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _core
+from ._keywords import checked
 
 _LANGS = ("en", "nl")
 
@@ -76,6 +77,7 @@ def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str 
     return []
 
 
+@checked
 def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto", separator: str = "",
              decimal_comma: bool = False, duplicates: str = "merge") -> pd.DataFrame:
     """Check a folder of CSV files and list every problem of every file at once.

@@ -70,9 +70,11 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 
 
 def check_lang(lang: str) -> str:
-    """``lang`` itself, or a ValueError naming the languages there are."""
+    """``lang`` itself, or an InvalidValueError (a ValueError) naming the languages there are."""
     if lang not in LANGUAGES:
-        raise ValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+        from . import _core
+
+        raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
     return lang
 
 

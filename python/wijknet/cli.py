@@ -487,7 +487,9 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
     rows = [{"rank": int(rank), "wave": wave, "source": names(r["source"]), "target": names(r["target"]),
              "relation": w.relation(r["relation"]) if r["relation"] else "", "before": float(r["before"]),
              "after": float(r["after"]), "reason": r["reason"]} for rank, r in frame.iterrows()]
-    notes = [f"{r['rank']}. {r['reason']}" for r in rows] or [t["no_suggestions"]]
+    notes = [f"{r['rank']}. {r['reason']}" for r in rows] or [frame.attrs.get("why_empty") or t["no_suggestions"]]
+    if frame.attrs.get("note"):  # no objective on a connected alliance: planned for the key player leaving
+        notes.insert(0, frame.attrs["note"])
     return [Table("suggestions", t["suggest"] + (f" ({_wave_label(w, wave)})" if wave else ""),
                   pd.DataFrame(rows, columns=["rank", "wave", "source", "target", "relation", "before", "after",
                                               "reason"]),

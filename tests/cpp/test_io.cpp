@@ -1,8 +1,10 @@
 // Reading CSV text and CSV folders: what is accepted, and the exact error for what is not.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "wijknet/io/atomic_file.hpp"
@@ -154,7 +156,7 @@ TEST(CsvFolder, WavesDeclaredFromTiesWhenNoWaveFile) {
 TEST(CsvFolder, ErrorsNameFileLineAndColumn) {
     EXPECT_EQ(folder("no_folder").file("x.txt", "").read_error(),
               "stakeholders.csv:0:0: " + (folder("no_folder").path / "stakeholders.csv").string() +
-                  ": cannot open the file (does it exist, and may it be read?)");
+                  ": no such file");
     {
         folder f("dup");
         f.file("stakeholders.csv", "id,role\nagent,wijkagent\nagent,bewoner\n");
@@ -287,6 +289,32 @@ std::string json_error(const std::string& text) {
 }
 
 }  // namespace
+
+TEST(Files, MissingFileAndFolderWhereAFileShouldBeAreFileErrors) {
+    folder f("file_errors");
+    const std::string missing = (f.path / "missing.json").string();
+    try {
+        read_json(missing);
+        ADD_FAILURE() << "no error";
+    } catch (const file_error& e) {
+        EXPECT_EQ(e.why(), file_error::reason::not_found);
+        EXPECT_EQ(e.file(), missing);
+        EXPECT_EQ(std::string(e.what()), missing + ": no such file");
+    }
+    // A folder read as a file: once "basic_string::_M_replace_aux" (its size read as a length).
+    std::filesystem::create_directories(f.path / "a.graphml");
+    for (auto read : {+[](const std::string& p) { read_graphml(p); }, +[](const std::string& p) { read_dl(p); },
+                      +[](const std::string& p) { read_json(p); }}) {
+        try {
+            read((f.path / "a.graphml").string());
+            ADD_FAILURE() << "no error";
+        } catch (const file_error& e) {
+            EXPECT_EQ(e.why(), file_error::reason::is_a_folder);
+            EXPECT_EQ(e.sentence(), "this is a folder; expected a file");
+        }
+    }
+    EXPECT_THROW(read_json(missing), parse_error);  // code that catches parse_error catches it too
+}
 
 TEST(Json, RoundTripIsExactWithSensitive) {
     const alliance a = rich_example();
@@ -546,10 +574,57 @@ TEST(Dl, ErrorsNameLineAndColumn) {
 
 // ---------------------------------------------------------------- DOT
 
+// The nodes of a DOT text (edges and legend entries left out): the quoted ids before " [label=".
+std::vector<std::string> dot_nodes(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const auto label = line.find("\" [label=");
+        if (line.rfind("  \"", 0) == 0 && label != std::string::npos && line.find(" -> ") == std::string::npos &&
+            line.find("wijknet legend") == std::string::npos)
+            out.push_back(line.substr(3, label - 3));
+    }
+    return out;
+}
+
+TEST(Dot, AWaveDrawsOnlyTheStakeholdersPresentInIt) {
+    // The example's opbouwwerker_grutto takes part in T0 only, huisartsen_merelplein in T1 only.
+    const alliance a = read_csv_folder(std::string(WIJKNET_SOURCE_DIR) + "/examples/data");
+    dot_options o;
+    o.selected.waves = {"T1"};
+    const std::string t1 = to_dot(a, o);
+    const auto nodes = dot_nodes(t1);
+    std::size_t present = 0;
+    for (index_t i = 0; i < a.num_stakeholders(); ++i) present += a.present(i, a.wave_index("T1"));
+    EXPECT_EQ(nodes.size(), present);
+    EXPECT_LT(nodes.size(), a.num_stakeholders());
+    EXPECT_EQ(std::count(nodes.begin(), nodes.end(), "opbouwwerker_grutto"), 0);
+    EXPECT_EQ(std::count(nodes.begin(), nodes.end(), "huisartsen_merelplein"), 1);
+    EXPECT_EQ(t1.find("T0"), std::string::npos);  // no tie of T0 either
+    o.selected.waves = {"T0"};
+    const auto t0 = dot_nodes(to_dot(a, o));
+    EXPECT_EQ(std::count(t0.begin(), t0.end(), "opbouwwerker_grutto"), 1);
+    EXPECT_EQ(std::count(t0.begin(), t0.end(), "huisartsen_merelplein"), 0);
+    EXPECT_EQ(dot_nodes(to_dot(a)).size(), a.num_stakeholders());  // no wave named: everyone
+
+    // Roles and relations select too; a tie is drawn only when both ends are.
+    o.selected = {};
+    o.selected.roles = {"wijkagent"};
+    o.selected.relations = {"referral"};
+    const std::string agents = to_dot(a, o);
+    EXPECT_EQ(dot_nodes(agents), std::vector<std::string>{"wijkagent_kwikstaart"});
+    EXPECT_EQ(agents.find(" -> "), std::string::npos);
+    o.selected = {};
+    o.selected.relations = {"referral"};
+    const std::string referrals = to_dot(a, o);
+    EXPECT_EQ(referrals.find("label=\"collaboration"), std::string::npos);
+    EXPECT_NE(referrals.find("label=\"referral"), std::string::npos);
+}
+
 TEST(Dot, RolesAsColoursKindsAsShapesAndGraphvizAcceptsIt) {
     const alliance a = rich_example();
     dot_options o;
-    o.wave = "T1";
+    o.selected.waves = {"T1"};
     const std::string text = to_dot(a, o);
     EXPECT_NE(text.find("\"wijkagent_kwikstaart\" [label=\"Kees Kwikstaart\", shape=ellipse, fillcolor=\"#1f77b4\", "
                         "tooltip=\"community police officer\"];"),
@@ -558,7 +633,7 @@ TEST(Dot, RolesAsColoursKindsAsShapesAndGraphvizAcceptsIt) {
               std::string::npos);
     EXPECT_EQ(text.find(" T0\""), std::string::npos);  // one wave drawn: no wave in labels
     EXPECT_NE(text.find("dir=none"), std::string::npos);
-    o.wave = "T9";
+    o.selected.waves = {"T9"};
     EXPECT_THROW(to_dot(a, o), unknown_id_error);
     folder f("dot");
     const std::string path = (f.path / "a.dot").string();

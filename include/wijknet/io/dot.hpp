@@ -2,20 +2,24 @@
 /// @brief Graphviz DOT output (docs/io/dot.md): roles as colours, kinds as shapes.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/model/alliance.hpp"
+#include "wijknet/view/selection.hpp"
 
 namespace wijknet {
 
 /// Options of the DOT writer.
 struct dot_options {
-    /// Only ties of this wave (key); empty = every wave.
-    std::string wave;
-    /// Only ties of this relation (key); empty = every relation.
-    std::string relation;
+    /// What to draw, as for a snapshot: relations, waves (with waves named, only the stakeholders
+    /// present in one of them), min_weight, roles and filter pick stakeholders and ties; the
+    /// default draws everything. symmetrize, parallel and self_ties do not apply: every kept tie
+    /// is drawn as its own edge.
+    wijknet::selection selected;
     /// Write stakeholder names as labels (default); ids otherwise (pseudonymous drawings).
     bool names = true;
 };
@@ -46,17 +50,17 @@ inline std::string dot_quote(std::string_view s) {
 /// the colours of the roles present.
 ///
 /// @param a       the alliance
-/// @param options which wave and relation to draw, and names or ids as labels
+/// @param options what to draw (a selection: waves, relations, roles ...), and names or ids as labels
 ///
-/// Throws unknown_id_error for an unknown wave or relation. O(size).
+/// Only the stakeholders the selection keeps are drawn: with a wave named, those present in it
+/// (a stakeholder who left before it is not), and only ties between them. Throws
+/// unknown_id_error for an unknown wave, relation or role. O(size).
 inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
     static const char* const palette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                                           "#e377c2", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a",
                                           "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2"};
     const std::size_t colours = sizeof palette / sizeof palette[0];
-    std::optional<std::size_t> only_wave, only_relation;
-    if (!options.wave.empty()) only_wave = a.wave_index(options.wave);
-    if (!options.relation.empty()) only_relation = a.relation_index(options.relation);
+    const selected_parts kept = select(a, options.selected);
     auto colour = [&](const std::string& role) { return palette[a.roles().index_of(role) % colours]; };
     auto shape = [](stakeholder_kind k) {
         switch (k) {
@@ -70,7 +74,9 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
                       "  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n"
                       "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n";
     std::vector<std::string> used_roles;
-    for (const auto& s : a.stakeholders()) {
+    for (index_t i = 0; i < a.num_stakeholders(); ++i) {
+        if (!kept.stakeholder[i]) continue;
+        const stakeholder& s = a.stakeholders()[i];
         const std::string fill = s.roles.empty() ? "#dddddd" : colour(s.roles[0]);
         std::string tooltip;
         for (const auto& r : s.roles) tooltip += (tooltip.empty() ? "" : ", ") + a.roles().at(r).label;
@@ -80,9 +86,9 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
                ", shape=" + shape(s.kind) + ", fillcolor=\"" + fill + "\", tooltip=" + detail::dot_quote(tooltip) +
                "];\n";
     }
-    const bool several_waves = !only_wave && a.waves().size() > 1;
+    const bool several_waves = std::count(kept.wave.begin(), kept.wave.end(), 1) > 1;
     for (const auto& t : a.ties()) {
-        if ((only_wave && t.wave != *only_wave) || (only_relation && t.relation != *only_relation)) continue;
+        if (!kept.keeps(t)) continue;
         const relation& r = a.relations()[t.relation];
         std::string label = r.key + (several_waves ? " " + a.waves()[t.wave].key : std::string());
         const double width = 1.0 + std::log2(std::max(1.0, t.weight));
@@ -106,7 +112,7 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
 ///
 /// @param a       the alliance
 /// @param path    the file to create or replace
-/// @param options which wave and relation to draw, and names or ids as labels
+/// @param options what to draw, and names or ids as labels
 inline void write_dot(const alliance& a, const std::string& path, const dot_options& options = {}) {
     const std::string text = to_dot(a, options);
     write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });

@@ -2,11 +2,13 @@
 /// @brief Which part of an alliance an analysis runs on.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "wijknet/model/alliance.hpp"
 #include "wijknet/model/entities.hpp"
 
 namespace wijknet {
@@ -43,5 +45,53 @@ struct selection {
     /// Keep self-ties (a stakeholder tied to itself); they are dropped by default.
     bool self_ties = false;
 };
+
+/// Which stakeholders, relations and waves of an alliance a selection keeps: the one rule that
+/// the snapshot and the DOT writer share. Built by select().
+struct selected_parts {
+    /// By stakeholder index: kept (present in a selected wave when waves are named, holding a
+    /// selected role, passing the filter).
+    std::vector<char> stakeholder;
+    /// By relation index and by wave index: selected.
+    std::vector<char> relation, wave;
+    /// Ties lighter than this are left out.
+    double min_weight = -std::numeric_limits<double>::infinity();
+
+    /// Whether a tie is kept: its relation and wave are selected, it is heavy enough and both
+    /// ends are kept. (Self-ties are kept; the snapshot drops them unless asked.)
+    bool keeps(const tie& t) const {
+        return relation[t.relation] && wave[t.wave] && !(t.weight < min_weight) && stakeholder[t.source] &&
+               stakeholder[t.target];
+    }
+};
+
+/// The parts of @p a that @p s keeps. Every relation, wave and role key is looked up first, so a
+/// bad key throws unknown_id_error before any work. O(stakeholders x roles + relations + waves).
+inline selected_parts select(const alliance& a, const selection& s) {
+    selected_parts out;
+    out.relation.assign(a.relations().size(), s.relations.empty());
+    for (const auto& r : s.relations) out.relation[a.relation_index(r)] = 1;
+    out.wave.assign(a.waves().size(), s.waves.empty());
+    for (const auto& w : s.waves) out.wave[a.wave_index(w)] = 1;
+    out.min_weight = s.min_weight;
+    std::vector<std::string> roles;
+    for (const auto& r : s.roles) roles.push_back(a.roles().at(r).key);
+    out.stakeholder.assign(a.num_stakeholders(), 0);
+    for (index_t i = 0; i < a.num_stakeholders(); ++i) {
+        const stakeholder& st = a.stakeholders()[i];
+        if (!s.waves.empty()) {
+            bool present = false;
+            for (std::size_t w = 0; w < out.wave.size() && !present; ++w) present = out.wave[w] && a.present(i, w);
+            if (!present) continue;
+        }
+        if (!roles.empty() && std::none_of(roles.begin(), roles.end(), [&](const std::string& r) {
+                return std::find(st.roles.begin(), st.roles.end(), r) != st.roles.end();
+            }))
+            continue;
+        if (s.filter && !s.filter(st)) continue;
+        out.stakeholder[i] = 1;
+    }
+    return out;
+}
 
 }  // namespace wijknet

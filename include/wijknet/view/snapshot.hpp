@@ -212,13 +212,9 @@ inline double merge_weight(combine how, double acc, double w) {
 }  // namespace detail
 
 inline void snapshot::build(const alliance& a, const selection& s) {
-    // Which relations and waves: look every key up first, so a bad key throws before any work.
-    std::vector<char> use_relation(a.relations().size(), s.relations.empty());
-    for (const auto& r : s.relations) use_relation[a.relation_index(r)] = 1;
-    std::vector<char> use_wave(a.waves().size(), s.waves.empty());
-    for (const auto& w : s.waves) use_wave[a.wave_index(w)] = 1;
-    std::vector<std::string> roles;
-    for (const auto& r : s.roles) roles.push_back(a.roles().at(r).key);
+    // Which stakeholders, relations and waves (select() looks every key up first).
+    const selected_parts kept = select(a, s);
+    const std::vector<char>& use_relation = kept.relation;
 
     // Directed when a selected relation is directed. Relations named in the selection count as
     // declared; without names, only relations that have ties count, so that the built-in
@@ -235,17 +231,8 @@ inline void snapshot::build(const alliance& a, const selection& s) {
     const std::uint32_t none = UINT32_MAX;
     std::vector<std::uint32_t> vertex_of(a.num_stakeholders(), none);
     for (index_t i = 0; i < a.num_stakeholders(); ++i) {
+        if (!kept.stakeholder[i]) continue;
         const wijknet::stakeholder& st = a.stakeholders()[i];
-        if (!s.waves.empty()) {
-            bool present = false;
-            for (std::size_t w = 0; w < use_wave.size() && !present; ++w) present = use_wave[w] && a.present(i, w);
-            if (!present) continue;
-        }
-        if (!roles.empty() && std::none_of(roles.begin(), roles.end(), [&](const std::string& r) {
-                return std::find(st.roles.begin(), st.roles.end(), r) != st.roles.end();
-            }))
-            continue;
-        if (s.filter && !s.filter(st)) continue;
         vertex_of[i] = static_cast<std::uint32_t>(stakeholder_.size());
         stakeholder_.push_back(i);
         ids_.push_back(st.id);
@@ -257,9 +244,9 @@ inline void snapshot::build(const alliance& a, const selection& s) {
     std::vector<std::uint32_t> src, dst;
     std::vector<double> w;
     for (const tie& t : a.ties()) {
-        if (!use_relation[t.relation] || !use_wave[t.wave] || t.weight < s.min_weight) continue;
+        if (!kept.keeps(t)) continue;
         std::uint32_t u = vertex_of[t.source], v = vertex_of[t.target];
-        if (u == none || v == none || (u == v && !s.self_ties)) continue;
+        if (u == v && !s.self_ties) continue;
         if (!directed_ && v < u) std::swap(u, v);
         src.push_back(u), dst.push_back(v), w.push_back(t.weight);
         if (directed_ && !a.relations()[t.relation].directed && u != v)
