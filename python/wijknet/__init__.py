@@ -49,10 +49,13 @@ from ._measures import *  # noqa: F401,F403  (the measure functions; see _measur
 from ._measures import EIIndex
 from . import _diagnostics
 from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
+from . import _twomode, _alle_kleuren
+from ._twomode import *  # noqa: F401,F403  (the two-mode network; see _twomode.__all__)
+from ._alle_kleuren import *  # noqa: F401,F403  (the Alle Kleuren analyses; see _alle_kleuren.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_twomode.__all__, *_alle_kleuren.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",

@@ -5,7 +5,7 @@
 from __future__ import annotations
 import collections.abc
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -262,6 +262,48 @@ class Snapshot:
         ...
 class WriteError(WijknetError):
     pass
+class TwoMode:
+    """
+            The stakeholder x event participation network (use wijknet.two_mode to make one).
+        
+    """
+    @typing.overload
+    def __init__(self, alliance: Alliance, waves: collections.abc.Sequence[str] = [], start: str = '', end: str = '', themes: collections.abc.Sequence[str] = [], events: collections.abc.Sequence[str] = [], roles: collections.abc.Sequence[str] = [], kinds: collections.abc.Sequence[str] = [], participation_roles: collections.abc.Sequence[str] = []) -> None:
+        ...
+    @typing.overload
+    def __init__(self, stakeholder_ids: collections.abc.Sequence[str], event_ids: collections.abc.Sequence[str], stakeholder_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], event_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def _betweenness(self, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
+        ...
+    def _closeness(self, normalized: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
+        ...
+    def _components(self) -> list[int]:
+        ...
+    def _degree(self) -> list[float]:
+        ...
+    def bipartite(self) -> Snapshot:
+        """
+        The bipartite graph as a Snapshot: stakeholders first, then events.
+        """
+    def density(self) -> float:
+        ...
+    def pairs(self) -> tuple[list[int], list[int]]:
+        """
+        (stakeholder positions, event positions) of every participation.
+        """
+    def project(self, side: str, weight: str = 'count') -> Snapshot:
+        ...
+    @property
+    def event_ids(self) -> list[str]:
+        ...
+    @property
+    def num_participations(self) -> int:
+        ...
+    @property
+    def stakeholder_ids(self) -> list[str]:
+        ...
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
