@@ -447,8 +447,10 @@ def _core_sentence(words: Wording, c: CoreGroup, organised: dict) -> str:
                      f"Organising leans on {words.name(c.single_point)}: a single point of failure; without them "
                      f"most events would have had no core-group organiser.")
     if c.events_without_organiser:
-        parts.append(f"{c.events_without_organiser} bijeenkomst(en) werden zonder kerngroeplid georganiseerd." if nl
-                     else f"{c.events_without_organiser} event(s) were organised without a core-group member.")
+        k = c.events_without_organiser
+        parts.append(f"{words.plural(k, 'bijeenkomst werd', 'bijeenkomsten werden')} zonder kerngroeplid "
+                     f"georganiseerd." if nl else
+                     f"{words.plural(k, 'event was', 'events were')} organised without a core-group member.")
     n = int(c.reach["participants"])
     if n:
         parts.append(f"Van de {n} deelnemers buiten de kerngroep is {words.percent(c.reach['1'])} direct en "
