@@ -18,12 +18,11 @@ except ImportError as err:  # pragma: no cover - only without a build
         f"the python/ folder directly. Original error: {err}"
     ) from err
 
-from ._alliance import Alliance, example_path, load_example, read_csv_folder
+from ._alliance import Alliance, Snapshot, example_path, load_example, read_csv_folder
 from ._core import (
     DuplicateIdError,
     InvalidValueError,
     ParseError,
-    Snapshot,
     UnknownIdError,
     WijknetError,
     WriteError,
@@ -42,6 +41,7 @@ from ._io import (
 )
 from ._roster import add_roster_ties, partner_scores
 from ._layout import layout
+from ._draw import draw
 from ._report import Report, report
 from ._summary import Summary, summary
 from . import _measures
@@ -83,6 +83,7 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_twomode.__all__, *_alle_
     "add_roster_ties",
     "partner_scores",
     "layout",
+    "draw",
     "Report",
     "report",
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -56,9 +56,9 @@ class Alliance(_core.Alliance):
         """Participation as a DataFrame: stakeholder, event, then attributes."""
         return _frame(self._participation_columns(), None, include_sensitive)
 
-    def snapshot(self, **selection) -> _core.Snapshot:
+    def snapshot(self, **selection) -> "Snapshot":
         """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
-        return _core.Snapshot(self, **selection)
+        return Snapshot(self, **selection)
 
     def summary(self, templates: Iterable[str] | None = None, lang: str = "en") -> "Summary":
         """The summary of :func:`wijknet.summary`, in English (``lang="en"``) or Dutch (``"nl"``)."""
@@ -72,11 +72,24 @@ class Alliance(_core.Alliance):
         other._assign(self)
         return other
 
+    def _repr_html_(self) -> str:
+        return _display.alliance_html(self)
+
     def __repr__(self) -> str:
         return (
             f"<wijknet.Alliance: {len(self)} stakeholders, {self.num_ties} ties, "
             f"{len(self.waves)} waves, {len(self.relations)} relations>"
         )
+
+
+class Snapshot(_core.Snapshot):
+    __doc__ = _core.Snapshot.__doc__
+
+    def __repr__(self) -> str:
+        return _display.snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
 
 
 def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import _core, _sentences
+from . import _core, _display, _sentences
 from ._measures import _snapshot
 from ._wording import Wording
 
@@ -157,6 +157,9 @@ class ChainRoutes:
     def __str__(self) -> str:
         return "\n".join(f"{w or 'all waves'}: {e}" for w, e in self.summary["explanation"].items())
 
+    def _repr_html_(self) -> str:
+        return _display.chain_routes_html(self)
+
 
 def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str | Sequence[str] | None = None,
                  wave: str | None = None, relations: Iterable[str] | str | None = None,
@@ -238,6 +241,9 @@ class KeyPlayers:
     explanation: str = ""
     """One sentence: what the players' departure would do (or whom they reach)."""
 
+    def _repr_html_(self) -> str:
+        return _display.key_players_html(self)
+
 
 def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distance: int = 1,
                 direction: str = "all", seed: int = 42, max_rounds: int = 10, restarts: int = 4,
@@ -291,6 +297,9 @@ class Scenario:
     def __post_init__(self) -> None:
         self.remove = _list(self.remove)
         self.alliance = without(self.base, self.remove)
+
+    def _repr_html_(self) -> str:
+        return _display.scenario_html(self)
 
     def shift(self, measure, **kwargs) -> pd.DataFrame:
         """How a per-stakeholder measure shifts: ``measure`` is a wijknet function returning a

@@ -92,6 +92,11 @@ class Report:
             raise FileNotFoundError(f"the folder {folder} does not exist (writing {target})")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
+            # mkstemp makes the file readable by its owner only; a report is made to be shared,
+            # so it gets the mode any new file would get (0666 less the umask).
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(self.html)
                 f.flush()
@@ -216,8 +221,9 @@ def report(data: Any, lang: str = "nl", template: str | None = None, wave: str |
     # ------------------------------------------------------------------ the computations
     positions = layout(alliance, seed=seed, **({"waves": wave_list} if wave_list and wave_list[0] else {}))
     netmap = NetMap(alliance, words, positions, relation_keys)
-    coverage = role_coverage(alliance, template, wave=wave or None, lang=lang, show_names=show_names) if template else None
-    routes = chain_routes(alliance, chain, relation=relation, wave=wave or None, lang=lang, show_names=show_names)
+    # wave "" (an alliance without waves) means every tie, one table: the diagnostics read it so.
+    coverage = role_coverage(alliance, template, wave=wave, lang=lang, show_names=show_names) if template else None
+    routes = chain_routes(alliance, chain, relation=relation, wave=wave, lang=lang, show_names=show_names)
     chain_row = routes.summary.iloc[-1]
     n_present = len(present_now)
     kp = None
@@ -350,7 +356,7 @@ def report(data: Any, lang: str = "nl", template: str | None = None, wave: str |
     # ------------------------------------------------------------------ 6. what if
     if kp is not None and kp.players:
         cmp = Scenario(alliance, remove=kp.players).compare(template=template or None, chains=[chain],
-                                                            relation=relation, wave=wave or None)
+                                                            relation=relation, wave=wave)
         labels = {"stakeholders": ("stakeholders", "stakeholders"), "components": ("delen", "components"),
                   "largest_component": ("grootste deel", "largest component"),
                   "fragmentation": ("fragmentatie", "fragmentation"),

@@ -7,7 +7,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 from ._wording import Wording
 
 # Headings and phrases of the text report, in English and Dutch.
@@ -110,15 +110,7 @@ class Summary:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        html = [f"<h4>{_TEXT[self.lang]['title']}</h4><p>"
-                + _TEXT[self.lang]["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves,
-                                                      e=self.events, p=self.participations) + "</p>"]
-        html.append(self.roles.to_frame("stakeholders").to_html())
-        html.append(self.relations.to_html(float_format=lambda x: f"{x:.3f}"))
-        rows = [(tmpl, level, role) for tmpl, gaps in self.missing.items()
-                for level in ("required", "recommended") for role in gaps[level]]
-        html.append(pd.DataFrame(rows, columns=["template", "level", "role"]).to_html(index=False))
-        return "\n".join(html)
+        return _display.summary_html(self)
 
 
 def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, lang: str = "en") -> Summary:

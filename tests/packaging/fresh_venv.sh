@@ -19,6 +19,13 @@ assert wijknet.__version__
 import importlib.resources as r
 assert (r.files("wijknet") / "py.typed").is_file()
 print("import wijknet", wijknet.__version__, "ok:", a)
+# Drawing is an optional extra: without matplotlib, draw says which extra to install.
+try:
+    wijknet.draw(a)
+except ImportError as err:
+    assert "wijknet[plot]" in str(err), err
+else:
+    raise AssertionError("wijknet.draw worked without matplotlib?")
 PY
 summary=$("$work/venv/bin/wijknet")
 grep -q "34 stakeholders" <<<"$summary"

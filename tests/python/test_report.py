@@ -117,6 +117,15 @@ def test_reads_every_format(tmp_path):
         assert "Wijkagent 1" in wijknet.report(str(path), lang="nl").html
 
 
+def test_saved_report_is_readable_by_others(nl, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = nl.save(tmp_path / "rapport.html")
+    finally:
+        os.umask(umask)
+    assert os.stat(path).st_mode & 0o777 == 0o644
+
+
 def test_failed_write_leaves_old_report(nl, tmp_path, monkeypatch):
     target = tmp_path / "rapport.html"
     target.write_text("old report")
@@ -133,3 +142,19 @@ def test_failed_write_leaves_old_report(nl, tmp_path, monkeypatch):
         nl.save(tmp_path)
     with pytest.raises(FileNotFoundError, match="does not exist"):
         nl.save(tmp_path / "missing" / "r.html")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_small_and_empty_alliances_still_report(lang):
+    empty = wijknet.Alliance()
+    no_waves = wijknet.Alliance()
+    no_waves.add_stakeholder("x", "Buurthuis", roles=["bewonersinitiatief"])
+    no_waves.add_stakeholder("y", "Kees", "person", roles=["wijkagent"])
+    one_wave = no_waves.copy()
+    one_wave.add_wave("T0", "T0", "2021-01-01")
+    one_wave.add_tie("x", "y", "referral", "T0")
+    for a in (empty, no_waves, one_wave):
+        r = wijknet.report(a, lang=lang)
+        assert r.compare is None
+        assert r.html.count("<section") == 8  # no change section without an earlier wave
+        assert "Kees" not in r.html
