@@ -111,3 +111,17 @@ TEST(TwoMode, SelectionByWaveThemeAndRole) {
     bad.themes = {"knitting"};
     EXPECT_THROW(two_mode_network(a, bad), unknown_id_error);
 }
+
+TEST(TwoMode, SnapshotFromEdges) {
+    // Undirected triangle given with one edge twice (merged by sum) and one self-edge (dropped):
+    //   a --2+3-- b --1-- c --1-- a
+    const auto g = snapshot::from_edges({"a", "b", "c"}, {0, 1, 2}, false, {0, 1, 1, 2, 2}, {1, 0, 2, 0, 2},
+                                        {2.0, 3.0, 1.0, 1.0, 9.0});
+    EXPECT_EQ(g.num_ties(), 3u);
+    EXPECT_DOUBLE_EQ(weight_between(g, 0, 1), 5.0);
+    EXPECT_DOUBLE_EQ(weight_between(g, 2, 0), 1.0);
+    EXPECT_EQ(weak_components(g).count, 1u);
+    EXPECT_THROW(snapshot::from_edges({"a"}, {0}, false, {0}, {1}), invalid_value_error);
+    EXPECT_THROW(snapshot::from_edges({"a", "b"}, {0}, false, {0}, {1}), invalid_value_error);
+    EXPECT_THROW(two_mode_network({"a"}, {"e"}, {{0, 1}}), invalid_value_error);
+}

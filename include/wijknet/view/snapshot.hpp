@@ -303,10 +303,22 @@ inline void snapshot::build(const alliance& a, const selection& s) {
 inline void snapshot::assemble(const std::vector<std::uint32_t>& src, const std::vector<std::uint32_t>& dst,
                                const std::vector<double>& w, combine parallel) {
     const std::uint32_t n = num_vertices();
-    // Edges: sorted by (source, target), parallel ties merged as asked.
+    // Edges: sorted by (source, target), parallel ties merged as asked. Input that is sorted
+    // already (a projection's) skips the two counting passes.
     std::vector<std::uint32_t> edge_src, edge_dst;
     std::vector<double> edge_w;
-    for (std::uint32_t i : detail::pair_order(src, dst, n)) {
+    bool sorted = true;
+    for (std::size_t i = 1; i < src.size() && sorted; ++i)
+        sorted = src[i - 1] < src[i] || (src[i - 1] == src[i] && dst[i - 1] <= dst[i]);
+    std::vector<std::uint32_t> order;
+    if (sorted) {
+        order.resize(src.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    } else {
+        order = detail::pair_order(src, dst, n);
+    }
+    edge_src.reserve(order.size()), edge_dst.reserve(order.size()), edge_w.reserve(order.size());
+    for (std::uint32_t i : order) {
         const bool same = !edge_src.empty() && edge_src.back() == src[i] && edge_dst.back() == dst[i];
         if (same && parallel != combine::keep) {
             edge_w.back() = detail::merge_weight(parallel, edge_w.back(), w[i]);
@@ -331,19 +343,23 @@ inline void snapshot::assemble(const std::vector<std::uint32_t>& src, const std:
         in_edge_.resize(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) in_source_[k] = edge_src[order[k]], in_edge_[k] = order[k];
     } else {
-        // Both arcs of every edge (a self-tie once), sorted by (source, target).
-        std::vector<std::uint32_t> arc_src, arc_dst, arc_edge;
+        // Both arcs of every edge (a self-tie once), sorted by (source, target), in one pass:
+        // edges come sorted with source <= target, so row x receives first the arcs of edges
+        // (y, x), y < x, in increasing y, then those of edges (x, z), z >= x, in increasing z.
         for (std::uint32_t e = 0; e < num_edges_; ++e) {
-            arc_src.push_back(edge_src[e]), arc_dst.push_back(edge_dst[e]), arc_edge.push_back(e);
-            if (edge_src[e] != edge_dst[e])
-                arc_src.push_back(edge_dst[e]), arc_dst.push_back(edge_src[e]), arc_edge.push_back(e);
+            ++out_offset_[edge_src[e] + 1];
+            if (edge_src[e] != edge_dst[e]) ++out_offset_[edge_dst[e] + 1];
         }
-        for (auto u : arc_src) ++out_offset_[u + 1];
         for (std::uint32_t v = 0; v < n; ++v) out_offset_[v + 1] += out_offset_[v];
-        auto order = detail::pair_order(arc_src, arc_dst, n);
-        out_target_.resize(order.size());
-        out_edge_.resize(order.size());
-        for (std::size_t k = 0; k < order.size(); ++k) out_target_[k] = arc_dst[order[k]], out_edge_[k] = arc_edge[order[k]];
+        out_target_.resize(out_offset_[n]);
+        out_edge_.resize(out_offset_[n]);
+        std::vector<std::uint64_t> next(out_offset_.begin(), out_offset_.end() - 1);
+        for (std::uint32_t e = 0; e < num_edges_; ++e) {
+            const std::uint32_t u = edge_src[e], v = edge_dst[e];
+            std::uint64_t k = next[u]++;
+            out_target_[k] = v, out_edge_[k] = e;
+            if (u != v) k = next[v]++, out_target_[k] = u, out_edge_[k] = e;
+        }
     }
 }
 
