@@ -44,6 +44,7 @@ from ._layout import layout
 from ._draw import draw
 from ._report import Report, report
 from ._summary import Summary, summary
+from ._validate import Problem, validate
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
 from ._measures import EIIndex
@@ -69,6 +70,8 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_twomode.__all__, *_alle_
     "load_example",
     "read_csv_folder",
     "summary",
+    "Problem",
+    "validate",
     "WriteError",
     "adjacency_matrix",
     "from_igraph",

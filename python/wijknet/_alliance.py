@@ -66,10 +66,22 @@ class Alliance(_core.Alliance):
 
         return summary(self, templates, lang)
 
+    @property
+    def read_warnings(self) -> list:
+        """What the reader that made this alliance warned about, as :class:`wijknet.Problem` objects.
+
+        Warnings do not stop a read, but the result may not be what was meant: e.g. a stakeholder
+        table from which no role at all was read ("no roles were read; is the column named 'role'
+        or 'rol'?"). ``str(w)`` is the English line, ``w.text("nl")`` the Dutch one; the summary
+        shows them. Empty for an alliance built in code.
+        """
+        return list(getattr(self, "_read_warnings", ()))
+
     def copy(self) -> "Alliance":
-        """An independent copy."""
+        """An independent copy (read warnings included)."""
         other = Alliance()
         other._assign(self)
+        other._read_warnings = self.read_warnings
         return other
 
     def _repr_html_(self) -> str:
@@ -92,22 +104,34 @@ class Snapshot(_core.Snapshot):
         return _display.snapshot_html(self)
 
 
-def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:
+def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False, encoding: str = "auto",
+                    duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
 
     The folder holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and
     optionally ``waves.csv``, ``relations.csv``, ``ties.csv`` (source, target, relation, wave,
-    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md.
-    Several roles in one cell are separated by ``|``; a column whose name ends in
-    ``:sensitive`` becomes a sensitive attribute.
+    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md. Column
+    names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any
+    case; a name one typo away from a known column is an error, not an attribute. Several roles in
+    one cell are separated by ``|``; a column whose name ends in ``:sensitive`` becomes a
+    sensitive attribute.
 
-    separator: ``","`` or ``";"`` (default: detected from each header line).
+    separator: ``","``, ``";"`` or ``"\t"`` (default: detected from each header line).
     decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+    encoding: ``"auto"`` (default: UTF-8 with or without byte order mark, Windows-1252 or UTF-16
+        with byte order mark, detected per file), ``"utf-8"``, ``"cp1252"`` or ``"utf-16"``.
+    duplicates: what to do with a tie listed more than once (an undirected tie listed from both
+        sides, or the same tie twice): ``"merge"`` (default: identical listings are one tie; listings
+        with different weights are an error), ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem.
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem
+    (:func:`wijknet.validate` lists all of them). Warnings are kept in ``read_warnings``.
     """
+    from ._validate import Problem
+
     alliance = Alliance()
-    alliance._read_csv_folder(str(folder), separator, decimal_comma)
+    warnings = alliance._read_csv_folder(str(folder), separator, decimal_comma, encoding, duplicates)
+    alliance._read_warnings = [Problem(**w) for w in warnings]
     return alliance
 
 

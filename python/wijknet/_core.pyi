@@ -50,6 +50,8 @@ class Alliance:
         ...
     def _event_columns(self) -> dict:
         ...
+    def _knows_relation(self, name: str) -> bool:
+        ...
     def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
         ...
     def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
@@ -58,8 +60,10 @@ class Alliance:
         ...
     def _participation_columns(self) -> dict:
         ...
-    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False) -> None:
-        ...
+    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+        """
+        Reads a CSV folder into this alliance; returns the warnings as dicts.
+        """
     def _stakeholder_columns(self) -> dict:
         ...
     def _tie_columns(self) -> dict:
@@ -72,13 +76,15 @@ class Alliance:
         """
         Records that a stakeholder took part in an event.
         """
-    def add_relation(self, key: str, label: str = '', directed: bool = True) -> None:
+    def add_relation(self, key: str, label: str = '', directed: bool = True, label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Declares a tie type.
+        Declares a tie type; label_nl and aliases as for add_role (relations are then found by any of them).
         """
-    def add_role(self, key: str, label: str = '', description: str = '') -> None:
+    def add_role(self, key: str, label: str = '', description: str = '', label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Adds a role to the taxonomy: a Dutch key and an English label, both unique (case-insensitive).
+                        Adds a role to the taxonomy: a Dutch key, an English label, a Dutch label (label_nl, for
+                        Dutch reports) and other names it is known by (aliases). Every name must be unique
+                        among all roles; look-ups ignore case, accents, '_', '-' and spaces.
         """
     def add_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -92,9 +98,9 @@ class Alliance:
         """
         Adds a method template: the roles it requires and recommends (by key or label).
         """
-    def add_theme(self, key: str, label: str = '', description: str = '') -> None:
+    def add_theme(self, key: str, label: str = '', description: str = '', label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Adds an event theme.
+        Adds an event theme (names as for add_role).
         """
     def add_tie(self, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -106,6 +112,10 @@ class Alliance:
         """
     def has_tie(self, source: str, target: str, relation: str, wave: str) -> bool:
         ...
+    def relation(self, name: str) -> dict:
+        """
+        The relation with this key, label, Dutch label or alias (ignoring case and accents).
+        """
     def remove_event(self, id: str) -> None:
         """
         Removes an event and its participations.
@@ -122,7 +132,7 @@ class Alliance:
         """
     def role(self, name: str) -> dict:
         """
-        The role with this key or English label (case-insensitive).
+        The role with this key, label, Dutch label or alias (ignoring case and accents).
         """
     def stakeholder(self, id: str) -> dict:
         """
@@ -138,12 +148,12 @@ class Alliance:
     @property
     def relations(self) -> list:
         """
-        The relations: a list of dicts with key, label, directed.
+        The relations: a list of dicts with key, label, directed, label_nl (the Dutch name; the key when none was given) and aliases.
         """
     @property
     def roles(self) -> list:
         """
-        The role taxonomy: a list of dicts with key, label, description.
+        The role taxonomy: a list of dicts with key, label, description, label_nl (the Dutch label; the key when none was given) and aliases.
         """
     @property
     def templates(self) -> list:
@@ -153,12 +163,26 @@ class Alliance:
     @property
     def themes(self) -> list:
         """
-        The event themes: a list of dicts with key, label, description.
+        The event themes: a list of dicts with key, label, description, label_nl, aliases.
         """
     @property
     def waves(self) -> list:
         """
         The waves in time order: a list of dicts with key, label, date.
+        """
+class _TieListings:
+    """
+    Adds tie listings, combining repeats by a duplicates rule.
+    """
+    def __init__(self, alliance: Alliance, duplicates: str = 'merge') -> None:
+        ...
+    def add(self, alliance: Alliance, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex, attributes: typing.Any, sensitive: collections.abc.Sequence[str], place: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.
+        """
+    def finish(self) -> None:
+        """
+        Sets mean weights (duplicates='mean') once every listing is added.
         """
 class Snapshot:
     """
@@ -308,6 +332,10 @@ def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[s
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
+def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+    """
+    Every problem of a CSV folder, as dicts (wijknet.validate).
+    """
 def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], direction: str, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsIndex, objective: str, max_distance: typing.SupportsInt | typing.SupportsIndex, direction: str, seed: typing.SupportsInt | typing.SupportsIndex, max_rounds: typing.SupportsInt | typing.SupportsIndex, restarts: typing.SupportsInt | typing.SupportsIndex, candidates: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex) -> tuple[list[str], float, float]:

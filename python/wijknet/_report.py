@@ -145,7 +145,7 @@ def _p(*sentences: str) -> str:
     return "<p>" + " ".join(escape(s) for s in sentences if s) + "</p>"
 
 
-def report(data: Any, lang: str = "nl", template: str | None = None, wave: str | None = None,
+def report(data: Any, lang: str = "en", template: str | None = None, wave: str | None = None,
            compare: str | None = None, relation: str | None = None, chain: Sequence[str] | None = None,
            show_names: bool = False, show_sensitive: bool = False, seed: int = 1) -> Report:
     """The evaluation report of an alliance, as one self-contained HTML file.
@@ -154,8 +154,9 @@ def report(data: Any, lang: str = "nl", template: str | None = None, wave: str |
     ----------
     data : Alliance, str or path
         The alliance, or a CSV folder, ``.json`` or ``.graphml`` file to read it from.
-    lang : {"nl", "en"}, default "nl"
-        Language of everything in the report: headings, labels, sentences, numbers and dates.
+    lang : {"en", "nl"}, default "en"
+        Language of everything in the report: headings, labels, sentences, numbers and dates
+        (``"nl"``: Dutch throughout, as the command's ``--lang nl``).
     template : str, optional
         Method template to check the roles against; default the method the data defines
         itself, else ``samen_in_de_wijk``.
