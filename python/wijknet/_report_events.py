@@ -55,7 +55,7 @@ def events_section(alliance: Any, words: Wording, number: int, wave: str | None 
     if reach.empty:
         return ""
     themes = ak.theme_reach(alliance, **selection)
-    labels = {t["key"]: (t.get("label") or t["key"]) for t in alliance.themes}
+    labels = {t["key"]: ((nl and t.get("label_nl")) or t.get("label") or t["key"]) for t in alliance.themes}
     first, last = reach["date"].iloc[0], reach["date"][reach["date"] != ""].iloc[-1] if (reach["date"] != "").any() else ""
     total = int(reach["cumulative"].iloc[-1])
     body = [_p(
