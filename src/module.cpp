@@ -183,4 +183,5 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_io(m);
     wijknet::python::register_diagnostics(m);
     wijknet::python::register_tests(m);
+    wijknet::python::register_twomode(m);
 }

@@ -32,6 +32,7 @@
 #include "wijknet/algorithms/permutation.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"
 #include "wijknet/algorithms/structure.hpp"
+#include "wijknet/algorithms/two_mode.hpp"
 #include "wijknet/diagnostics/chains.hpp"
 #include "wijknet/diagnostics/coverage.hpp"
 #include "wijknet/diagnostics/resilience.hpp"

@@ -55,10 +55,14 @@ from . import _change, _tests
 from ._study import Study
 from ._change import *  # noqa: F401,F403  (change between waves; see _change.__all__)
 from ._tests import *  # noqa: F401,F403  (permutation tests and dyadic predictors; see _tests.__all__)
+from . import _twomode, _alle_kleuren
+from ._twomode import *  # noqa: F401,F403  (the two-mode network; see _twomode.__all__)
+from ._alle_kleuren import *  # noqa: F401,F403  (the Alle Kleuren analyses; see _alle_kleuren.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.__all__, *_twomode.__all__,
+           *_alle_kleuren.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "EmptySelectionWarning",

@@ -403,7 +403,8 @@ def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, 
 
 
 @checked(selection=FILTERS)
-def to_networkx(alliance: Alliance, include_sensitive: bool = False, **selection) -> "networkx.MultiDiGraph":
+def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: bool = True,
+                **selection) -> "networkx.MultiDiGraph":
     """The alliance as a ``networkx.MultiDiGraph``: one node per stakeholder, one edge per tie.
     The selection keywords (``waves``, ``relations``, ``min_weight``, ``roles``, ``ids``,
     ``where``; docs/selection.md) export part of it: with a wave named, the stakeholders present
@@ -414,6 +415,14 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False, **selection
     tie's. Missing values are left out (``networkx.write_graphml`` cannot hold None). A tie of an
     undirected relation is one edge; the graph attributes ``undirected_relations`` and ``waves``
     say which relations those are and the wave order. :func:`from_networkx` reads it back.
+
+    When the alliance has events (and ``events`` is true), the graph is two-mode as
+    networkx.bipartite expects it: stakeholders carry ``bipartite=0``; events are nodes with
+    ``bipartite=1`` (key: the event id, or ``event:<id>`` with attribute ``event_id`` when a
+    stakeholder has that id) with ``name``, ``date``, ``theme`` and ``organisers`` (``|``-joined)
+    and their attributes; each participation is an edge stakeholder -> event with its attributes.
+    wijknet's GraphML holds no events: pass ``events=False`` before ``networkx.write_graphml``
+    when the file is to be read back with :func:`wijknet.read`.
     """
     import networkx as nx
 
@@ -421,7 +430,32 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False, **selection
     g = nx.MultiDiGraph(**graph)
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
+    if events:
+        _add_events(g, alliance, include_sensitive)
     return g
+
+
+def _add_events(g: "networkx.MultiDiGraph", alliance: Alliance, include_sensitive: bool) -> None:
+    """Events as nodes with ``bipartite=1`` (stakeholders get ``bipartite=0``), participation as
+    edges stakeholder -> event; nothing changes for an alliance without events."""
+    frames = to_pandas(alliance, include_sensitive)
+    if frames["events"].empty:
+        return
+    for v in list(g.nodes):
+        g.nodes[v]["bipartite"] = 0
+    key = {}
+    for row in frames["events"].to_dict("records"):
+        event_id = row.pop("id")
+        key[event_id] = event_id if event_id not in g else f"event:{event_id}"
+        attrs = {k: _python_value(v) for k, v in row.items() if _python_value(v) not in (None, "")}
+        if key[event_id] != event_id:
+            attrs["event_id"] = event_id
+        g.add_node(key[event_id], bipartite=1, **attrs)
+    for row in frames["participation"].to_dict("records"):
+        s, e = row.pop("stakeholder"), row.pop("event")
+        if s not in g:  # left out by the selection
+            continue
+        g.add_edge(s, key[e], **{k: _python_value(v) for k, v in row.items() if _python_value(v) is not None})
 
 
 @checked
@@ -435,11 +469,32 @@ def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", defaul
     ``default_wave``) and ``weight`` (default 1) make the tie. Unknown relations are declared:
     undirected for an undirected graph or when the graph attribute ``undirected_relations`` names
     them. The graph attribute ``waves`` fixes the wave order.
+
+    Nodes with ``bipartite=1`` (networkx's convention for the second node set, e.g.
+    ``networkx.davis_southern_women_graph()``) are events: ``name``, ``date``, ``theme``,
+    ``organisers`` and other attributes fill them (``event_id`` overrides the key), and every edge
+    between a stakeholder and an event is a participation with the edge's attributes. The
+    ``bipartite`` attribute itself is not kept.
     """
-    nodes = graph.nodes(data=True)
-    edges = graph.edges(data=True)
-    return _from_graph_records(nodes, edges, graph.graph, graph.is_directed(), default_relation, default_wave,
-                               declare_unknown_roles)
+    events = {v for v, d in graph.nodes(data=True) if d.get("bipartite") == 1}
+    if not events:
+        return _from_graph_records(graph.nodes(data=True), graph.edges(data=True), graph.graph, graph.is_directed(),
+                                   default_relation, default_wave, declare_unknown_roles)
+    nodes = [(v, {k: x for k, x in d.items() if k != "bipartite"}) for v, d in graph.nodes(data=True) if v not in events]
+    edges = [(u, v, d) for u, v, d in graph.edges(data=True) if u not in events and v not in events]
+    a = _from_graph_records(nodes, edges, graph.graph, graph.is_directed(), default_relation, default_wave,
+                            declare_unknown_roles)
+    event_id = {v: str(graph.nodes[v].get("event_id", v)) for v in events}
+    event_rows = [{**{k: x for k, x in graph.nodes[v].items() if k not in ("bipartite", "event_id")}, "id": event_id[v]}
+                  for v in graph.nodes if v in events]
+    participation = []
+    for u, v, d in graph.edges(data=True):
+        if (u in events) == (v in events):
+            continue
+        person, event = (v, u) if u in events else (u, v)
+        participation.append({**d, "stakeholder": str(person), "event": event_id[event]})
+    return from_pandas(events=pd.DataFrame(event_rows),
+                       participation=pd.DataFrame(participation) if participation else None, _into=a)
 
 
 @checked(selection=FILTERS)

@@ -28,6 +28,7 @@ from ._keywords import checked
 from ._layout import layout
 from ._measures import articulation_points, brokerage
 from ._netmap import NetMap, info_lines
+from ._report_events import events_section
 from ._wording import SMALL_CELL, Wording, check_lang
 
 __all__ = ["Report", "report"]
@@ -430,6 +431,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         _section(4, t["s4"], s4, "chain"), _section(5, t["s5"], s5, "together"), _section(6, t["s6"], s6, "whatif"),
         _section(7, t["s7"], s7, "suggestions")]
     number = 8
+    events = events_section(alliance, words, number, wave, compare)  # Alle Kleuren: only with events
+    if events:
+        sections.append(events)
+        number += 1
     if s8 is not None:
         sections.append(_section(number, t["s8"].format(wave=words.wave(compare)), s8, "change"))
         number += 1

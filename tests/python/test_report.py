@@ -10,7 +10,7 @@ import wijknet
 
 SECTIONS_NL = ["In één oogopslag", "De netwerkkaart", "Rollen in de alliantie", "De keten",
                "Wie houdt de alliantie bijeen", "Wat als de sleutelspeler vertrekt", "Voorgestelde nieuwe contacten",
-               "Wat is er veranderd sinds T0 2021", "Toelichting"]
+               "Bijeenkomsten en thema’s", "Wat is er veranderd sinds T0 2021", "Toelichting"]
 
 
 @pytest.fixture(scope="module")

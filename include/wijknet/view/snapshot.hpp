@@ -161,8 +161,41 @@ public:
                weight_.size() * 8 + stakeholder_.size() * 4;
     }
 
+    /// A snapshot of a graph given by its edges rather than by an alliance: the projections of the
+    /// two-mode participation network (algorithms/two_mode.hpp) are built this way, so every
+    /// measure runs on them. Vertex v has id @p ids[v] and alliance index @p items[v] (a
+    /// stakeholder index, or an event index for an event projection). Edges (src[i], dst[i]) with
+    /// weight w[i] (w empty: all 1); undirected edges may be given either way round. Parallel
+    /// edges merge by @p parallel, self-edges are dropped. Throws invalid_value_error for a vertex
+    /// out of range or lengths that differ. O(n + m).
+    static snapshot from_edges(std::vector<std::string> ids, std::vector<index_t> items, bool directed,
+                               const std::vector<std::uint32_t>& src, const std::vector<std::uint32_t>& dst,
+                               const std::vector<double>& w = {}, combine parallel = combine::sum) {
+        const auto n = ids.size();
+        if (items.size() != n || dst.size() != src.size() || (!w.empty() && w.size() != src.size()))
+            throw invalid_value_error("snapshot::from_edges: ids and items, and src, dst and weights, must have equal lengths");
+        snapshot g;
+        g.directed_ = directed;
+        g.ids_ = std::move(ids);
+        g.stakeholder_ = std::move(items);
+        std::vector<std::uint32_t> a, b;
+        std::vector<double> x;
+        a.reserve(src.size()), b.reserve(src.size()), x.reserve(src.size());
+        for (std::size_t i = 0; i < src.size(); ++i) {
+            std::uint32_t u = src[i], v = dst[i];
+            if (u >= n || v >= n) throw invalid_value_error("snapshot::from_edges: vertex out of range");
+            if (u == v) continue;
+            if (!directed && v < u) std::swap(u, v);
+            a.push_back(u), b.push_back(v), x.push_back(w.empty() ? 1.0 : w[i]);
+        }
+        g.assemble(a, b, x, parallel);
+        return g;
+    }
+
 private:
     void build(const alliance& a, const selection& s);
+    void assemble(const std::vector<std::uint32_t>& src, const std::vector<std::uint32_t>& dst,
+                  const std::vector<double>& w, combine parallel);
 
     bool directed_ = true;
     std::uint32_t num_edges_ = 0;
@@ -237,7 +270,6 @@ inline void snapshot::build(const alliance& a, const selection& s) {
         stakeholder_.push_back(i);
         ids_.push_back(st.id);
     }
-    const std::uint32_t n = num_vertices();
 
     // Selected ties as (source, target, weight); an undirected tie in a directed snapshot
     // becomes two arcs, and in an undirected snapshot is put as (min, max).
@@ -252,18 +284,35 @@ inline void snapshot::build(const alliance& a, const selection& s) {
         if (directed_ && !a.relations()[t.relation].directed && u != v)
             src.push_back(v), dst.push_back(u), w.push_back(t.weight);
     }
+    assemble(src, dst, w, s.parallel);
+}
 
-    // Edges: sorted by (source, target), parallel ties merged as asked.
+inline void snapshot::assemble(const std::vector<std::uint32_t>& src, const std::vector<std::uint32_t>& dst,
+                               const std::vector<double>& w, combine parallel) {
+    const std::uint32_t n = num_vertices();
+    // Edges: sorted by (source, target), parallel ties merged as asked. Input that is sorted
+    // already (a projection's) skips the two counting passes.
     std::vector<std::uint32_t> edge_src, edge_dst;
     std::vector<double> edge_w;
-    for (std::uint32_t i : detail::pair_order(src, dst, n)) {
+    bool sorted = true;
+    for (std::size_t i = 1; i < src.size() && sorted; ++i)
+        sorted = src[i - 1] < src[i] || (src[i - 1] == src[i] && dst[i - 1] <= dst[i]);
+    std::vector<std::uint32_t> order;
+    if (sorted) {
+        order.resize(src.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    } else {
+        order = detail::pair_order(src, dst, n);
+    }
+    edge_src.reserve(order.size()), edge_dst.reserve(order.size()), edge_w.reserve(order.size());
+    for (std::uint32_t i : order) {
         const bool same = !edge_src.empty() && edge_src.back() == src[i] && edge_dst.back() == dst[i];
-        if (same && s.parallel != combine::keep) {
-            edge_w.back() = detail::merge_weight(s.parallel, edge_w.back(), w[i]);
+        if (same && parallel != combine::keep) {
+            edge_w.back() = detail::merge_weight(parallel, edge_w.back(), w[i]);
             continue;
         }
         edge_src.push_back(src[i]), edge_dst.push_back(dst[i]);
-        edge_w.push_back(s.parallel == combine::count ? 1.0 : w[i]);
+        edge_w.push_back(parallel == combine::count ? 1.0 : w[i]);
     }
     num_edges_ = static_cast<std::uint32_t>(edge_src.size());
     if (std::any_of(edge_w.begin(), edge_w.end(), [](double x) { return x != 1.0; })) weight_ = std::move(edge_w);
@@ -281,19 +330,23 @@ inline void snapshot::build(const alliance& a, const selection& s) {
         in_edge_.resize(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) in_source_[k] = edge_src[order[k]], in_edge_[k] = order[k];
     } else {
-        // Both arcs of every edge (a self-tie once), sorted by (source, target).
-        std::vector<std::uint32_t> arc_src, arc_dst, arc_edge;
+        // Both arcs of every edge (a self-tie once), sorted by (source, target), in one pass:
+        // edges come sorted with source <= target, so row x receives first the arcs of edges
+        // (y, x), y < x, in increasing y, then those of edges (x, z), z >= x, in increasing z.
         for (std::uint32_t e = 0; e < num_edges_; ++e) {
-            arc_src.push_back(edge_src[e]), arc_dst.push_back(edge_dst[e]), arc_edge.push_back(e);
-            if (edge_src[e] != edge_dst[e])
-                arc_src.push_back(edge_dst[e]), arc_dst.push_back(edge_src[e]), arc_edge.push_back(e);
+            ++out_offset_[edge_src[e] + 1];
+            if (edge_src[e] != edge_dst[e]) ++out_offset_[edge_dst[e] + 1];
         }
-        for (auto u : arc_src) ++out_offset_[u + 1];
         for (std::uint32_t v = 0; v < n; ++v) out_offset_[v + 1] += out_offset_[v];
-        auto order = detail::pair_order(arc_src, arc_dst, n);
-        out_target_.resize(order.size());
-        out_edge_.resize(order.size());
-        for (std::size_t k = 0; k < order.size(); ++k) out_target_[k] = arc_dst[order[k]], out_edge_[k] = arc_edge[order[k]];
+        out_target_.resize(out_offset_[n]);
+        out_edge_.resize(out_offset_[n]);
+        std::vector<std::uint64_t> next(out_offset_.begin(), out_offset_.end() - 1);
+        for (std::uint32_t e = 0; e < num_edges_; ++e) {
+            const std::uint32_t u = edge_src[e], v = edge_dst[e];
+            std::uint64_t k = next[u]++;
+            out_target_[k] = v, out_edge_[k] = e;
+            if (u != v) k = next[v]++, out_target_[k] = u, out_edge_[k] = e;
+        }
     }
 }
 

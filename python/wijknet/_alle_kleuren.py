@@ -1,0 +1,636 @@
+"""What the Alle Kleuren method wants to know of its events: who they reached, which events
+brought otherwise separate groups together, how the core group (kerngroep) is embedded, and
+whether meeting at events went together with new ties.
+
+Built on the two-mode network of :mod:`wijknet._twomode`; selection keywords (``waves``,
+``start``, ``end``, ``themes``, ``events``, ``roles``, ``kinds``, ``participation_roles``) choose
+the events and participants, as for :func:`wijknet.two_mode`. Sentences for people come in
+English (``lang="en"``) or Dutch (``"nl"``), persons under pseudonyms unless ``show_names=True``.
+docs/alle_kleuren.md explains each analysis for the people running the method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._twomode import two_mode
+from ._wording import SMALL_CELL, Wording
+
+__all__ = ["bridging_events", "core_group", "cumulative_reach", "event_role_coverage", "meeting_and_ties",
+           "theme_reach", "uncovered_themes"]
+
+
+def _list(x: Any) -> list:
+    if x is None:
+        return []
+    return [x] if isinstance(x, str) else list(x)
+
+
+def _events_of(t: _core.TwoMode) -> list[list[int]]:
+    """Participant positions per event position."""
+    actor, event = t.pairs()
+    out: list[list[int]] = [[] for _ in t.event_ids]
+    for u, e in zip(actor, event):
+        out[e].append(u)
+    return out
+
+
+def _all_events(alliance: _core.Alliance) -> dict[str, dict]:
+    """Event records (id, name, date, themes, organisers) by id."""
+    cols = alliance._event_columns()
+    keys = ("id", "name", "date", "themes", "organisers")
+    return {i: {k: cols[k][n] for k in keys} for n, i in enumerate(cols["id"])}
+
+
+def _event_records(alliance: _core.Alliance, t: _core.TwoMode) -> list[dict]:
+    events = _all_events(alliance)
+    return [events[e] for e in t.event_ids]
+
+
+def _groups_of(alliance: _core.Alliance, ids: Iterable[str], by: str) -> dict[str, list]:
+    """Group labels per stakeholder: all its roles (by="role"), its kind, or an attribute's value."""
+    out = {}
+    for i in ids:
+        rec = alliance.stakeholder(i)
+        if by == "role":
+            out[i] = list(rec["roles"])
+        elif by == "kind":
+            out[i] = [rec["kind"]]
+        else:
+            value = rec["attributes"].get(by)
+            out[i] = [] if value is None else [value]
+    return out
+
+
+def _is_sensitive(alliance: _core.Alliance, by: str) -> bool:
+    return by in alliance._stakeholder_columns()["__sensitive__"]
+
+
+# ------------------------------------------------------------------------------- theme reach
+
+def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) -> pd.DataFrame:
+    """How many distinct stakeholders each theme reached.
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    by : None, "role", "kind" or an attribute name
+        None: one row per theme with ``events``, ``participations`` and ``stakeholders`` (distinct
+        stakeholders at any event of the theme). Otherwise a theme x group table of distinct
+        stakeholders (by role a stakeholder counts under each role it holds). A sensitive
+        attribute is used only when named here, and then its cells below
+        ``wijknet._wording.SMALL_CELL`` (5) are suppressed (shown as missing).
+    **selection
+        As for :func:`wijknet.two_mode` (``themes`` included).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by theme key, every theme of the taxonomy (themes no event covered have 0).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> r = wijknet.theme_reach(wijknet.load_example())
+    >>> int(r.loc["ondernemerschap", "events"]), int(r.loc["ondernemerschap", "stakeholders"])
+    (1, 11)
+    """
+    t = two_mode(alliance, **selection)
+    per_event = _events_of(t)
+    themes = [th["key"] for th in alliance.themes]
+    reached: dict[str, set] = {k: set() for k in themes}
+    events = dict.fromkeys(themes, 0)
+    participations = dict.fromkeys(themes, 0)
+    for e, rec in enumerate(_event_records(alliance, t)):
+        for k in rec["themes"]:
+            events[k] += 1
+            participations[k] += len(per_event[e])
+            reached[k].update(t.stakeholder_ids[u] for u in per_event[e])
+    index = pd.Index(themes, name="theme")
+    if by is None:
+        return pd.DataFrame({"events": [events[k] for k in themes],
+                             "participations": [participations[k] for k in themes],
+                             "stakeholders": [len(reached[k]) for k in themes]}, index=index).astype("int64")
+    groups = _groups_of(alliance, t.stakeholder_ids, by)
+    labels = sorted({g for gs in groups.values() for g in gs}, key=str)
+    table = pd.DataFrame(0, index=index, columns=pd.Index(labels, name=by), dtype="int64")
+    for k in themes:
+        for i in reached[k]:
+            for g in groups[i]:
+                table.loc[k, g] += 1
+    if _is_sensitive(alliance, by):
+        table = table.astype("float64").mask((table > 0) & (table < SMALL_CELL))
+    return table
+
+
+def uncovered_themes(alliance: _core.Alliance, **selection) -> list[str]:
+    """Themes of the taxonomy (the six of the Alle Kleuren method, plus any added) that no
+    selected event has covered, in taxonomy order.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> wijknet.uncovered_themes(wijknet.load_example(), waves=["T1"], end="2022-04-30")
+    ['jongeren', 'sport']
+    """
+    r = theme_reach(alliance, **selection)
+    return [k for k in r.index if r.loc[k, "events"] == 0]
+
+
+def cumulative_reach(alliance: _core.Alliance, **selection) -> pd.DataFrame:
+    """Reach over the event dates: per event, in date order (undated last), its ``participants``,
+    how many came for the first time (``new``) and how many had been to an earlier event
+    (``returning``), and the distinct stakeholders reached so far (``cumulative``). Events on the
+    same date are taken in alliance order.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> r = wijknet.cumulative_reach(wijknet.load_example())
+    >>> r.loc["ev01_aftrap", ["participants", "new", "returning"]].tolist()
+    [16, 16, 0]
+    >>> int(r["cumulative"].iloc[-1])
+    33
+    """
+    t = two_mode(alliance, **selection)
+    per_event = _events_of(t)
+    records = _event_records(alliance, t)
+    order = sorted(range(len(records)), key=lambda e: (records[e]["date"] == "", records[e]["date"], e))
+    seen: set = set()
+    rows = []
+    for e in order:
+        people = per_event[e]
+        new = [u for u in people if u not in seen]
+        seen.update(people)
+        rows.append({"event": t.event_ids[e], "date": records[e]["date"], "themes": list(records[e]["themes"]),
+                     "participants": len(people), "new": len(new), "returning": len(people) - len(new),
+                     "cumulative": len(seen)})
+    frame = pd.DataFrame(rows, columns=["event", "date", "themes", "participants", "new", "returning",
+                                        "cumulative"]).set_index("event")
+    for c in ("participants", "new", "returning", "cumulative"):
+        frame[c] = frame[c].astype("int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- bridging events
+
+def _tied_pairs(alliance: _core.Alliance, relations: list, waves: list) -> set:
+    s = _core.Snapshot(alliance, relations=relations or None, waves=waves or None, symmetrize=True)
+    sources, targets, _ = s.edges()
+    return {frozenset((a, b)) for a, b in zip(sources, targets)}
+
+
+def _fragmentation(n: int, sizes: Iterable[int]) -> float:
+    """Borgatti (2006): 1 − Σ s_k (s_k − 1) / (n (n − 1)); 0 for n < 2."""
+    if n < 2:
+        return 0.0
+    return 1.0 - sum(s * (s - 1) for s in sizes) / (n * (n - 1))
+
+
+def _component_sizes(n: int, per_event: list[list[int]], skip: int = -1) -> list[int]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e, people in enumerate(per_event):
+        if e == skip:
+            continue
+        for u in people[1:]:
+            a, b = find(people[0]), find(u)
+            if a != b:
+                parent[a] = b
+    sizes: dict[int, int] = {}
+    for x in range(n):
+        r = find(x)
+        sizes[r] = sizes.get(r, 0) + 1
+    return list(sizes.values())
+
+
+def _group_label(words: Wording, by: str, g: Any) -> str:
+    if by == "role":
+        return words.role(g)
+    if by == "kind":
+        return words.kind(g)
+    return f"{by} = {g}"
+
+
+def bridging_events(alliance: _core.Alliance, by: str = "role", relations: Iterable[str] | str | None = None,
+                    tie_waves: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
+                    **selection) -> pd.DataFrame:
+    """Events that brought together groups the alliance's ties do not connect, and events whose
+    removal would most fragment the co-participation network.
+
+    A pair of groups (roles, kinds, or values of an attribute, per ``by``) is *bridged* by an
+    event when members of both took part in it while no tie in ``relations`` and ``tie_waves``
+    (default: all; direction ignored) joins any member of the one group to any member of the
+    other, and no stakeholder belongs to both. ``fragmentation_gain`` is how much the
+    fragmentation F = 1 − Σ_k s_k (s_k − 1) / (n (n − 1)) (Borgatti 2006; s_k the component
+    sizes of the co-participation network of the n participants) rises when the event is left
+    out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by event: ``participants``, ``bridged_pairs`` (list of group pairs),
+        ``bridged`` (how many), ``fragmentation_gain``, ``explanation`` (a sentence, or empty
+        when the event bridges nothing and fragments nothing); sorted by ``bridged`` and
+        ``fragmentation_gain``, largest first.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> b = wijknet.bridging_events(wijknet.load_example(), relations=["collaboration"], tie_waves=["T0"])
+    >>> b.index[0]
+    'ev07_keti_koti'
+    >>> b["fragmentation_gain"].idxmax()
+    'ev08_sporttoernooi'
+    """
+    words = Wording(alliance, lang, show_names)
+    t = two_mode(alliance, **selection)
+    per_event = _events_of(t)
+    ids = t.stakeholder_ids
+    all_ids = list(alliance._stakeholder_columns()["id"])
+    groups = _groups_of(alliance, all_ids, by)
+    tied = _tied_pairs(alliance, _list(relations), _list(tie_waves))
+    # Group pairs joined by a tie, or by a stakeholder in both groups.
+    connected: set = set()
+    for pair in tied:
+        a, b = tuple(pair)
+        for ga in groups[a]:
+            for gb in groups[b]:
+                connected.add(frozenset((ga, gb)))
+    for i in all_ids:
+        gs = groups[i]
+        for x in range(len(gs)):
+            for y in range(x + 1, len(gs)):
+                connected.add(frozenset((gs[x], gs[y])))
+    records = _event_records(alliance, t)
+    n = len(ids)
+    base = _fragmentation(n, _component_sizes(n, per_event))
+    rows = []
+    for e, people in enumerate(per_event):
+        present = sorted({g for u in people for g in groups[ids[u]]}, key=str)
+        bridged = [(present[x], present[y]) for x in range(len(present)) for y in range(x + 1, len(present))
+                   if frozenset((present[x], present[y])) not in connected]
+        gain = _fragmentation(n, _component_sizes(n, per_event, skip=e)) - base
+        rows.append({"event": t.event_ids[e], "participants": len(people), "bridged_pairs": bridged,
+                     "bridged": len(bridged), "fragmentation_gain": gain,
+                     "explanation": _bridging_sentence(words, records[e], by, bridged, gain)})
+    frame = pd.DataFrame(rows, columns=["event", "participants", "bridged_pairs", "bridged", "fragmentation_gain",
+                                        "explanation"]).set_index("event")
+    frame = frame.sort_values(["bridged", "fragmentation_gain"], ascending=False, kind="stable")
+    frame["participants"] = frame["participants"].astype("int64")
+    frame["bridged"] = frame["bridged"].astype("int64")
+    frame["fragmentation_gain"] = frame["fragmentation_gain"].astype("float64")
+    return frame
+
+
+def _bridging_sentence(words: Wording, event: dict, by: str, bridged: list, gain: float) -> str:
+    nl = words.lang == "nl"
+    name = event["name"] or event["id"]
+    parts = []
+    if bridged:
+        pairs = [f"{_group_label(words, by, a)} {'met' if nl else 'with'} {_group_label(words, by, b)}"
+                 for a, b in bridged[:3]]
+        more = len(bridged) - len(pairs)
+        listed = words.join(pairs + ([f"nog {more} paar" if nl else f"{more} more pairs"] if more else []))
+        parts.append(f"‘{name}’ bracht {listed} samen: groepen zonder onderlinge relatie in de alliantie." if nl
+                     else f"‘{name}’ brought together {listed}: groups without a tie between them in the alliance.")
+    if gain > 1e-12:
+        parts.append(f"Zonder deze bijeenkomst zou het netwerk van wie elkaar op bijeenkomsten trof "
+                     f"{words.number(100 * gain, 1)} procentpunt meer versnipperd zijn." if nl else
+                     f"Without this event the network of who met whom at events would be "
+                     f"{words.number(100 * gain, 1)} percentage points more fragmented.")
+    return " ".join(parts)
+
+
+# -------------------------------------------------------------------------------- core group
+
+@dataclass
+class CoreGroup:
+    """The result of :func:`core_group`.
+
+    Attributes
+    ----------
+    members : pandas.DataFrame
+        Per kerngroep member (index ``stakeholder``): ``organised`` (events), ``attended``
+        (events taken part in, organised ones included), ``sole_organiser`` (events whose only
+        core-group organiser it was).
+    events : int
+        Events in the selection.
+    events_without_organiser : int
+        Events with no core-group member among the organisers.
+    single_point : str or None
+        The member organising depends on: the only member who organised, or the busiest
+        organiser when without them over half of the events would have had no core-group organiser.
+    reach : pandas.Series
+        Share of the participants who are not in the core group within ``1`` and ``2`` steps of a
+        member through alliance ties and co-participation; ``participants`` their number.
+    explanation : str
+    """
+
+    members: pd.DataFrame
+    events: int
+    events_without_organiser: int
+    single_point: str | None
+    reach: pd.Series
+    explanation: str = ""
+
+
+def core_group(alliance: _core.Alliance, role: str = "kerngroep", relations: Iterable[str] | str | None = None,
+               tie_waves: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
+               **selection) -> CoreGroup:
+    """How the core group (kerngroep) carries and reaches the events.
+
+    Organising counts the event's ``organisers``; attending its participation. The reach
+    graph joins two stakeholders when they have a tie in ``relations`` / ``tie_waves`` (default
+    all, direction ignored) or took part in a selected event together; the share within one and
+    two steps of a member is taken over the participants outside the core group.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> c = wijknet.core_group(wijknet.load_example())
+    >>> int(c.members.loc["alle_kleuren_begeleiding", "organised"]), c.events
+    (8, 10)
+    >>> c.single_point is None      # 7 of its 8 events had another core-group organiser
+    True
+    """
+    words = Wording(alliance, lang, show_names)
+    key = alliance.role(role)["key"]
+    cols = alliance._stakeholder_columns()
+    members = [i for i, roles in zip(cols["id"], cols["roles"]) if key in roles]
+    t = two_mode(alliance, **selection)
+    per_event = _events_of(t)
+    ids = t.stakeholder_ids
+    records = _event_records(alliance, t)
+    member_set = set(members)
+    organised = dict.fromkeys(members, 0)
+    attended = dict.fromkeys(members, 0)
+    sole = dict.fromkeys(members, 0)
+    without = 0
+    for e, rec in enumerate(records):
+        org = [o for o in rec["organisers"] if o in member_set]
+        for o in org:
+            organised[o] += 1
+        if len(org) == 1:
+            sole[org[0]] += 1
+        if not org:
+            without += 1
+        for u in per_event[e]:
+            if ids[u] in member_set:
+                attended[ids[u]] += 1
+    frame = pd.DataFrame({"organised": [organised[m] for m in members], "attended": [attended[m] for m in members],
+                          "sole_organiser": [sole[m] for m in members]},
+                         index=pd.Index(members, name="stakeholder")).astype("int64")
+    organisers = [m for m in members if organised[m] > 0]
+    single = None
+    if len(organisers) == 1:
+        single = organisers[0]
+    elif organisers:
+        # Without the busiest organiser, how many events keep a core-group organiser?
+        top = max(organisers, key=lambda m: (organised[m], -members.index(m)))
+        lost = sum(1 for rec in records
+                   if top in rec["organisers"] and not any(o in member_set and o != top for o in rec["organisers"]))
+        if lost > len(records) / 2:
+            single = top
+    # Reach: BFS from the members over ties and co-participation.
+    adjacency: dict[str, set] = {}
+    for pair in _tied_pairs(alliance, _list(relations), _list(tie_waves)):
+        a, b = tuple(pair)
+        adjacency.setdefault(a, set()).add(b)
+        adjacency.setdefault(b, set()).add(a)
+    for people in per_event:
+        for u in people:
+            adjacency.setdefault(ids[u], set()).update(ids[v] for v in people if v != u)
+    dist = {m: 0 for m in members}
+    frontier = list(members)
+    for step in (1, 2):
+        nxt = []
+        for x in frontier:
+            for y in adjacency.get(x, ()):
+                if y not in dist:
+                    dist[y] = step
+                    nxt.append(y)
+        frontier = nxt
+    outside = [i for i in ids if i not in member_set]
+    one = sum(1 for i in outside if dist.get(i, 99) <= 1)
+    two = sum(1 for i in outside if dist.get(i, 99) <= 2)
+    n = len(outside)
+    reach = pd.Series({"participants": float(n), "1": one / n if n else 0.0, "2": two / n if n else 0.0},
+                      name="reach")
+    result = CoreGroup(frame, len(records), without, single, reach)
+    result.explanation = _core_sentence(words, result, organised)
+    return result
+
+
+def _core_sentence(words: Wording, c: CoreGroup, organised: dict) -> str:
+    nl = words.lang == "nl"
+    busy = sorted(organised, key=lambda m: -organised[m])
+    parts = []
+    if busy and organised[busy[0]]:
+        m = busy[0]
+        parts.append(f"{words.name(m)} organiseerde {organised[m]} van de {c.events} bijeenkomsten." if nl else
+                     f"{words.name(m)} organised {organised[m]} of the {c.events} events.")
+    if c.single_point:
+        parts.append(f"Het organiseren leunt op {words.name(c.single_point)}: een kwetsbaar punt; valt deze weg, "
+                     f"dan staat de kerngroep bij de meeste bijeenkomsten zonder organisator." if nl else
+                     f"Organising leans on {words.name(c.single_point)}: a single point of failure; without them "
+                     f"most events would have had no core-group organiser.")
+    if c.events_without_organiser:
+        k = c.events_without_organiser
+        parts.append(f"{words.plural(k, 'bijeenkomst werd', 'bijeenkomsten werden')} zonder kerngroeplid "
+                     f"georganiseerd." if nl else
+                     f"{words.plural(k, 'event was', 'events were')} organised without a core-group member.")
+    n = int(c.reach["participants"])
+    if n:
+        parts.append(f"Van de {n} deelnemers buiten de kerngroep is {words.percent(c.reach['1'])} direct en "
+                     f"{words.percent(c.reach['2'])} binnen twee stappen met een kerngroeplid verbonden." if nl else
+                     f"Of the {n} participants outside the core group, {words.percent(c.reach['1'])} are tied "
+                     f"directly to a member and {words.percent(c.reach['2'])} within two steps.")
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------------- meeting and ties
+
+@dataclass
+class MeetingAndTies:
+    """The result of :func:`meeting_and_ties`: exact counts, shares, and the permutation test.
+
+    ``met_pairs`` pairs co-participated in an event dated up to the later wave's date and had no
+    tie at the baseline wave; ``met_new_ties`` of them have a tie in the later wave. The same for
+    ``other_pairs`` / ``other_new_ties``, the pairs that did not meet. ``difference`` is
+    ``met_share - other_share``; ``p_value`` = (``as_large`` + 1) / (``permutations`` + 1), with
+    ``as_large`` the permutations whose difference was at least as large.
+    """
+
+    baseline: str
+    later: str
+    met_pairs: int
+    met_new_ties: int
+    other_pairs: int
+    other_new_ties: int
+    met_share: float
+    other_share: float
+    difference: float
+    permutations: int
+    as_large: int
+    p_value: float
+    seed: int
+    explanation: str = field(default="")
+
+
+def meeting_and_ties(alliance: _core.Alliance, baseline: str = "T0", later: str = "T1",
+                     relations: Iterable[str] | str | None = None, permutations: int = 999, seed: int = 0,
+                     lang: str = "en", **selection) -> MeetingAndTies:
+    """Did meeting at events go together with new ties?
+
+    The pairs are the pairs of stakeholders present in both waves with no tie (in ``relations``,
+    default all, either direction) at ``baseline``. A pair *met* when both took part in one
+    event dated on or before the ``later`` wave's date (and selected by ``selection``). The
+    outcome is a tie at ``later``. The test permutes which stakeholder is which in the meeting
+    network (a node-label permutation as in QAP, Krackhardt 1988, which keeps its structure),
+    ``permutations`` times with a seeded generator (numpy PCG64), and counts how often the
+    difference in shares is at least the observed one (one-sided).
+
+    This measures association, not cause: people who already meant to work together may also
+    have come to the same events.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> m = wijknet.meeting_and_ties(wijknet.load_example(), permutations=999, seed=1)
+    >>> (m.met_pairs, m.met_new_ties, m.other_pairs, m.other_new_ties)
+    (230, 13, 143, 1)
+    >>> m.p_value
+    0.004
+    """
+    waves = [w["key"] for w in alliance.waves]
+    if baseline not in waves or later not in waves:
+        raise _core.UnknownIdError(f"unknown wave '{baseline if baseline not in waves else later}'; "
+                                   f"known: {waves}")
+    date = next(w["date"] for w in alliance.waves if w["key"] == later)
+    sel = dict(selection)
+    if date and "end" not in sel:
+        sel["end"] = date
+    t = two_mode(alliance, **sel)
+    per_event = _events_of(t)
+    both = list(_core.Snapshot(alliance, waves=[baseline]).ids)
+    later_ids = set(_core.Snapshot(alliance, waves=[later]).ids)
+    people = [i for i in both if i in later_ids]
+    pos = {i: k for k, i in enumerate(people)}
+    n = len(people)
+    rel = _list(relations)
+
+    def matrix(wave: str) -> np.ndarray:
+        m = np.zeros((n, n), dtype=bool)
+        for pair in _tied_pairs(alliance, rel, [wave]):
+            a, b = tuple(pair)
+            if a in pos and b in pos:
+                m[pos[a], pos[b]] = m[pos[b], pos[a]] = True
+        return m
+
+    before, after = matrix(baseline), matrix(later)
+    met = np.zeros((n, n), dtype=bool)
+    for people_at in per_event:
+        ks = [pos[t.stakeholder_ids[u]] for u in people_at if t.stakeholder_ids[u] in pos]
+        for a in ks:
+            for b in ks:
+                if a != b:
+                    met[a, b] = True
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    universe = upper & ~before
+    outcome = after[universe]
+
+    def stat(m: np.ndarray) -> tuple[int, int, int, int, float]:
+        x = m[universe]
+        mp, mn = int(x.sum()), int((x & outcome).sum())
+        op, on = int((~x).sum()), int((~x & outcome).sum())
+        d = (mn / mp if mp else 0.0) - (on / op if op else 0.0)
+        return mp, mn, op, on, d
+
+    mp, mn, op, on, observed = stat(met)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    as_large = 0
+    for _ in range(permutations):
+        p = rng.permutation(n)
+        if stat(met[np.ix_(p, p)])[4] >= observed - 1e-12:
+            as_large += 1
+    result = MeetingAndTies(baseline, later, mp, mn, op, on, mn / mp if mp else 0.0, on / op if op else 0.0,
+                            observed, permutations, as_large, (as_large + 1) / (permutations + 1), seed)
+    result.explanation = _meeting_sentence(Wording(alliance, lang), result)
+    return result
+
+
+def _meeting_sentence(words: Wording, m: MeetingAndTies) -> str:
+    nl = words.lang == "nl"
+    if nl:
+        return (f"Van de {m.met_pairs} paren die elkaar vóór {words.wave(m.later)} op een bijeenkomst troffen en bij "
+                f"{words.wave(m.baseline)} nog geen relatie hadden, hebben er {m.met_new_ties} "
+                f"({words.percent(m.met_share)}) een relatie bij {words.wave(m.later)}; van de {m.other_pairs} paren "
+                f"die elkaar niet troffen {m.other_new_ties} ({words.percent(m.other_share)}). In {m.as_large} van "
+                f"{m.permutations} willekeurige herschikkingen was het verschil minstens zo groot "
+                f"(p = {words.number(m.p_value, 3)}). Dit is samenhang, geen bewijs dat de bijeenkomsten de "
+                f"relaties veroorzaakten.")
+    return (f"Of the {m.met_pairs} pairs who met at an event before {words.wave(m.later)} and had no tie at "
+            f"{words.wave(m.baseline)}, {m.met_new_ties} ({words.percent(m.met_share)}) have a tie at "
+            f"{words.wave(m.later)}; of the {m.other_pairs} pairs who did not meet, {m.other_new_ties} "
+            f"({words.percent(m.other_share)}). In {m.as_large} of {m.permutations} random relabellings the "
+            f"difference was at least as large (p = {words.number(m.p_value, 3)}). This is association, not proof "
+            f"that the events caused the ties.")
+
+
+# ---------------------------------------------------------------------- role coverage + events
+
+def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren", wave: str | None = None,
+                        relations: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = True,
+                        **selection) -> pd.DataFrame:
+    """:func:`wijknet.role_coverage` with what the events add: its columns unchanged, plus
+    ``event_holders`` (holders of the role who took part in a selected event), ``events_only``
+    (True when the role is absent or isolated in the alliance ties but present at events) and
+    ``event_explanation`` (a sentence saying so, empty otherwise).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> c = wijknet.event_role_coverage(wijknet.load_example(), wave="T1")
+    >>> int(c.loc["bewoner", "event_holders"]) > 0
+    True
+    """
+    from ._diagnostics import role_coverage
+
+    words = Wording(alliance, lang, show_names)
+    frame = role_coverage(alliance, template, wave, relations, lang, show_names)
+    t = two_mode(alliance, **selection)
+    at_events = set(t.stakeholder_ids)
+    cols = alliance._stakeholder_columns()
+    holders, only, sentences = [], [], []
+    for key, row in frame.iterrows():
+        role = key[-1] if isinstance(key, tuple) else key
+        present = [i for i, roles in zip(cols["id"], cols["roles"]) if role in roles and i in at_events]
+        flag = bool(present) and row["status"] in ("absent", "isolated")
+        holders.append(len(present))
+        only.append(flag)
+        if flag:
+            who = words.names_of(present[:3])
+            sentences.append(
+                f"De rol {words.role(role)} is alleen via de bijeenkomsten aanwezig ({who}), niet via relaties in "
+                f"de alliantie." if words.lang == "nl" else
+                f"The role {words.role(role)} is present only through the events ({who}), not through ties in the "
+                f"alliance.")
+        else:
+            sentences.append("")
+    frame = frame.copy()
+    frame["event_holders"] = pd.Series(holders, index=frame.index, dtype="int64")
+    frame["events_only"] = only
+    frame["event_explanation"] = sentences
+    return frame
