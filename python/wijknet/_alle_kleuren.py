@@ -17,6 +17,8 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
+from ._keywords import checked
+from ._twomode import TWO_MODE_SELECTION
 from . import _core
 from ._twomode import two_mode
 from ._wording import SMALL_CELL, Wording
@@ -73,6 +75,7 @@ def _is_sensitive(alliance: _core.Alliance, by: str) -> bool:
 
 # ------------------------------------------------------------------------------- theme reach
 
+@checked(selection=TWO_MODE_SELECTION)
 def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) -> pd.DataFrame:
     """How many distinct stakeholders each theme reached.
 
@@ -128,6 +131,7 @@ def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) ->
     return table
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def uncovered_themes(alliance: _core.Alliance, **selection) -> list[str]:
     """Themes of the taxonomy (the six of the Alle Kleuren method, plus any added) that no
     selected event has covered, in taxonomy order.
@@ -142,6 +146,7 @@ def uncovered_themes(alliance: _core.Alliance, **selection) -> list[str]:
     return [k for k in r.index if r.loc[k, "events"] == 0]
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def cumulative_reach(alliance: _core.Alliance, **selection) -> pd.DataFrame:
     """Reach over the event dates: per event, in date order (undated last), its ``participants``,
     how many came for the first time (``new``) and how many had been to an earlier event
@@ -223,6 +228,7 @@ def _group_label(words: Wording, by: str, g: Any) -> str:
     return f"{by} = {g}"
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bridging_events(alliance: _core.Alliance, by: str = "role", relations: Iterable[str] | str | None = None,
                     tie_waves: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
                     **selection) -> pd.DataFrame:
@@ -346,6 +352,7 @@ class CoreGroup:
     explanation: str = ""
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def core_group(alliance: _core.Alliance, role: str = "kerngroep", relations: Iterable[str] | str | None = None,
                tie_waves: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
                **selection) -> CoreGroup:
@@ -489,6 +496,7 @@ class MeetingAndTies:
     explanation: str = field(default="")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def meeting_and_ties(alliance: _core.Alliance, baseline: str = "T0", later: str = "T1",
                      relations: Iterable[str] | str | None = None, permutations: int = 999, seed: int = 0,
                      lang: str = "en", **selection) -> MeetingAndTies:
@@ -591,6 +599,7 @@ def _meeting_sentence(words: Wording, m: MeetingAndTies) -> str:
 
 # ---------------------------------------------------------------------- role coverage + events
 
+@checked(selection=TWO_MODE_SELECTION)
 def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren", wave: str | None = None,
                         relations: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = True,
                         **selection) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
 
+from ._keywords import checked
 from . import _core, _sentences
 from ._diagnostics import _list, _present, chain_routes, role_coverage
 from ._wording import Wording
@@ -120,6 +121,7 @@ def _network_measures(alliance: _core.Alliance, wave: str, relations: Sequence[s
     return out
 
 
+@checked
 def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: Iterable[str] | str | None = None,
                   template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
                   relation: str | Sequence[str] | None = None, lang: str = "en",

@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 import collections.abc
+import numpy
+import numpy.typing
 import typing
 __all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
@@ -16,6 +18,10 @@ class InvalidValueError(WijknetError):
     pass
 class ParseError(WijknetError):
     pass
+class WriteError(WijknetError, OSError):
+    """
+    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
+    """
 class Alliance:
     """
             The model of one alliance: stakeholders with roles, typed ties per wave, events and
@@ -42,7 +48,7 @@ class Alliance:
         """
     def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
         ...
-    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
+    def _dump_dot(self, path: str = '', relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, names: bool = True) -> typing.Any:
         ...
     def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
         ...
@@ -195,6 +201,11 @@ class Snapshot:
             ('sum', 'max', 'min', 'count' or 'keep'); self_ties: keep ties of a stakeholder to itself.
         
     """
+    @staticmethod
+    def __reduce__(snapshot: _core.Snapshot):
+        """
+        A snapshot pickles as its graph: stakeholder ids in vertex order, ties, weights, direction.
+        """
     def __init__(self, alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, symmetrize: bool = False, combine: str = 'sum', self_ties: bool = False) -> None:
         ...
     def __len__(self) -> int:
@@ -284,8 +295,6 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
-class WriteError(WijknetError):
-    pass
 class TwoMode:
     """
             The stakeholder x event participation network (use wijknet.two_mode to make one).
@@ -336,17 +345,37 @@ def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool = Fa
     """
     Every problem of a CSV folder, as dicts (wijknet.validate).
     """
+def _cug_graphs(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.uint8]:
+    ...
 def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], direction: str, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    ...
+def _gcor(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str) -> float:
+    ...
+def _gcor_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsIndex, objective: str, max_distance: typing.SupportsInt | typing.SupportsIndex, direction: str, seed: typing.SupportsInt | typing.SupportsIndex, max_rounds: typing.SupportsInt | typing.SupportsIndex, restarts: typing.SupportsInt | typing.SupportsIndex, candidates: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex) -> tuple[list[str], float, float]:
     ...
 def _layout(snapshot: Snapshot, method: str = 'auto', seed: typing.SupportsInt | typing.SupportsIndex = 1, iterations: typing.SupportsInt | typing.SupportsIndex = 0, min_distance: typing.SupportsFloat | typing.SupportsIndex = 0.8) -> tuple[list[float], list[float]]:
     ...
+def _netlm_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: str, arg6: str, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.SupportsFloat | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def _netlogit(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool) -> dict:
+    ...
+def _netlogit_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: str, arg6: str, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.SupportsFloat | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def _ols(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    ...
 def _partner_scores(respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], trust_items: collections.abc.Sequence[str], value_items: collections.abc.Sequence[str]) -> dict:
+    ...
+def _random_permutation(n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex, sub: typing.SupportsInt | typing.SupportsIndex = 0) -> list[int]:
     ...
 def _role_coverage(alliance: Alliance, template: str, wave: str, relations: collections.abc.Sequence[str]) -> list:
     ...
 def _role_matrices(alliance: Alliance, roles: collections.abc.Sequence[str], wave: str, relations: collections.abc.Sequence[str], direction: str) -> tuple[list[str], list[float], list[float]]:
+    ...
+def _selected(alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None) -> tuple[list[bool], list[bool]]:
+    ...
+def _student_t_cdf(arg0: typing.SupportsFloat | typing.SupportsIndex, arg1: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
 def _suggest_ties(alliance: Alliance, objective: str, k: typing.SupportsInt | typing.SupportsIndex, wave: str, relations: collections.abc.Sequence[str], chain_roles: collections.abc.Sequence[str], chain_steps: collections.abc.Sequence[str], intermediaries: bool, removed: collections.abc.Sequence[str], role_a: str, role_b: str, from_roles: collections.abc.Sequence[str], to_roles: collections.abc.Sequence[str], excluded: collections.abc.Sequence[tuple[str, str]], max_per_stakeholder: typing.SupportsInt | typing.SupportsIndex) -> list:
     ...

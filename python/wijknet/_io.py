@@ -403,7 +403,7 @@ def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, 
 
 
 @checked(selection=FILTERS)
-def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: bool = True,
+def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: bool | None = None,
                 **selection) -> "networkx.MultiDiGraph":
     """The alliance as a ``networkx.MultiDiGraph``: one node per stakeholder, one edge per tie.
     The selection keywords (``waves``, ``relations``, ``min_weight``, ``roles``, ``ids``,
@@ -416,7 +416,8 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: boo
     undirected relation is one edge; the graph attributes ``undirected_relations`` and ``waves``
     say which relations those are and the wave order. :func:`from_networkx` reads it back.
 
-    When the alliance has events (and ``events`` is true), the graph is two-mode as
+    When the alliance has events and ``events`` is true (the default when no selection keyword is
+    given: events belong to dates, not to waves or relations), the graph is two-mode as
     networkx.bipartite expects it: stakeholders carry ``bipartite=0``; events are nodes with
     ``bipartite=1`` (key: the event id, or ``event:<id>`` with attribute ``event_id`` when a
     stakeholder has that id) with ``name``, ``date``, ``theme`` and ``organisers`` (``|``-joined)
@@ -430,7 +431,7 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: boo
     g = nx.MultiDiGraph(**graph)
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
-    if events:
+    if events if events is not None else not selection:
         _add_events(g, alliance, include_sensitive)
     return g
 

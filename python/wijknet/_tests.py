@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._keywords import checked
 from . import _core
 
 __all__ = [
@@ -130,6 +131,7 @@ def _p_values(dist: np.ndarray, observed: np.ndarray) -> tuple[np.ndarray, np.nd
 
 # ------------------------------------------------------------------------------- gcor
 
+@checked
 def gcor(a: Any, b: Any, mode: str | None = None) -> float:
     r"""Graph correlation: the Pearson correlation of two networks' dyad values (R sna ``gcor``).
 
@@ -188,6 +190,7 @@ class QAPResult:
                 f"{self.statistic:.4f}, P(r' >= r) = {self.p_greater:.4f}, P(r' <= r) = {self.p_less:.4f}")
 
 
+@checked
 def qap_test(a: Any, b: Any, reps: int = 1000, seed: int | None = None, mode: str | None = None,
              threads: int = 0, client: Any = None, progress: bool = False) -> QAPResult:
     r"""QAP test of graph correlation (R sna ``qaptest(list(a, b), gcor)``).
@@ -311,6 +314,7 @@ class NetlmResult(_Regression):
                 f"on {self.n - self.df_residual - 1} and {self.df_residual} df")
 
 
+@checked
 def netlm(y: Any, x: Any, intercept: bool = True, mode: str | None = None, nullhyp: str = "qapspp",
           test_statistic: str = "t-value", reps: int = 1000, seed: int | None = None, threads: int = 0,
           tol: float = 1e-7, client: Any = None, progress: bool = False) -> NetlmResult:
@@ -436,6 +440,7 @@ class NetlogitResult(_Regression):
                 f"BIC {self.bic:.4f}")
 
 
+@checked
 def netlogit(y: Any, x: Any, intercept: bool = True, mode: str | None = None, nullhyp: str = "qapspp",
              test_statistic: str = "z-value", reps: int = 1000, seed: int | None = None, threads: int = 0,
              tol: float = 1e-7, client: Any = None, progress: bool = False) -> NetlogitResult:
@@ -527,6 +532,7 @@ class CUGResult:
                 f"{self.statistic:.4g}, P(X >= obs) = {self.p_greater:.4f}, P(X <= obs) = {self.p_less:.4f}")
 
 
+@checked
 def cug_test(g: Any, statistic: str | Callable[[np.ndarray], float], condition: str = "size",
              mode: str | None = None, reps: int = 1000, seed: int | None = None, threads: int = 0,
              client: Any = None, progress: bool = False) -> CUGResult:
@@ -612,6 +618,7 @@ def _frame(values: np.ndarray, ids: list[str]) -> pd.DataFrame:
     return out
 
 
+@checked
 def same_role(alliance: _core.Alliance, roles: Iterable[str] | None = None) -> pd.DataFrame:
     """1 where two stakeholders share a role (among ``roles``, default any), else 0; a dyadic
     predictor for :func:`netlm` (homophily by role). Rows and columns in stakeholder order.
@@ -640,6 +647,7 @@ def _attribute(alliance: _core.Alliance, name: str) -> list:
     return values
 
 
+@checked
 def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
     """1 where two stakeholders have the same value of attribute ``name``, else 0 (a missing
     value matches nothing)."""
@@ -648,6 +656,7 @@ def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
     return _frame(out, list(alliance.stakeholders().index))
 
 
+@checked
 def attribute_difference(alliance: _core.Alliance, name: str, missing: float | str | None = None) -> pd.DataFrame:
     """|x_i - x_j| of a numeric attribute ``name``. ``missing``: the value of a stakeholder without
     one — a number, or ``"mean"`` (the mean of the others); None (default) makes a missing value an
@@ -667,16 +676,30 @@ def attribute_difference(alliance: _core.Alliance, name: str, missing: float | s
     return _frame(np.abs(x[:, None] - x[None, :]), ids)
 
 
+@checked
 def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wave: str | None = None,
                     weighted: bool = False) -> pd.DataFrame:
     """The ties of a relation (or several) in a wave (default every wave) as a matrix: 1 per
     tie, or the summed weights with ``weighted=True``. Another relation, or the same relation in
     an earlier wave, is a predictor for :func:`netlm`; an undirected relation fills both cells."""
-    from ._io import adjacency_matrix
-
     rels = [relation] if isinstance(relation, str) else list(relation)
-    m = adjacency_matrix(alliance, relations=rels, waves=None if wave is None else [wave], weighted=weighted)
+    keys = [alliance.relation(r)["key"] for r in rels]
+    directed = {r["key"]: bool(r["directed"]) for r in alliance.relations}
+    # Every stakeholder keeps its row, present in the wave or not, so that the matrices of two
+    # waves (or relations) line up for a test; absent stakeholders simply have no ties.
+    ids = list(alliance.stakeholders().index)
+    index = {sid: i for i, sid in enumerate(ids)}
+    ties = alliance.ties()
+    ties = ties[ties["relation"].isin(keys)]
+    if wave is not None:
+        ties = ties[ties["wave"] == wave]
+    m = np.zeros((len(ids), len(ids)))
+    for s, t, rel, w in zip(ties["source"], ties["target"], ties["relation"], ties["weight"]):
+        i, j = index[s], index[t]
+        m[i, j] += w
+        if not directed[rel]:
+            m[j, i] += w
     if not weighted:
         m = (m > 0).astype(float)
     np.fill_diagonal(m, 0)
-    return _frame(m, list(alliance.stakeholders().index))
+    return _frame(m, ids)

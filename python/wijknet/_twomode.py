@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
+from ._keywords import checked
 from . import _core
 
 __all__ = [
@@ -39,7 +40,11 @@ TwoMode = _core.TwoMode
 
 _KEYS = ("waves", "start", "end", "themes", "events", "roles", "kinds", "participation_roles")
 
+#: The keywords that select part of the participation network (see two_mode).
+TWO_MODE_SELECTION = ("waves", "start", "end", "themes", "events", "roles", "kinds", "participation_roles")
 
+
+@checked(selection=TWO_MODE_SELECTION)
 def two_mode(g: Any, **selection) -> _core.TwoMode:
     """The stakeholder x event participation network of an alliance.
 
@@ -84,6 +89,7 @@ def two_mode(g: Any, **selection) -> _core.TwoMode:
     return _core.TwoMode(g, **args)
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def participation_matrix(g: Any, **selection) -> pd.DataFrame:
     """The stakeholder x event incidence matrix: 1 where the stakeholder took part.
 
@@ -115,6 +121,7 @@ def _weight(weight: Any) -> str:
     raise ValueError(f"weight must be None, 'count', 'newman', 'jaccard' or 'overlap', got {weight!r}")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def co_participation(g: Any, weight: Any = "count", **selection) -> _core.Snapshot:
     """Stakeholders tied by the events they attended together (the one-mode projection).
 
@@ -155,6 +162,7 @@ def co_participation(g: Any, weight: Any = "count", **selection) -> _core.Snapsh
     return two_mode(g, **selection).project("stakeholders", _weight(weight))
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def event_projection(g: Any, weight: Any = "count", **selection) -> _core.Snapshot:
     """Events tied by the participants they share; ``weight`` as in :func:`co_participation`
     with the roles of the two sides swapped (``newman``: Σ over shared participants p of
@@ -177,6 +185,7 @@ def _two_mode_series(t: _core.TwoMode, values: Iterable[float], name: str) -> pd
     return pd.Series(list(values), index=index, name=name, dtype="float64")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bipartite_degree(g: Any, **selection) -> pd.Series:
     """Two-mode degree centrality: a stakeholder's events / number of events E; an event's
     participants / number of stakeholders A (Borgatti & Everett 1997; networkx.bipartite).
@@ -192,6 +201,7 @@ def bipartite_degree(g: Any, **selection) -> pd.Series:
     return _two_mode_series(t, t._degree(), "degree")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bipartite_closeness(g: Any, normalized: bool = True, threads: int = 0, **selection) -> pd.Series:
     """Two-mode closeness (Borgatti & Halgin 2011), as networkx.bipartite.closeness_centrality.
 
@@ -216,6 +226,7 @@ def bipartite_closeness(g: Any, normalized: bool = True, threads: int = 0, **sel
     return _two_mode_series(t, t._closeness(normalized, threads), "closeness")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bipartite_betweenness(g: Any, threads: int = 0, **selection) -> pd.Series:
     """Two-mode betweenness (Borgatti & Everett 1997; Borgatti & Halgin 2011), as
     networkx.bipartite.betweenness_centrality: the betweenness of the bipartite graph (each
@@ -234,6 +245,7 @@ def bipartite_betweenness(g: Any, threads: int = 0, **selection) -> pd.Series:
     return _two_mode_series(t, t._betweenness(threads), "betweenness")
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bipartite_density(g: Any, **selection) -> float:
     """Participations / (stakeholders x events) (networkx.bipartite.density).
 
@@ -246,6 +258,7 @@ def bipartite_density(g: Any, **selection) -> float:
     return two_mode(g, **selection).density()
 
 
+@checked(selection=TWO_MODE_SELECTION)
 def bipartite_components(g: Any, **selection) -> pd.Series:
     """Component label per stakeholder and event of the bipartite graph (an event nobody
     attended is a component of its own), numbered from the first stakeholder.

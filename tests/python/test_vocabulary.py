@@ -18,7 +18,8 @@ from wijknet import _keywords
 CHAIN = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
 
 # Everything in __all__ that is not a function or a class whose constructor users call.
-RESULTS = {"ChainRoutes", "EIIndex", "KeyPlayers", "Report", "Summary", "EmptySelectionWarning", "__version__"}
+RESULTS = {"ChainRoutes", "EIIndex", "KeyPlayers", "Report", "Summary", "EmptySelectionWarning", "__version__",
+           "JACCARD_WARNING"}
 
 
 def public_callables():
@@ -209,7 +210,15 @@ for _name in wijknet._measures.__all__:
 # Functions without a selection: they read, write, build or convert a whole alliance.
 NO_SELECTION = {"read", "write", "read_csv_folder", "write_csv_folder", "from_pandas", "from_networkx", "from_igraph",
                 "load_example", "example_path", "summary", "without", "add_roster_ties", "partner_scores", "Problem",
-                "validate", "draw"}
+                "validate", "draw",
+                # two-mode and Alle Kleuren: they select by their own keywords (waves, dates, themes ...)
+                "bipartite_betweenness", "bipartite_closeness", "bipartite_components", "bipartite_degree",
+                "bipartite_density", "co_participation", "event_projection", "participation_matrix", "two_mode",
+                "bridging_events", "core_group", "cumulative_reach", "event_role_coverage", "meeting_and_ties",
+                "theme_reach", "uncovered_themes",
+                # change between waves and the permutation tests: two named waves, or matrices
+                "compare_waves", "attribute_difference", "cug_test", "gcor", "netlm", "netlogit", "qap_test",
+                "relation_matrix", "same_attribute", "same_role"}
 ONE_WAVE = {"suggest_ties", "role_distance_matrix", "role_tie_matrix", "report"}  # one wave, or all together
 NO_RELATIONS = {"report"}
 

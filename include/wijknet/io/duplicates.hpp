@@ -61,7 +61,10 @@ struct duplicate_conflict {
 /// sensitive); with sum/max/mean the first listing's value is kept. O(1) per listing.
 class tie_listings {
 public:
-    /// @param place_noun what a place is called in messages, English and Dutch ("line"/"regel", "row"/"rij")
+    /// @param a the alliance the ties go into (new ties are inserted, repeated ones combined)
+    /// @param rule how listings of the same tie combine
+    /// @param place_noun what a place is called in English messages ("line", "row")
+    /// @param place_noun_nl the same in Dutch messages ("regel", "rij")
     tie_listings(alliance& a, duplicate_rule rule, std::string place_noun = "line", std::string place_noun_nl = "regel")
         : a_(a), rule_(rule), first_tie_(a.num_ties()), noun_(std::move(place_noun)), noun_nl_(std::move(place_noun_nl)) {}
 
