@@ -74,4 +74,5 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_analysis(m);
     wijknet::python::register_io(m);
     wijknet::python::register_diagnostics(m);
+    wijknet::python::register_incidents(m);
 }

@@ -49,10 +49,12 @@ from ._measures import *  # noqa: F401,F403  (the measure functions; see _measur
 from ._measures import EIIndex
 from . import _diagnostics
 from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
+from . import _incidents
+from ._incidents import *  # noqa: F401,F403  (the incident log analyses; see _incidents.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",

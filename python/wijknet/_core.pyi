@@ -50,6 +50,10 @@ class Alliance:
         ...
     def _event_columns(self) -> dict:
         ...
+    def _incident_columns(self) -> dict:
+        ...
+    def _incident_step_columns(self) -> dict:
+        ...
     def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
         ...
     def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
@@ -60,6 +64,8 @@ class Alliance:
         ...
     def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False) -> None:
         ...
+    def _read_incidents_csv(self, folder: str) -> None:
+        ...
     def _stakeholder_columns(self) -> dict:
         ...
     def _tie_columns(self) -> dict:
@@ -67,6 +73,18 @@ class Alliance:
     def add_event(self, id: str, name: str = '', date: str = '', themes: collections.abc.Sequence[str] = [], organisers: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
         Adds an event (themes by key or label; organisers are stakeholder ids).
+        """
+    def add_incident(self, id: str, reported: str, category: str, neighbourhood: str = '', description: str = '', steps: typing.Any = None, attributes: typing.Any = None) -> None:
+        """
+        Adds an incident with its handling steps (dicts with stakeholder, action, to, time, note); see Alliance.add_incident.
+        """
+    def add_incident_action(self, key: str, label: str = '', kind: str = 'act', description: str = '') -> None:
+        """
+        Adds a handling action: a Dutch key, an English label and what it means (receive, refer, act, inform or close).
+        """
+    def add_incident_category(self, key: str, label: str = '', description: str = '') -> None:
+        """
+        Adds an incident category: a Dutch key and an English label, both unique (case-insensitive).
         """
     def add_participation(self, stakeholder: str, event: str, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -110,6 +128,10 @@ class Alliance:
         """
         Removes an event and its participations.
         """
+    def remove_incident(self, id: str) -> None:
+        """
+        Removes an incident.
+        """
     def remove_participation(self, stakeholder: str, event: str) -> None:
         ...
     def remove_stakeholder(self, id: str) -> None:
@@ -131,6 +153,24 @@ class Alliance:
     def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
         Replaces the record of an existing stakeholder (same arguments as add_stakeholder).
+        """
+    @property
+    def incident_actions(self) -> list:
+        """
+        The handling actions: list of dicts with key, label (English), description and kind.
+        """
+    @property
+    def incident_categories(self) -> list:
+        """
+        The incident categories: list of dicts with key, label (English) and description.
+        """
+    @property
+    def num_incident_steps(self) -> int:
+        ...
+    @property
+    def num_incidents(self) -> int:
+        """
+        How many incidents the log holds (a count is not sensitive).
         """
     @property
     def num_ties(self) -> int:
@@ -267,6 +307,16 @@ def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[s
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], direction: str, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    ...
+def _handoff_alliance(arg0: Alliance, arg1: Alliance, arg2: collections.abc.Sequence[str], arg3: str, arg4: str, arg5: collections.abc.Sequence[str], arg6: str) -> None:
+    ...
+def _incident_activities(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_handoffs(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_routes(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_waves(arg0: Alliance) -> list:
     ...
 def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsIndex, objective: str, max_distance: typing.SupportsInt | typing.SupportsIndex, direction: str, seed: typing.SupportsInt | typing.SupportsIndex, max_rounds: typing.SupportsInt | typing.SupportsIndex, restarts: typing.SupportsInt | typing.SupportsIndex, candidates: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex) -> tuple[list[str], float, float]:
     ...

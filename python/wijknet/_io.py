@@ -110,14 +110,20 @@ def _join(values: Iterable[str]) -> str:
     return "|".join(values)
 
 
-def to_pandas(alliance: Alliance, include_sensitive: bool = False) -> dict[str, pd.DataFrame]:
-    """The alliance as four DataFrames in the CSV folder layout.
+def to_pandas(alliance: Alliance, include_sensitive: bool = False,
+              include_incidents: bool = False) -> dict[str, pd.DataFrame]:
+    """The alliance as four DataFrames in the CSV folder layout (six with the incident log).
 
     Returns a dict with ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties``
     (source, target, relation, wave, weight, attributes ...), ``events`` (id, name, date, theme,
     organisers, attributes ...) and ``participation`` (stakeholder, event, attributes ...).
     Multi-valued cells are ``|``-joined; missing values are ``None``. Each frame's
     ``attrs["sensitive"]`` names its sensitive columns (empty unless ``include_sensitive``).
+
+    ``include_incidents=True`` adds ``incidents`` (id, reported, category, neighbourhood,
+    description, free fields) and ``incident_steps`` (incident, step, stakeholder, action, to,
+    time, note): every incident field is sensitive, so the log comes out only when asked for by
+    name. :func:`from_pandas` reads both back.
     """
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
     stakeholders["roles"] = stakeholders["roles"].map(_join)
@@ -132,6 +138,9 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False) -> dict[str, 
     frames = {"stakeholders": stakeholders, "ties": ties, "events": events, "participation": participation}
     for frame, source in zip(frames.values(), (alliance.stakeholders(include_sensitive), ties, alliance.events(include_sensitive), participation)):
         frame.attrs["sensitive"] = list(source.attrs.get("sensitive", []))
+    if include_incidents:
+        frames["incidents"] = alliance.incidents(include_sensitive=True).reset_index()
+        frames["incident_steps"] = alliance.incident_steps(include_sensitive=True)
     return frames
 
 
@@ -184,7 +193,8 @@ def _records(frame: pd.DataFrame | None, index_name: str | None = None) -> list[
 
 
 def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | None = None,
-                events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None, *,
+                events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None,
+                incidents: pd.DataFrame | None = None, incident_steps: pd.DataFrame | None = None, *,
                 id: str = "id", source: str = "source", target: str = "target", role: str = "role",
                 name: str = "name", kind: str = "kind", waves: str = "waves", relation: str = "relation",
                 wave: str = "wave", weight: str = "weight", sensitive: Iterable[str] = (),
@@ -204,6 +214,10 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     ``create_stakeholders=True`` adds stakeholders that ties name but the stakeholder table
     lacks (otherwise an UnknownIdError); ``declare_relations=True`` declares unknown relations
     (directed); ``declare_unknown_roles=True`` adds unknown roles to the taxonomy.
+    ``incidents`` (id, reported, category, neighbourhood, description, free fields) and
+    ``incident_steps`` (incident, stakeholder, action, to, time, note; rows in time order within
+    an incident; a ``step`` column, if present, orders them) form the incident log; every
+    incident field is sensitive.
     Raises a :class:`wijknet.WijknetError` naming the row on bad input; nothing half-built is
     returned.
     """
@@ -272,7 +286,47 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
             a.add_participation(str(row["stakeholder"]), str(row["event"]), attributes=attributes, sensitive=marked)
         except _core.WijknetError as err:
             raise type(err)(f"participation row {number + 1}: {err}") from None
+    if incidents is not None:
+        _add_incidents(a, incidents, incident_steps)
+    elif incident_steps is not None:
+        raise _core.InvalidValueError("incident_steps needs incidents beside it")
     return a
+
+
+_INCIDENT_FIELDS = ("id", "reported", "category", "neighbourhood", "description")
+_STEP_FIELDS = ("stakeholder", "action", "to", "time", "note")
+
+
+def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.DataFrame | None) -> None:
+    """Adds the incident log of two DataFrames to a (strong guarantee: on error a is unchanged)."""
+    steps_of: dict[str, list[dict[str, Any]]] = {}
+    if incident_steps is not None and len(incident_steps):
+        frame = incident_steps
+        if "step" in frame.columns:
+            frame = frame.sort_values(["incident", "step"], kind="stable")
+        columns = [c for c in ("incident", *_STEP_FIELDS) if c in frame.columns]
+        for row in frame[columns].itertuples(index=False, name=None):
+            record = {k: v for k, v in zip(columns, row) if _python_value(v) not in (None, "")}
+            steps_of.setdefault(str(record.get("incident", "")), []).append(record)
+    rows = _records(incidents, "id")
+    known = {str(r.get("id")) for r in rows}
+    for incident_id in steps_of:
+        if incident_id not in known:
+            raise _core.UnknownIdError(f"incident_steps: step of unknown incident '{incident_id}'")
+    staged = a.copy()
+    for number, row in enumerate(rows):
+        try:
+            extra = {k: _python_value(v) for k, v in row.items() if k not in _INCIDENT_FIELDS}
+            staged.add_incident(str(row["id"]), str(_python_value(row.get("reported")) or ""),
+                                str(_python_value(row.get("category")) or ""),
+                                str(_python_value(row.get("neighbourhood")) or ""),
+                                str(_python_value(row.get("description")) or ""),
+                                steps_of.get(str(row["id"]), []), extra or None)
+        except KeyError:
+            raise _core.InvalidValueError(f"incidents: no column 'id' (columns: {list(incidents.columns)})") from None
+        except _core.WijknetError as err:
+            raise type(err)(f"incidents row {number + 1}: {err}") from None
+    a._assign(staged)
 
 
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
@@ -280,17 +334,23 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
 
     Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv``
     and ``participation.csv`` (UTF-8, comma-separated), each atomically. Sensitive columns are
-    written (named ``name:sensitive``) only with ``include_sensitive=True``. The role and theme
+    written (named ``name:sensitive``) only with ``include_sensitive=True``, and so are
+    ``incidents.csv`` and ``incident_steps.csv`` (every incident field is sensitive). The role and theme
     taxonomies and the method templates are not part of the CSV layout (use JSON for those).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    frames = to_pandas(alliance, include_sensitive)
+    frames = to_pandas(alliance, include_sensitive, include_incidents=include_sensitive and alliance.num_incidents > 0)
     tables = {
         "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
         "relations.csv": pd.DataFrame(alliance.relations, columns=["key", "label", "directed"]),
     }
     for name, frame in frames.items():
+        if name.startswith("incident"):
+            if name == "incident_steps":
+                frame = frame.drop(columns=["step"])
+            tables[f"{name}.csv"] = frame  # the whole file is sensitive: no ':sensitive' marks
+            continue
         marked = frame.attrs.get("sensitive", [])
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/incidents_csv.hpp"
 #include "wijknet/model/alliance.hpp"
 
 namespace wijknet {
@@ -170,7 +171,8 @@ inline std::string cell_or(const csv_table& t, std::size_t row, std::optional<st
 ///   declared, built-in ones must agree on direction;
 /// - `ties.csv` (optional): source, target, relation, wave, weight, then attribute columns;
 /// - `events.csv` (optional): id, name, date, theme, organisers, then attribute columns;
-/// - `participation.csv` (optional): stakeholder, event, then attribute columns.
+/// - `participation.csv` (optional): stakeholder, event, then attribute columns;
+/// - `incidents.csv` and `incident_steps.csv` (optional): the incident log, see read_incidents_csv.
 ///
 /// Throws parse_error naming the file, line and column of the first problem; nothing is
 /// returned half-built. O(size of the files).
@@ -321,6 +323,7 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
             detail::at_cell(*t, r, blame, [&] { a.add_participation(s, e, attributes.row(r)); });
         }
     }
+    read_incidents_csv(a, folder, options.csv);
     return a;
 }
 
