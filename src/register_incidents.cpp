@@ -146,6 +146,56 @@ void register_incidents(py::module_& m) {
              },
              py::arg("folder"));
 
+    // The incident log from columns (from_pandas): one call for the whole log; a refused row
+    // leaves the alliance as it was and is named "incidents row N" / "incident_steps row N".
+    m.def("_add_incident_log",
+          [](alliance& a, const strings& ids, const strings& reported, const strings& category,
+             const strings& neighbourhood, const strings& description, const py::dict& extra,
+             const strings& step_incident, const strings& stakeholder, const strings& action, const strings& to,
+             const strings& time, const strings& note) {
+              const std::size_t n = ids.size(), k = step_incident.size();
+              for (const strings* c : {&reported, &category, &neighbourhood, &description})
+                  if (c->size() != n) throw invalid_value_error("incident columns differ in length");
+              for (const strings* c : {&stakeholder, &action, &to, &time, &note})
+                  if (c->size() != k) throw invalid_value_error("incident step columns differ in length");
+              std::vector<incident> log(n);
+              std::unordered_map<std::string, std::size_t> row_of;
+              row_of.reserve(n);
+              for (std::size_t i = 0; i < n; ++i) {
+                  incident& x = log[i];
+                  x.id = ids[i], x.reported = reported[i], x.category = category[i];
+                  x.neighbourhood = neighbourhood[i], x.description = description[i];
+                  row_of.emplace(ids[i], i);
+              }
+              for (auto item : extra) {
+                  const std::string name = py::str(item.first);
+                  const py::list values = py::reinterpret_borrow<py::list>(item.second);
+                  if (values.size() != n) throw invalid_value_error("incident column '" + name + "' differs in length");
+                  for (std::size_t i = 0; i < n; ++i) log[i].attributes[name] = attribute{to_value(values[i], name), true};
+              }
+              std::vector<std::vector<std::size_t>> step_rows(n);
+              for (std::size_t r = 0; r < k; ++r) {
+                  auto it = row_of.find(step_incident[r]);
+                  if (it == row_of.end())
+                      throw unknown_id_error("incident_steps row " + std::to_string(r + 1) + ": step of unknown incident '" +
+                                             step_incident[r] + "'");
+                  log[it->second].steps.push_back({stakeholder[r], action[r], to[r], time[r], note[r], 0});
+                  step_rows[it->second].push_back(r);
+              }
+              py::gil_scoped_release release;
+              alliance copy = a;
+              copy.reserve_incidents(copy.incidents().size() + n);
+              for (std::size_t i = 0; i < n; ++i)
+                  copy.add_incident(std::move(log[i]), [&](std::size_t step, const char*, bool unknown, const std::string& what) {
+                      const std::string where = step == std::size_t(-1)
+                                                    ? "incidents row " + std::to_string(i + 1)
+                                                    : "incident_steps row " + std::to_string(step_rows[i][step] + 1);
+                      if (unknown) throw unknown_id_error(where + ": " + what);
+                      if (what.find("already exists") != std::string::npos) throw duplicate_id_error(where + ": " + what);
+                      throw invalid_value_error(where + ": " + what);
+                  });
+              a = std::move(copy);
+          });
     m.def("_incident_waves", [](const alliance& a) {
         py::list out;
         for (std::size_t w : incident_waves(a))

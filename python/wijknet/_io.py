@@ -298,35 +298,24 @@ _STEP_FIELDS = ("stakeholder", "action", "to", "time", "note")
 
 
 def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.DataFrame | None) -> None:
-    """Adds the incident log of two DataFrames to a (strong guarantee: on error a is unchanged)."""
-    steps_of: dict[str, list[dict[str, Any]]] = {}
-    if incident_steps is not None and len(incident_steps):
-        frame = incident_steps
-        if "step" in frame.columns:
-            frame = frame.sort_values(["incident", "step"], kind="stable")
-        columns = [c for c in ("incident", *_STEP_FIELDS) if c in frame.columns]
-        for row in frame[columns].itertuples(index=False, name=None):
-            record = {k: v for k, v in zip(columns, row) if _python_value(v) not in (None, "")}
-            steps_of.setdefault(str(record.get("incident", "")), []).append(record)
-    rows = _records(incidents, "id")
-    known = {str(r.get("id")) for r in rows}
-    for incident_id in steps_of:
-        if incident_id not in known:
-            raise _core.UnknownIdError(f"incident_steps: step of unknown incident '{incident_id}'")
-    staged = a.copy()
-    for number, row in enumerate(rows):
-        try:
-            extra = {k: _python_value(v) for k, v in row.items() if k not in _INCIDENT_FIELDS}
-            staged.add_incident(str(row["id"]), str(_python_value(row.get("reported")) or ""),
-                                str(_python_value(row.get("category")) or ""),
-                                str(_python_value(row.get("neighbourhood")) or ""),
-                                str(_python_value(row.get("description")) or ""),
-                                steps_of.get(str(row["id"]), []), extra or None)
-        except KeyError:
-            raise _core.InvalidValueError(f"incidents: no column 'id' (columns: {list(incidents.columns)})") from None
-        except _core.WijknetError as err:
-            raise type(err)(f"incidents row {number + 1}: {err}") from None
-    a._assign(staged)
+    """Adds the incident log of two DataFrames to a in one call (on error a is unchanged)."""
+    if incidents.index.name == "id" and "id" not in incidents.columns:
+        incidents = incidents.reset_index()
+    if "id" not in incidents.columns:
+        raise _core.InvalidValueError(f"incidents: no column 'id' (columns: {list(incidents.columns)})")
+
+    def text(frame: pd.DataFrame, column: str) -> list[str]:
+        if column not in frame.columns:
+            return [""] * len(frame)
+        return ["" if _python_value(v) is None else str(v) for v in frame[column].tolist()]
+
+    extra = {str(c): [_python_value(v) for v in incidents[c].tolist()]
+             for c in incidents.columns if c not in _INCIDENT_FIELDS}
+    steps = incident_steps if incident_steps is not None else pd.DataFrame(columns=["incident", *_STEP_FIELDS])
+    if "step" in steps.columns:
+        steps = steps.sort_values(["incident", "step"], kind="stable")
+    _core._add_incident_log(a, *(text(incidents, c) for c in _INCIDENT_FIELDS), extra,
+                            *(text(steps, c) for c in ("incident", *_STEP_FIELDS)))
 
 
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
