@@ -59,6 +59,7 @@ void register_model(py::module_& m);
 void register_analysis(py::module_& m);
 void register_io(py::module_& m);
 void register_diagnostics(py::module_& m);
+void register_tests(py::module_& m);
 void register_incidents(py::module_& m);
 
 }  // namespace wijknet::python

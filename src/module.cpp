@@ -74,5 +74,6 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_analysis(m);
     wijknet::python::register_io(m);
     wijknet::python::register_diagnostics(m);
+    wijknet::python::register_tests(m);
     wijknet::python::register_incidents(m);
 }

@@ -38,7 +38,37 @@ py::dict category_dict(const category& c) {
     d["key"] = c.key;
     d["label"] = c.label;
     d["description"] = c.description;
+    d["label_nl"] = c.label_in("nl");
+    d["aliases"] = c.aliases;
     return d;
+}
+
+py::dict relation_dict(const relation& r) {
+    py::dict d;
+    d["key"] = r.key, d["label"] = r.label, d["directed"] = r.directed;
+    d["label_nl"] = r.label_in("nl"), d["aliases"] = r.aliases;
+    return d;
+}
+
+// A problem as a dict for the Python layer (wijknet.Problem).
+py::dict problem_dict(const problem& p) {
+    py::dict d;
+    d["file"] = p.file, d["line"] = p.line, d["column"] = p.column, d["severity"] = to_string(p.level);
+    d["message"] = p.message, d["suggestion"] = p.suggestion;
+    d["message_nl"] = p.message_nl, d["suggestion_nl"] = p.suggestion_nl;
+    return d;
+}
+
+csv_folder_options folder_options(const std::string& separator, bool decimal_comma, const std::string& encoding,
+                                  const std::string& duplicates) {
+    csv_folder_options o;
+    if (separator.size() > 1 && separator != "\\t")
+        throw invalid_value_error("separator must be one character, got '" + separator + "'");
+    o.csv.separator = separator.empty() ? 0 : separator == "\\t" ? '\t' : separator[0];
+    o.csv.decimal_comma = decimal_comma;
+    o.csv.encoding = parse_text_encoding(encoding);
+    o.duplicates = parse_duplicate_rule(duplicates);
+    return o;
 }
 
 // Columns of a table as a dict of lists, ready for pandas.DataFrame(dict); attribute columns
@@ -88,16 +118,27 @@ void register_model(py::module_& m) {
              "Makes this alliance a copy of other.")
 
         // vocabularies
-        .def("add_role", [](alliance& a, const std::string& key, const std::string& label, const std::string& d) {
-                 a.add_role({key, label, d});
-             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "",
-             "Adds a role to the taxonomy: a Dutch key and an English label, both unique (case-insensitive).")
-        .def("add_theme", [](alliance& a, const std::string& key, const std::string& label, const std::string& d) {
-                 a.add_theme({key, label, d});
-             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "", "Adds an event theme.")
-        .def("add_relation", [](alliance& a, const std::string& key, const std::string& label, bool directed) {
-                 a.add_relation({key, label, directed});
-             }, py::arg("key"), py::arg("label") = "", py::arg("directed") = true, "Declares a tie type.")
+        .def("add_role", [](alliance& a, const std::string& key, const std::string& label, const std::string& d,
+                            const std::string& label_nl, const strings& aliases) {
+                 a.add_role({key, label, d, label_nl, aliases});
+             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "", py::arg("label_nl") = "",
+             py::arg("aliases") = strings{},
+             R"pbdoc(
+                Adds a role to the taxonomy: a Dutch key, an English label, a Dutch label (label_nl, for
+                Dutch reports) and other names it is known by (aliases). Every name must be unique
+                among all roles; look-ups ignore case, accents, '_', '-' and spaces.
+             )pbdoc")
+        .def("add_theme", [](alliance& a, const std::string& key, const std::string& label, const std::string& d,
+                             const std::string& label_nl, const strings& aliases) {
+                 a.add_theme({key, label, d, label_nl, aliases});
+             }, py::arg("key"), py::arg("label") = "", py::arg("description") = "", py::arg("label_nl") = "",
+             py::arg("aliases") = strings{}, "Adds an event theme (names as for add_role).")
+        .def("add_relation", [](alliance& a, const std::string& key, const std::string& label, bool directed,
+                                const std::string& label_nl, const strings& aliases) {
+                 a.add_relation({key, label, directed, label_nl, aliases});
+             }, py::arg("key"), py::arg("label") = "", py::arg("directed") = true, py::arg("label_nl") = "",
+             py::arg("aliases") = strings{},
+             "Declares a tie type; label_nl and aliases as for add_role (relations are then found by any of them).")
         .def("add_wave", [](alliance& a, const std::string& key, const std::string& label, const std::string& date) {
                  a.add_wave({key, label, date});
              }, py::arg("key"), py::arg("label") = "", py::arg("date") = "",
@@ -117,23 +158,26 @@ void register_model(py::module_& m) {
                  py::list out;
                  for (const auto& c : a.roles().entries()) out.append(category_dict(c));
                  return out;
-             }, "The role taxonomy: a list of dicts with key, label, description.")
+             }, "The role taxonomy: a list of dicts with key, label, description, label_nl (the Dutch label; the key "
+                "when none was given) and aliases.")
         .def_property_readonly("themes", [](const alliance& a) {
                  py::list out;
                  for (const auto& c : a.themes().entries()) out.append(category_dict(c));
                  return out;
-             }, "The event themes: a list of dicts with key, label, description.")
+             }, "The event themes: a list of dicts with key, label, description, label_nl, aliases.")
         .def("role", [](const alliance& a, const std::string& name) { return category_dict(a.roles().at(name)); },
-             py::arg("name"), "The role with this key or English label (case-insensitive).")
+             py::arg("name"), "The role with this key, label, Dutch label or alias (ignoring case and accents).")
         .def_property_readonly("relations", [](const alliance& a) {
                  py::list out;
-                 for (const auto& r : a.relations()) {
-                     py::dict d;
-                     d["key"] = r.key, d["label"] = r.label, d["directed"] = r.directed;
-                     out.append(d);
-                 }
+                 for (const auto& r : a.relations()) out.append(relation_dict(r));
                  return out;
-             }, "The relations: a list of dicts with key, label, directed.")
+             }, "The relations: a list of dicts with key, label, directed, label_nl (the Dutch name; the key when "
+                "none was given) and aliases.")
+        .def("relation", [](const alliance& a, const std::string& name) {
+                 return relation_dict(a.relations()[a.relation_index(name)]);
+             }, py::arg("name"), "The relation with this key, label, Dutch label or alias (ignoring case and accents).")
+        .def("_knows_relation", [](const alliance& a, const std::string& name) { return a.find_relation(name).has_value(); },
+             py::arg("name"))
         .def_property_readonly("waves", [](const alliance& a) {
                  py::list out;
                  for (const auto& w : a.waves()) {
@@ -259,19 +303,61 @@ void register_model(py::module_& m) {
                            });
         })
         .def("_read_csv_folder",
-             [](alliance& a, const std::string& folder, const std::string& separator, bool decimal_comma) {
-                 csv_folder_options o;
-                 if (separator.size() > 1) throw invalid_value_error("separator must be one character, got '" + separator + "'");
-                 o.csv.separator = separator.empty() ? 0 : separator[0];
-                 o.csv.decimal_comma = decimal_comma;
+             [](alliance& a, const std::string& folder, const std::string& separator, bool decimal_comma,
+                const std::string& encoding, const std::string& duplicates) {
+                 const csv_folder_options o = folder_options(separator, decimal_comma, encoding, duplicates);
                  alliance loaded;
+                 std::vector<problem> warnings;
                  {
                      py::gil_scoped_release release;
-                     loaded = read_csv_folder(folder, o);
+                     loaded = read_csv_folder(folder, o, &warnings);
                  }
                  a = std::move(loaded);  // only once everything was read
+                 py::list out;
+                 for (const auto& w : warnings) out.append(problem_dict(w));
+                 return out;
              },
-             py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false);
+             py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false,
+             py::arg("encoding") = "auto", py::arg("duplicates") = "merge",
+             "Reads a CSV folder into this alliance; returns the warnings as dicts.");
+    m.def("_check_csv_folder",
+          [](const std::string& folder, const std::string& separator, bool decimal_comma, const std::string& encoding,
+             const std::string& duplicates) {
+              const csv_folder_options o = folder_options(separator, decimal_comma, encoding, duplicates);
+              std::vector<problem> problems;
+              {
+                  py::gil_scoped_release release;
+                  problems = check_csv_folder(folder, o);
+              }
+              py::list out;
+              for (const auto& p : problems) out.append(problem_dict(p));
+              return out;
+          },
+          py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false, py::arg("encoding") = "auto",
+          py::arg("duplicates") = "merge", "Every problem of a CSV folder, as dicts (wijknet.validate).");
+    py::class_<tie_listings>(m, "_TieListings", "Adds tie listings, combining repeats by a duplicates rule.")
+        .def(py::init([](alliance& a, const std::string& rule) {
+                 return new tie_listings(a, parse_duplicate_rule(rule), "row", "rij");
+             }),
+             py::arg("alliance"), py::arg("duplicates") = "merge", py::keep_alive<1, 2>())
+        .def("add",
+             [](tie_listings& l, const alliance& a, const std::string& s, const std::string& t,
+                const std::string& relation, const std::string& wave, double weight, const py::object& attributes,
+                const strings& sensitive, std::size_t place) {
+                 tie x;
+                 x.source = a.stakeholder_index(s);
+                 x.target = a.stakeholder_index(t);
+                 x.relation = static_cast<std::uint16_t>(a.relation_index(relation));
+                 x.wave = static_cast<std::uint16_t>(a.wave_index(wave));
+                 x.weight = weight;
+                 x.attributes = to_attributes(attributes, sensitive);
+                 if (auto conflict = l.add(std::move(x), place))
+                     throw duplicate_id_error(conflict->message + "; " + conflict->suggestion);
+             },
+             py::arg("alliance"), py::arg("source"), py::arg("target"), py::arg("relation"), py::arg("wave"),
+             py::arg("weight"), py::arg("attributes"), py::arg("sensitive"), py::arg("place"),
+             "Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.")
+        .def("finish", &tie_listings::finish, "Sets mean weights (duplicates='mean') once every listing is added.");
 }
 
 }  // namespace wijknet::python

@@ -29,6 +29,7 @@
 #include "wijknet/algorithms/community.hpp"
 #include "wijknet/algorithms/layout.hpp"
 #include "wijknet/algorithms/mixing.hpp"
+#include "wijknet/algorithms/permutation.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"
 #include "wijknet/algorithms/structure.hpp"
 #include "wijknet/diagnostics/chains.hpp"

@@ -44,6 +44,7 @@ from ._layout import layout
 from ._draw import draw
 from ._report import Report, report
 from ._summary import Summary, summary
+from ._validate import Problem, validate
 from . import _measures
 from ._measures import *  # noqa: F401,F403  (the measure functions; see _measures.__all__)
 from ._measures import EIIndex
@@ -51,10 +52,14 @@ from . import _diagnostics
 from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
 from . import _incidents
 from ._incidents import *  # noqa: F401,F403  (the incident log analyses; see _incidents.__all__)
+from . import _change, _tests
+from ._study import Study
+from ._change import *  # noqa: F401,F403  (change between waves; see _change.__all__)
+from ._tests import *  # noqa: F401,F403  (permutation tests and dyadic predictors; see _tests.__all__)
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_change.__all__, *_tests.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "InvalidValueError",
@@ -68,6 +73,8 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, "EIIn
     "load_example",
     "read_csv_folder",
     "summary",
+    "Problem",
+    "validate",
     "WriteError",
     "adjacency_matrix",
     "from_igraph",
@@ -85,4 +92,5 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, "EIIn
     "draw",
     "Report",
     "report",
+    "Study",
 ]

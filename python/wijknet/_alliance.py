@@ -86,11 +86,28 @@ class Alliance(_core.Alliance):
 
         return summary(self, templates, lang)
 
+    @property
+    def read_warnings(self) -> list:
+        """What the reader that made this alliance warned about, as :class:`wijknet.Problem` objects.
+
+        Warnings do not stop a read, but the result may not be what was meant: e.g. a stakeholder
+        table from which no role at all was read ("no roles were read; is the column named 'role'
+        or 'rol'?"). ``str(w)`` is the English line, ``w.text("nl")`` the Dutch one; the summary
+        shows them. Empty for an alliance built in code.
+        """
+        return list(getattr(self, "_read_warnings", ()))
+
     def copy(self) -> "Alliance":
-        """An independent copy."""
+        """An independent copy (read warnings included)."""
         other = Alliance()
         other._assign(self)
+        other._read_warnings = self.read_warnings
         return other
+
+    def __reduce__(self):
+        """Pickles (for multiprocessing and Dask) as its lossless JSON text — sensitive attributes
+        included, so a pickle is as sensitive as the alliance itself."""
+        return (_from_json_text, (self._dump_json("", True),))
 
     def _repr_html_(self) -> str:
         return _display.alliance_html(self)
@@ -112,22 +129,34 @@ class Snapshot(_core.Snapshot):
         return _display.snapshot_html(self)
 
 
-def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False) -> Alliance:
+def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False, encoding: str = "auto",
+                    duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
 
     The folder holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and
     optionally ``waves.csv``, ``relations.csv``, ``ties.csv`` (source, target, relation, wave,
-    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md.
-    Several roles in one cell are separated by ``|``; a column whose name ends in
-    ``:sensitive`` becomes a sensitive attribute.
+    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md. Column
+    names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any
+    case; a name one typo away from a known column is an error, not an attribute. Several roles in
+    one cell are separated by ``|``; a column whose name ends in ``:sensitive`` becomes a
+    sensitive attribute.
 
-    separator: ``","`` or ``";"`` (default: detected from each header line).
+    separator: ``","``, ``";"`` or ``"\t"`` (default: detected from each header line).
     decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+    encoding: ``"auto"`` (default: UTF-8 with or without byte order mark, Windows-1252 or UTF-16
+        with byte order mark, detected per file), ``"utf-8"``, ``"cp1252"`` or ``"utf-16"``.
+    duplicates: what to do with a tie listed more than once (an undirected tie listed from both
+        sides, or the same tie twice): ``"merge"`` (default: identical listings are one tie; listings
+        with different weights are an error), ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem.
+    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem
+    (:func:`wijknet.validate` lists all of them). Warnings are kept in ``read_warnings``.
     """
+    from ._validate import Problem
+
     alliance = Alliance()
-    alliance._read_csv_folder(str(folder), separator, decimal_comma)
+    warnings = alliance._read_csv_folder(str(folder), separator, decimal_comma, encoding, duplicates)
+    alliance._read_warnings = [Problem(**w) for w in warnings]
     return alliance
 
 
@@ -139,3 +168,29 @@ def example_path() -> Path:
 def load_example() -> Alliance:
     """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
     return read_csv_folder(example_path())
+
+
+def _from_json_text(text: str) -> Alliance:
+    alliance = Alliance()
+    alliance._load_json(text, True)
+    return alliance
+
+
+def _snapshot_from_graph(ids, sources, targets, weights, directed: bool) -> _core.Snapshot:
+    alliance = Alliance()
+    alliance.add_wave("T0")
+    alliance.add_relation("tie", directed=directed)
+    for sid in ids:
+        alliance.add_stakeholder(sid)
+    for s, t, w in zip(sources, targets, weights):
+        alliance.add_tie(s, t, "tie", "T0", w)
+    return _core.Snapshot(alliance, self_ties=any(s == t for s, t in zip(sources, targets)))
+
+
+def _snapshot_reduce(snapshot: _core.Snapshot):
+    """A snapshot pickles as its graph: stakeholder ids in vertex order, ties, weights, direction."""
+    sources, targets, weights = snapshot.edges()
+    return (_snapshot_from_graph, (list(snapshot.ids), sources, targets, weights, snapshot.directed))
+
+
+_core.Snapshot.__reduce__ = _snapshot_reduce

@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 import collections.abc
+import numpy
+import numpy.typing
 import typing
 __all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
@@ -54,6 +56,8 @@ class Alliance:
         ...
     def _incident_step_columns(self) -> dict:
         ...
+    def _knows_relation(self, name: str) -> bool:
+        ...
     def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
         ...
     def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
@@ -62,8 +66,10 @@ class Alliance:
         ...
     def _participation_columns(self) -> dict:
         ...
-    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False) -> None:
-        ...
+    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+        """
+        Reads a CSV folder into this alliance; returns the warnings as dicts.
+        """
     def _read_incidents_csv(self, folder: str) -> None:
         ...
     def _stakeholder_columns(self) -> dict:
@@ -90,13 +96,15 @@ class Alliance:
         """
         Records that a stakeholder took part in an event.
         """
-    def add_relation(self, key: str, label: str = '', directed: bool = True) -> None:
+    def add_relation(self, key: str, label: str = '', directed: bool = True, label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Declares a tie type.
+        Declares a tie type; label_nl and aliases as for add_role (relations are then found by any of them).
         """
-    def add_role(self, key: str, label: str = '', description: str = '') -> None:
+    def add_role(self, key: str, label: str = '', description: str = '', label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Adds a role to the taxonomy: a Dutch key and an English label, both unique (case-insensitive).
+                        Adds a role to the taxonomy: a Dutch key, an English label, a Dutch label (label_nl, for
+                        Dutch reports) and other names it is known by (aliases). Every name must be unique
+                        among all roles; look-ups ignore case, accents, '_', '-' and spaces.
         """
     def add_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -110,9 +118,9 @@ class Alliance:
         """
         Adds a method template: the roles it requires and recommends (by key or label).
         """
-    def add_theme(self, key: str, label: str = '', description: str = '') -> None:
+    def add_theme(self, key: str, label: str = '', description: str = '', label_nl: str = '', aliases: collections.abc.Sequence[str] = []) -> None:
         """
-        Adds an event theme.
+        Adds an event theme (names as for add_role).
         """
     def add_tie(self, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -124,6 +132,10 @@ class Alliance:
         """
     def has_tie(self, source: str, target: str, relation: str, wave: str) -> bool:
         ...
+    def relation(self, name: str) -> dict:
+        """
+        The relation with this key, label, Dutch label or alias (ignoring case and accents).
+        """
     def remove_event(self, id: str) -> None:
         """
         Removes an event and its participations.
@@ -144,7 +156,7 @@ class Alliance:
         """
     def role(self, name: str) -> dict:
         """
-        The role with this key or English label (case-insensitive).
+        The role with this key, label, Dutch label or alias (ignoring case and accents).
         """
     def stakeholder(self, id: str) -> dict:
         """
@@ -178,12 +190,12 @@ class Alliance:
     @property
     def relations(self) -> list:
         """
-        The relations: a list of dicts with key, label, directed.
+        The relations: a list of dicts with key, label, directed, label_nl (the Dutch name; the key when none was given) and aliases.
         """
     @property
     def roles(self) -> list:
         """
-        The role taxonomy: a list of dicts with key, label, description.
+        The role taxonomy: a list of dicts with key, label, description, label_nl (the Dutch label; the key when none was given) and aliases.
         """
     @property
     def templates(self) -> list:
@@ -193,12 +205,26 @@ class Alliance:
     @property
     def themes(self) -> list:
         """
-        The event themes: a list of dicts with key, label, description.
+        The event themes: a list of dicts with key, label, description, label_nl, aliases.
         """
     @property
     def waves(self) -> list:
         """
         The waves in time order: a list of dicts with key, label, date.
+        """
+class _TieListings:
+    """
+    Adds tie listings, combining repeats by a duplicates rule.
+    """
+    def __init__(self, alliance: Alliance, duplicates: str = 'merge') -> None:
+        ...
+    def add(self, alliance: Alliance, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex, attributes: typing.Any, sensitive: collections.abc.Sequence[str], place: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.
+        """
+    def finish(self) -> None:
+        """
+        Sets mean weights (duplicates='mean') once every listing is added.
         """
 class Snapshot:
     """
@@ -211,6 +237,11 @@ class Snapshot:
             ('sum', 'max', 'min', 'count' or 'keep'); self_ties: keep ties of a stakeholder to itself.
         
     """
+    @staticmethod
+    def __reduce__(snapshot: _core.Snapshot):
+        """
+        A snapshot pickles as its graph: stakeholder ids in vertex order, ties, weights, direction.
+        """
     def __init__(self, alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, symmetrize: bool = False, combine: str = 'sum', self_ties: bool = False) -> None:
         ...
     def __len__(self) -> int:
@@ -308,7 +339,17 @@ def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[s
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
+def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+    """
+    Every problem of a CSV folder, as dicts (wijknet.validate).
+    """
+def _cug_graphs(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.uint8]:
+    ...
 def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], direction: str, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    ...
+def _gcor(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str) -> float:
+    ...
+def _gcor_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def _handoff_alliance(arg0: Alliance, arg1: Alliance, arg2: collections.abc.Sequence[str], arg3: str, arg4: str, arg5: collections.abc.Sequence[str], arg6: str) -> None:
     ...
@@ -324,11 +365,23 @@ def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsInde
     ...
 def _layout(snapshot: Snapshot, method: str = 'auto', seed: typing.SupportsInt | typing.SupportsIndex = 1, iterations: typing.SupportsInt | typing.SupportsIndex = 0, min_distance: typing.SupportsFloat | typing.SupportsIndex = 0.8) -> tuple[list[float], list[float]]:
     ...
+def _netlm_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: str, arg6: str, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.SupportsFloat | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def _netlogit(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool) -> dict:
+    ...
+def _netlogit_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: str, arg6: str, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.SupportsFloat | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def _ols(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    ...
 def _partner_scores(respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], trust_items: collections.abc.Sequence[str], value_items: collections.abc.Sequence[str]) -> dict:
+    ...
+def _random_permutation(n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex, sub: typing.SupportsInt | typing.SupportsIndex = 0) -> list[int]:
     ...
 def _role_coverage(alliance: Alliance, template: str, wave: str, relations: collections.abc.Sequence[str]) -> list:
     ...
 def _role_matrices(alliance: Alliance, roles: collections.abc.Sequence[str], wave: str, relations: collections.abc.Sequence[str], direction: str) -> tuple[list[str], list[float], list[float]]:
+    ...
+def _student_t_cdf(arg0: typing.SupportsFloat | typing.SupportsIndex, arg1: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...
 def _suggest_ties(alliance: Alliance, objective: str, k: typing.SupportsInt | typing.SupportsIndex, wave: str, relations: collections.abc.Sequence[str], chain_roles: collections.abc.Sequence[str], chain_steps: collections.abc.Sequence[str], intermediaries: bool, removed: collections.abc.Sequence[str], role_a: str, role_b: str, from_roles: collections.abc.Sequence[str], to_roles: collections.abc.Sequence[str], excluded: collections.abc.Sequence[tuple[str, str]], max_per_stakeholder: typing.SupportsInt | typing.SupportsIndex) -> list:
     ...

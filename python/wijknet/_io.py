@@ -53,7 +53,8 @@ def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> 
     files (see :func:`wijknet.read_csv_folder`). ``format`` overrides the extension (``"json"``,
     ``"graphml"``, ``"dl"``, ``"csv"``). Options go to the reader: GraphML takes
     ``default_relation``, ``default_wave`` and ``declare_unknown_roles``; DL takes
-    ``default_relation`` and ``default_wave``; CSV takes ``separator`` and ``decimal_comma``.
+    ``default_relation`` and ``default_wave``; CSV takes ``separator``, ``decimal_comma``, ``encoding`` and
+    ``duplicates`` (see :func:`wijknet.read_csv_folder`).
 
     Raises :class:`wijknet.ParseError` naming file, line and column of the first problem. DOT is
     write-only.
@@ -200,7 +201,8 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
                 wave: str = "wave", weight: str = "weight", sensitive: Iterable[str] = (),
                 default_relation: str = "collaboration", default_wave: str = "T0",
                 create_stakeholders: bool = False, declare_relations: bool = False,
-                declare_unknown_roles: bool = False, _into: Alliance | None = None) -> Alliance:
+                declare_unknown_roles: bool = False, duplicates: str = "merge",
+                _into: Alliance | None = None) -> Alliance:
     """Build an alliance from DataFrames (the layout of :func:`to_pandas` and of CSV folders).
 
     ``stakeholders`` has an ``id`` column (or index) and optionally ``name``, ``kind``, ``role``
@@ -218,6 +220,10 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     ``incident_steps`` (incident, stakeholder, action, to, time, note; rows in time order within
     an incident; a ``step`` column, if present, orders them) form the incident log; every
     incident field is sensitive.
+    ``duplicates`` says what to do with a tie listed more than once (an undirected tie listed from
+    both sides, or the same tie twice), as for :func:`wijknet.read_csv_folder`: ``"merge"``
+    (default: identical listings are one tie; different weights are an error naming both rows),
+    ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
     Raises a :class:`wijknet.WijknetError` naming the row on bad input; nothing half-built is
     returned.
     """
@@ -252,13 +258,14 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
         except _core.WijknetError as err:
             raise type(err)(f"stakeholders row {number + 1}: {err}") from None
     known_relations = {r["key"] for r in a.relations}
+    listings = _core._TieListings(a, duplicates)
     for number, row in enumerate(tie_rows):
         try:
             s, t = str(row[source]), str(row[target])
             rel = _python_value(row.get(relation)) or default_relation
             w = _python_value(row.get(wave)) or default_wave
             declare_wave(str(w))
-            if declare_relations and rel not in known_relations:
+            if declare_relations and rel not in known_relations and not a._knows_relation(rel):
                 a.add_relation(rel)
                 known_relations.add(rel)
             if create_stakeholders:
@@ -267,11 +274,12 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
                         a.add_stakeholder(end)
             value = _python_value(row.get(weight))
             attributes, marked = _split_attributes(row, (source, target, relation, wave, weight), sensitive)
-            a.add_tie(s, t, rel, str(w), 1.0 if value is None else float(value), attributes=attributes, sensitive=marked)
+            listings.add(a, s, t, rel, str(w), 1.0 if value is None else float(value), attributes, marked, number + 1)
         except KeyError as err:
             raise _core.InvalidValueError(f"ties: no column {err} (columns: {list(ties.columns)})") from None
         except _core.WijknetError as err:
             raise type(err)(f"ties row {number + 1}: {err}") from None
+    listings.finish()
     for number, row in enumerate(_records(events, id)):
         try:
             attributes, marked = _split_attributes(row, (id, name, "date", "theme", "themes", "organisers"), sensitive)

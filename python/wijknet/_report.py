@@ -14,6 +14,7 @@ import datetime as _dt
 import json
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -145,7 +146,7 @@ def _p(*sentences: str) -> str:
     return "<p>" + " ".join(escape(s) for s in sentences if s) + "</p>"
 
 
-def report(data: Any, lang: str = "nl", template: str | None = None, wave: str | None = None,
+def report(data: Any, lang: str = "en", template: str | None = None, wave: str | None = None,
            compare: str | None = None, relation: str | None = None, chain: Sequence[str] | None = None,
            show_names: bool = False, show_sensitive: bool = False, seed: int = 1) -> Report:
     """The evaluation report of an alliance, as one self-contained HTML file.
@@ -154,8 +155,9 @@ def report(data: Any, lang: str = "nl", template: str | None = None, wave: str |
     ----------
     data : Alliance, str or path
         The alliance, or a CSV folder, ``.json`` or ``.graphml`` file to read it from.
-    lang : {"nl", "en"}, default "nl"
-        Language of everything in the report: headings, labels, sentences, numbers and dates.
+    lang : {"en", "nl"}, default "en"
+        Language of everything in the report: headings, labels, sentences, numbers and dates
+        (``"nl"``: Dutch throughout, as the command's ``--lang nl``).
     template : str, optional
         Method template to check the roles against; default the method the data defines
         itself, else ``samen_in_de_wijk``.
@@ -464,57 +466,19 @@ def _headings(sections: Sequence[str]) -> list[tuple[str, str]]:
 
 def _change_section(alliance, words: Wording, netmap: NetMap, template: str, chain, relation, before: str,
                     after: str, show_names: bool) -> str:
+    from ._change import LowJaccardWarning, compare_waves
+
     nl = words.lang == "nl"
-    ties = alliance.ties()
-    directed = {r["key"]: bool(r["directed"]) for r in alliance.relations}
-
-    def tie_set(wave, rel):
-        part = ties[(ties["wave"] == wave) & (ties["relation"] == rel)]
-        pairs = zip(part["source"], part["target"])
-        return {p if directed[rel] else tuple(sorted(p)) for p in pairs}
-
-    rows = []
-    for rel in directed:
-        a, b = tie_set(before, rel), tie_set(after, rel)
-        if not a and not b:
-            continue
-        union = len(a | b)
-        rows.append([escape(words.relation(rel)), words.number(len(a), 0), words.number(len(b), 0),
-                     words.number(len(b - a), 0), words.number(len(a - b), 0), words.number(len(a & b), 0),
-                     words.number(len(a & b) / union, 2) if union else "–"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LowJaccardWarning)  # the sentences say it in words
+        c = compare_waves(alliance, before, after, template=template or None, chains=[chain], relation=relation,
+                          lang=words.lang, show_names=show_names)
+    rows = [[escape(words.relation(rel)), words.number(r["before"], 0), words.number(r["after"], 0),
+             words.number(r["gained"], 0), words.number(r["lost"], 0), words.number(r["kept"], 0),
+             words.number(r["jaccard"], 2) if r["jaccard"] == r["jaccard"] else "–"] for rel, r in c.ties.iterrows()]
     header = (["relatie", words.wave(before), words.wave(after), "nieuw", "verdwenen", "gebleven", "Jaccard"] if nl else
               ["relation", words.wave(before), words.wave(after), "gained", "lost", "kept", "Jaccard"])
-    joined = sorted(_present(alliance, after) - _present(alliance, before))
-    left = sorted(_present(alliance, before) - _present(alliance, after))
-    sentences = []
-    if joined:
-        sentences.append(f"Nieuw in de alliantie: {words.names_of(joined)}." if nl else f"Joined: {words.names_of(joined)}.")
-    if left:
-        sentences.append(f"Vertrokken: {words.names_of(left)}." if nl else f"Left: {words.names_of(left)}.")
-    if template:
-        c0 = role_coverage(alliance, template, wave=before)
-        c1 = role_coverage(alliance, template, wave=after)
-        gained = [r for r in c1.index if c1.at[r, "status"] != "absent" and c0.at[r, "status"] == "absent"]
-        lost = [r for r in c1.index if c1.at[r, "status"] == "absent" and c0.at[r, "status"] != "absent"]
-        if gained:
-            sentences.append(f"Nieuw vervulde rollen: {words.join(words.role(r) for r in gained)}." if nl else
-                             f"Roles newly held: {words.join(words.role(r) for r in gained)}.")
-        if lost:
-            sentences.append(f"Rollen die niet meer vervuld zijn: {words.join(words.role(r) for r in lost)}." if nl else
-                             f"Roles no longer held: {words.join(words.role(r) for r in lost)}.")
-        if not gained and not lost:
-            sentences.append("Dezelfde rollen zijn vervuld als bij de vorige meting." if nl else
-                             "The same roles are held as at the earlier wave.")
-    works = chain_routes(alliance, chain, relation=relation).summary["exists"]
-    w0, w1 = bool(works.get(before, False)), bool(works.get(after, False))
-    if w0 != w1:
-        sentences.append(("De keten werkt nu wel, bij de vorige meting niet." if w1 else
-                          "De keten werkte bij de vorige meting wel, nu niet.") if nl else
-                         ("The chain works now; at the earlier wave it did not." if w1 else
-                          "The chain worked at the earlier wave; now it does not."))
-    else:
-        sentences.append(("De keten werkt in beide metingen." if w1 else "De keten werkt in geen van beide metingen.")
-                         if nl else ("The chain works in both waves." if w1 else "The chain works in neither wave."))
+    sentences = c.sentences[len(c.ties):]  # one sentence per relation first (the table shows those), then the rest
     intro = _p("Beschrijvend: welke relaties erbij kwamen en verdwenen. De Jaccard-index is het deel van alle relaties "
                "dat in beide metingen voorkomt (1 = gelijk). Of een verschil meer is dan toeval, toetst deze "
                "sectie niet." if nl else

@@ -208,3 +208,54 @@ def scenario(w: Wording, measure: str, before: Any, after: Any, change: Any, cha
     if nl:
         return f"{name[:1].upper() + name[1:]}: van {b} naar {a}."
     return f"{name[:1].upper() + name[1:]}: from {b} to {a}."
+
+
+def wave_change(w: Wording, before: str, after: str, ties: Any, joined: Sequence[str], left: Sequence[str],
+                roles_gained: Sequence[str], roles_lost: Sequence[str], chains: Any, threshold: float,
+                roles_compared: bool = True) -> list[str]:
+    """The sentences of :func:`wijknet.compare_waves`: ties per relation, who joined and left, roles
+    and chains. ``ties`` and ``chains`` are the frames of the comparison."""
+    nl = w.lang == "nl"
+    out = []
+    for rel, row in ties.iterrows():
+        name = w.relation(rel)
+        g, lo, k = int(row["gained"]), int(row["lost"]), int(row["kept"])
+        if nl:
+            text = (f"Relaties van het soort {name}: {w.number(g, 0)} nieuw, {w.number(lo, 0)} verdwenen, "
+                    f"{w.number(k, 0)} gebleven")
+        else:
+            text = f"{name[:1].upper() + name[1:]} ties: {w.number(g, 0)} gained, {w.number(lo, 0)} lost, {w.number(k, 0)} kept"
+        jac = row["jaccard"]
+        if jac == jac:  # not NaN
+            text += f" (Jaccard {w.number(jac, 2)})"
+            if jac < threshold:
+                text += (": de twee metingen lijken zo weinig op elkaar dat een vergelijking weinig zegt" if nl else
+                         ": the two waves share so few ties that comparing them says little")
+        out.append(text + ".")
+    if joined:
+        out.append(f"Nieuw in de alliantie: {w.names_of(joined)}." if nl else f"Joined: {w.names_of(joined)}.")
+    if left:
+        out.append(f"Vertrokken: {w.names_of(left)}." if nl else f"Left: {w.names_of(left)}.")
+    if roles_gained:
+        out.append(f"Nieuw vervulde rollen: {w.join(w.role(r) for r in roles_gained)}." if nl else
+                   f"Roles newly held: {w.join(w.role(r) for r in roles_gained)}.")
+    if roles_lost:
+        out.append(f"Rollen die niet meer vervuld zijn: {w.join(w.role(r) for r in roles_lost)}." if nl else
+                   f"Roles no longer held: {w.join(w.role(r) for r in roles_lost)}.")
+    if roles_compared and not roles_gained and not roles_lost:
+        out.append("Dezelfde rollen zijn vervuld als bij de vorige meting." if nl else
+                   "The same roles are held as at the earlier wave.")
+    for _, row in chains.iterrows():
+        text = chain_text(w, row["roles"])
+        w0, w1 = bool(row["before"]), bool(row["after"])
+        if w0 != w1:
+            out.append((f"De keten {text} werkt nu wel, bij {w.wave(before)} niet." if w1 else
+                        f"De keten {text} werkte bij {w.wave(before)} wel, nu niet.") if nl else
+                       (f"The chain {text} works now; at {w.wave(before)} it did not." if w1 else
+                        f"The chain {text} worked at {w.wave(before)}; now it does not."))
+        else:
+            out.append((f"De keten {text} werkt in beide metingen." if w1 else
+                        f"De keten {text} werkt in geen van beide metingen.") if nl else
+                       (f"The chain {text} works in both waves." if w1 else
+                        f"The chain {text} works in neither wave."))
+    return out

@@ -26,6 +26,7 @@ _TEXT = {
         "undirected": "undirected",
         "single": "held by one stakeholder only",
         "none": "nobody",
+        "warnings": "Warnings from reading the data",
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
@@ -42,6 +43,7 @@ _TEXT = {
         "undirected": "ongericht",
         "single": "door maar één stakeholder vervuld",
         "none": "niemand",
+        "warnings": "Waarschuwingen bij het inlezen",
     },
 }
 
@@ -56,6 +58,8 @@ class Summary:
         relations: per relation and wave: directed, stakeholders present, ties, density,
             weak components, size of the largest one, isolates (DataFrame, MultiIndex relation x wave).
         missing: per template, the roles it requires / recommends that nobody holds.
+        warnings: what the reader warned about (``Alliance.read_warnings``: :class:`wijknet.Problem`
+            objects), shown first in the text report.
     """
 
     stakeholders: int
@@ -70,6 +74,7 @@ class Summary:
     lang: str = "en"
     labels: dict = field(default_factory=dict)
     """Per language ("en", "nl"): {"roles": {key: label}, "relations": {key: label}}."""
+    warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
         """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
@@ -80,6 +85,9 @@ class Summary:
         lines = [t["title"], "=" * len(t["title"])]
         lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
                                           p=self.participations))
+        if self.warnings:
+            lines += ["", t["warnings"]]
+            lines += [f"  {w.text(lang)}" for w in self.warnings]
         lines += ["", t["roles"]]
         role_label = self.labels.get(lang, {}).get("roles", self.role_labels)
         relation_label = self.labels.get(lang, {}).get("relations", {})
@@ -149,4 +157,5 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         missing=missing,
         lang=lang,
         labels=both,
+        warnings=list(getattr(alliance, "read_warnings", [])),
     )

@@ -40,7 +40,7 @@ from ._io import read
 from ._report import _pick_template, suppressed
 from ._wording import SMALL_CELL, Wording, display_names
 
-COMMANDS = ("summary", "report", "coverage", "chains", "key-players", "scenario", "suggest")
+COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
 FORMATS = ("table", "csv", "json")
 
 #: The chain of Samen in de Wijk, used when ``--chain`` is not given.
@@ -115,12 +115,6 @@ class UsageError(Exception):
     """A wrong command line or a path that does not exist (exit status 2)."""
 
     status = 2
-
-
-class Unavailable(UsageError):
-    """What the command needs is not part of this installation (exit status 1)."""
-
-    status = 1
 
 
 # --------------------------------------------------------------------------------- the tables
@@ -502,11 +496,8 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
 
 
 def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
-    import wijknet
+    from ._report import report as make_report
 
-    make_report = getattr(wijknet, "report", None)  # the HTML report (python/wijknet/_report.py)
-    if make_report is None:
-        raise Unavailable("this installation of wijknet has no HTML report (wijknet.report)")
     chain = _chain(args.chain) if args.chain else None
     out = Path(args.output or ("rapport.html" if w.lang == "nl" else "report.html"))
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
@@ -539,6 +530,11 @@ def _data_options(parser: argparse.ArgumentParser) -> None:
                         help="folder of CSV files, .json or .graphml file (default: the bundled example)")
     parser.add_argument("--separator", default="", help="CSV separator (default: detected)")
     parser.add_argument("--decimal-comma", action="store_true", help="CSV numbers are written as 3,5")
+    parser.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
+                        help="text encoding of the CSV files (default: detected per file)")
+    parser.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
+                        help="a tie listed twice: merge identical listings (default), refuse, or sum/max/mean "
+                        "the weights")
     _global_options(parser, top=False)
 
 
@@ -558,6 +554,9 @@ def _parser() -> argparse.ArgumentParser:
     _data_options(s)
     s.add_argument("--template", action="append", dest="templates", metavar="KEY",
                    help="method template to check (repeatable; default: all, e.g. samen_in_de_wijk, alle_kleuren)")
+
+    ck = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
+    _data_options(ck)
 
     r = sub.add_parser("report", help="write the HTML report (one self-contained file)")
     _data_options(r)
@@ -646,7 +645,8 @@ def _load(args: argparse.Namespace) -> tuple[Any, str]:
     path = Path(args.data) if args.data else example_path()
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
-    options = {"separator": args.separator, "decimal_comma": args.decimal_comma} if path.is_dir() else {}
+    options = ({"separator": args.separator, "decimal_comma": args.decimal_comma, "encoding": args.encoding,
+                "duplicates": args.duplicates} if path.is_dir() else {})
     return read(path, **options), str(path)
 
 
@@ -665,8 +665,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(_with_command(argv, parser))
-    if args.format != "table" and args.command == "report":
-        parser.error("report writes HTML; --format applies to the tables of the other commands")
+    if args.format != "table" and args.command in ("report", "check"):
+        parser.error(f"{args.command} prints no table; --format applies to the tables of the other commands")
+    if args.command == "check":
+        from ._validate import main_check
+
+        args.data = args.data or str(example_path())
+        try:
+            return main_check(args)
+        except (WijknetError, OSError) as err:
+            print(f"wijknet: error: {err}", file=sys.stderr)
+            return 2
     try:
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)

@@ -88,10 +88,15 @@ TEST(Csv, ErrorsNameLineAndColumn) {
     EXPECT_EQ(csv_error("a,b,a\n"), "1:5: f.csv:1:5: column name 'a' appears twice; column names must be unique");
     EXPECT_EQ(csv_error("a,b\n1,ab\"c\n"),
               "2:5: f.csv:2:5: a '\"' inside an unquoted field; quote the whole field and double the quote (\"\")");
-    EXPECT_EQ(csv_error("a,b\n1,caf\xE9\n"),
+    csv_options utf8;
+    utf8.encoding = text_encoding::utf8;
+    EXPECT_EQ(csv_error("a,b\n1,caf\xE9\n", utf8),
               "2:6: f.csv:2:6: the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or convert it with iconv)");
-    EXPECT_EQ(csv_error("a,b\n1,\xC3"), "2:3: f.csv:2:3: the file is not UTF-8 text (save it as 'CSV UTF-8' in "
-                                        "Excel, or convert it with iconv)");  // truncated multi-byte character
+    EXPECT_EQ(csv_error("a,b\n1,\xC3", utf8), "2:3: f.csv:2:3: the file is not UTF-8 text (save it as 'CSV UTF-8' in "
+                                              "Excel, or convert it with iconv)");  // truncated multi-byte character
+    // Detected: none of UTF-8, Windows-1252 (0x81 is undefined there), UTF-16 (no byte order mark).
+    EXPECT_EQ(csv_error("a,b\n1,caf\xE9\n2,\x81\n"), "3:3: f.csv:3:3: the file is neither UTF-8, Windows-1252 nor "
+                                                      "UTF-16 text (save it as 'CSV UTF-8' in Excel, or convert it with iconv)");
 }
 
 TEST(Csv, NumbersAndMissingColumns) {

@@ -143,7 +143,7 @@ def test_from_plain_networkx_graphs():
     g = nx.karate_club_graph()
     a = wijknet.from_networkx(g)
     assert len(a) == 34 and a.num_ties == 78
-    assert a.relations[-1] == {"key": "tie", "label": "tie", "directed": False}
+    assert a.relations[-1] == {"key": "tie", "label": "tie", "directed": False, "label_nl": "tie", "aliases": []}
     assert a.stakeholder("0")["attributes"]["club"] == "Mr. Hi"
     d = wijknet.from_networkx(nx.DiGraph([("a", "b"), ("b", "a")]), default_relation="referral")
     assert ties(d) == [("referral", "T0", "a", "b", 1.0), ("referral", "T0", "b", "a", 1.0)]

@@ -108,7 +108,8 @@ def test_options_are_checked(example):
     with pytest.raises(ValueError, match="lang must be"):
         wijknet.report(example, lang="de")
     first = wijknet.report(example, wave="T0")
-    assert first.compare is None and "Wat is er veranderd" not in first.html
+    assert first.lang == "en"  # the default, as for every command and function
+    assert first.compare is None and "What changed" not in first.html and "What changed" in wijknet.report(example).html
 
 
 def test_reads_every_format(tmp_path):

@@ -32,6 +32,84 @@ inline bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+/// A name folded for look-ups that forgive how people type it: ASCII lower case, accents taken
+/// off the Latin letters of Western European languages (é -> e, ë -> e, ï -> i, ç -> c, ñ -> n ...,
+/// upper and lower case), '_' and '-' read as spaces, spaces (also non-breaking ones) collapsed and
+/// trimmed. "LHBTI+-Organisatie", "lhbti+ organisatie" and "lhbti+_organisatie" fold alike.
+/// Other bytes are kept as they are. O(|s|).
+inline std::string fold_name(std::string_view s) {
+    // Latin-1 supplement U+00C0..U+00FF without accent; '\0' where the letter has no plain form.
+    static const char plain[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"   // U+00C0..U+00DF
+                                "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";  // U+00E0..U+00FF
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    auto put = [&](char c) {
+        if (c == ' ') {
+            space = !out.empty();
+            return;
+        }
+        if (space) out += ' ', space = false;
+        out += c;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0xBF) {
+                const char p = plain[d - 0x80];
+                if (p != '\0' && d != 0x9F) {  // keep ß (U+00DF) as it is
+                    put(p);
+                    ++i;
+                    continue;
+                }
+            }
+        }
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // no-break space
+            put(' ');
+            ++i;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') put(static_cast<char>(c - 'A' + 'a'));
+        else if (c == '_' || c == '-' || c == ' ' || c == '\t') put(' ');
+        else put(static_cast<char>(c));
+    }
+    return out;
+}
+
+/// Every name an entry with a key, English label, Dutch label and aliases answers to (a role, a
+/// theme or a relation), in that order; empty ones included (look-ups skip them).
+template <class Named>
+std::vector<std::string> names_of(const Named& x) {
+    std::vector<std::string> out = {x.key, x.label, x.label_nl};
+    out.insert(out.end(), x.aliases.begin(), x.aliases.end());
+    return out;
+}
+
+/// The label of such an entry in language @p lang: "nl" the Dutch label (the key when there is
+/// none), anything else the English label.
+template <class Named>
+const std::string& label_in(const Named& x, std::string_view lang) {
+    return lang == "nl" ? (x.label_nl.empty() ? x.key : x.label_nl) : x.label;
+}
+
+/// Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring
+/// characters as 1 each (optimal string alignment), so "weigth" is 1 from "weight". O(|a| |b|).
+inline std::size_t typo_distance(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::size_t> d((n + 1) * (m + 1));
+    auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+    for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+    for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+        }
+    return at(n, m);
+}
+
 /// Levenshtein distance (insertions, deletions, substitutions each cost 1). O(|a| |b|).
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);

@@ -1,11 +1,14 @@
 /// @file
 /// @brief A strict, fast CSV reader for spreadsheet exports (Excel, LibreOffice, survey tools).
 ///
-/// Accepts: `,` or `;` as separator (detected from the header line unless given), a UTF-8 byte
-/// order mark, LF or CRLF line ends, fields quoted with `"` holding separators, doubled quotes
-/// and line breaks (RFC 4180). Rejects, naming file, line and column: text that is not UTF-8,
-/// an unterminated quote, text after a closing quote, a row with more or fewer fields than the
-/// header, an empty or repeated column name.
+/// Accepts: `,`, `;` or tab as separator (detected from the header line unless given); UTF-8 with
+/// or without a byte order mark, Windows-1252 and UTF-16 with a byte order mark (detected per file
+/// unless given, see detail::decode_text); LF or CRLF line ends; fields quoted with `"` holding
+/// separators, doubled quotes and line breaks (RFC 4180). Skips blank rows and rows whose cells are
+/// all empty (`;;;;`), and trailing columns without a name whose cells are empty. Rejects, naming
+/// file, line and column: text in none of those encodings, an unterminated quote, text after a
+/// closing quote, a row with more or fewer fields than the header, an empty or repeated column
+/// name.
 #pragma once
 
 #include <charconv>
@@ -17,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wijknet/detail/encoding.hpp"
 #include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
@@ -25,12 +29,15 @@ namespace wijknet {
 
 /// How to read a CSV file.
 struct csv_options {
-    /// Field separator; 0 = detect from the header line (`;` if it has more `;` than `,`).
+    /// Field separator; 0 = detect from the header line: tab if it has more tabs than `,` and
+    /// `;`, else `;` if it has more `;` than `,`, else `,`.
     char separator = 0;
     /// Read numbers with a decimal comma ("3,5"), as Dutch Excel writes them.
     bool decimal_comma = false;
     /// Cell texts that mean "missing" (compared after trimming spaces); empty cells always do.
     std::vector<std::string> missing = {"NA", "N/A", "n.v.t."};
+    /// Text encoding; automatic = detected per file (detail::decode_text).
+    text_encoding encoding = text_encoding::automatic;
 };
 
 /// A CSV file read into memory: the header and the cells, all as text.
@@ -44,6 +51,8 @@ public:
     std::size_t num_rows() const noexcept { return row_line_.size(); }
     std::size_t num_columns() const noexcept { return header_.size(); }
     char separator() const noexcept { return separator_; }
+    /// The encoding the file was read in (detected or given).
+    text_encoding encoding() const noexcept { return encoding_; }
     const csv_options& options() const noexcept { return options_; }
 
     /// The text of cell (row, column), both 0-based, without quotes.
@@ -114,7 +123,8 @@ public:
     }
 
 private:
-    friend csv_table parse_csv(std::string_view text, const std::string& file, const csv_options& options);
+    friend csv_table parse_csv(std::string_view bytes, const std::string& file, const csv_options& options,
+                               std::vector<parse_error>* bad_rows);
 
     std::string joined_header() const {
         std::string out;
@@ -125,50 +135,35 @@ private:
     std::string file_;
     csv_options options_;
     char separator_ = ',';
+    text_encoding encoding_ = text_encoding::utf8;
     std::vector<std::string> header_;
+    std::vector<std::size_t> header_columns_;  // 1-based character column of each header cell
     std::string data_;                     // every cell's text, one after another
     std::vector<std::uint64_t> cell_end_;  // end of each cell in data_, row-major
     std::vector<std::size_t> row_line_;    // 1-based line where each row starts
 };
 
-namespace detail {
-
-/// Position of the first byte that is not valid UTF-8, or npos.
-inline std::size_t invalid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t length = utf8_sequence_length(s, i);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
-}  // namespace detail
-
-/// Parses CSV text. @p file is used in error messages only. Throws parse_error.
-inline csv_table parse_csv(std::string_view text, const std::string& file, const csv_options& options = {}) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (auto bad = detail::invalid_utf8(text); bad != std::string_view::npos) {
-        std::size_t line = 1, column = 1;
-        for (std::size_t i = 0; i < bad; ++i) {
-            if (text[i] == '\n') ++line, column = 1;
-            else if ((static_cast<unsigned char>(text[i]) >> 6) != 0x2) ++column;
-        }
-        throw parse_error(file, line, column,
-                          "the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or convert it with iconv)");
-    }
+/// Parses CSV text (bytes in any encoding csv_options::encoding allows). @p file is used in error
+/// messages only. Throws parse_error. With @p bad_rows given, a row with more or fewer fields than
+/// the header is recorded there and skipped instead (for checking every row in one pass).
+inline csv_table parse_csv(std::string_view bytes, const std::string& file, const csv_options& options = {},
+                           std::vector<parse_error>* bad_rows = nullptr) {
+    detail::decoded_text decoded;
+    detail::decode_text(bytes, options.encoding, file, decoded);
+    const std::string_view text = decoded.text;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw parse_error(file, 1, 0, "the file is empty; expected a header line with column names");
 
     csv_table t;
     t.file_ = file;
     t.options_ = options;
+    t.encoding_ = decoded.encoding;
     char sep = options.separator;
     if (sep == 0) {
         const std::string_view first = text.substr(0, text.find('\n'));
-        std::size_t commas = 0, semicolons = 0;
-        for (char c : first) commas += c == ',', semicolons += c == ';';
-        sep = semicolons > commas ? ';' : ',';
+        std::size_t commas = 0, semicolons = 0, tabs = 0;
+        for (char c : first) commas += c == ',', semicolons += c == ';', tabs += c == '\t';
+        sep = tabs > std::max(commas, semicolons) ? '\t' : semicolons > commas ? ';' : ',';
     }
     t.separator_ = sep;
     t.data_.reserve(text.size());
@@ -233,26 +228,44 @@ inline csv_table parse_csv(std::string_view text, const std::string& file, const
         }
     };
 
-    // Header.
+    // Header. Names are trimmed (also of no-break spaces); empty names at the end are dropped
+    // (Excel writes them for columns that once held something).
     std::size_t fields = 0;
     read_record(fields);
     for (std::size_t c = 0; c < fields; ++c) {
-        std::string name(csv_table::trim(t.cell(0, c) /* header sits in row 0 of the buffer */));
-        t.header_.push_back(name);
+        std::string_view name = csv_table::trim(t.cell(0, c) /* header sits in row 0 of the buffer */);
+        while (name.substr(0, 2) == "\xC2\xA0") name = csv_table::trim(name.substr(2));
+        while (name.size() >= 2 && name.substr(name.size() - 2) == "\xC2\xA0")
+            name = csv_table::trim(name.substr(0, name.size() - 2));
+        t.header_.emplace_back(name);
     }
     // The header was parsed into the cell buffer; move it out.
     t.data_.clear();
     t.cell_end_.clear();
-    const std::vector<std::size_t> header_columns = row_columns;
+    t.header_columns_ = row_columns;
+    while (!t.header_.empty() && t.header_.back().empty()) t.header_.pop_back(), t.header_columns_.pop_back();
+    if (t.header_.empty()) throw parse_error(file, 1, 0, "the header line has no column names");
     for (std::size_t c = 0; c < t.header_.size(); ++c) {
         if (t.header_[c].empty())
-            throw parse_error(file, 1, header_columns[c], "column " + std::to_string(c + 1) + " has no name");
+            throw parse_error(file, 1, t.header_columns_[c], "column " + std::to_string(c + 1) + " has no name");
         for (std::size_t d = 0; d < c; ++d)
             if (t.header_[d] == t.header_[c])
-                throw parse_error(file, 1, header_columns[c],
+                throw parse_error(file, 1, t.header_columns_[c],
                                   "column name '" + t.header_[c] + "' appears twice; column names must be unique");
     }
 
+    const std::size_t width = t.header_.size();
+    auto blank = [&](std::size_t first_cell, std::size_t count) {  // cells all empty or spaces
+        for (std::size_t k = first_cell; k < first_cell + count; ++k) {
+            const std::uint64_t begin = k == 0 ? 0 : t.cell_end_[k - 1];
+            if (!csv_table::trim(std::string_view(t.data_).substr(begin, t.cell_end_[k] - begin)).empty()) return false;
+        }
+        return true;
+    };
+    auto drop_cells_from = [&](std::size_t first_cell) {
+        t.data_.resize(first_cell == 0 ? 0 : t.cell_end_[first_cell - 1]);
+        t.cell_end_.resize(first_cell);
+    };
     while (pos < text.size()) {
         // Blank lines (also trailing ones) are skipped.
         if (text[pos] == '\n' || text[pos] == '\r') {
@@ -262,23 +275,42 @@ inline csv_table parse_csv(std::string_view text, const std::string& file, const
             continue;
         }
         const std::size_t row_line = line;
+        const std::size_t first_cell = t.cell_end_.size();
         read_record(fields);
-        if (fields != t.header_.size()) {
-            const std::size_t col = fields > t.header_.size() ? row_columns[t.header_.size()] : 0;
-            throw parse_error(file, row_line, col,
-                              "expected " + std::to_string(t.header_.size()) + " fields as in the header, found " +
-                                  std::to_string(fields) +
-                                  (fields < t.header_.size() ? " (is the line cut short, or the separator wrong?)"
-                                                             : " (an unquoted separator inside a field?)"));
+        if (blank(first_cell, fields)) {  // ";;;;" or spaces only: an empty row
+            drop_cells_from(first_cell);
+            continue;
+        }
+        if (fields > width && blank(first_cell + width, fields - width)) {  // empty cells past the last name
+            drop_cells_from(first_cell + width);
+            fields = width;
+        }
+        if (fields != width) {
+            std::size_t col = 0;
+            if (fields > width) {
+                std::size_t k = width;
+                while (k < fields && blank(first_cell + k, 1)) ++k;
+                col = row_columns[k];
+            }
+            parse_error e(file, row_line, col,
+                          "expected " + std::to_string(width) + " fields as in the header, found " +
+                              std::to_string(fields) +
+                              (fields < width ? " (is the line cut short, or the separator wrong?)"
+                                              : " (an unquoted separator inside a field?)"));
+            if (!bad_rows) throw e;
+            bad_rows->push_back(std::move(e));
+            drop_cells_from(first_cell);
+            continue;
         }
         t.row_line_.push_back(row_line);
     }
     return t;
 }
 
-/// Reads a CSV file; parse_error if it cannot be opened or parsed.
-inline csv_table read_csv(const std::string& path, const csv_options& options = {}) {
-    return parse_csv(detail::read_file(path), path, options);
+/// Reads a CSV file; parse_error if it cannot be opened or parsed (see parse_csv for @p bad_rows).
+inline csv_table read_csv(const std::string& path, const csv_options& options = {},
+                          std::vector<parse_error>* bad_rows = nullptr) {
+    return parse_csv(detail::read_file(path), path, options, bad_rows);
 }
 
 }  // namespace wijknet

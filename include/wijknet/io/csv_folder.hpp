@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,13 +11,18 @@
 
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/incidents_csv.hpp"
+#include "wijknet/io/duplicates.hpp"
+#include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
 
 namespace wijknet {
 
-/// Column names the CSV readers look for. Every other column of the stakeholder, tie, event and
-/// participation files becomes an attribute; a column whose name ends in ":sensitive" becomes a
-/// sensitive attribute named without that suffix.
+/// Column names the CSV readers look for. Each is also found by its Dutch names (see
+/// csv_header_names and docs/csv.md: `naam`, `rol`, `bron`, `gewicht` ...), ignoring case, accents,
+/// spaces, '_' and '-'. Every other column of the stakeholder, tie, event and participation files
+/// becomes an attribute, unless its name is one typo away from a known column (then it is an
+/// error); a column whose name ends in ":sensitive" becomes a sensitive attribute named without
+/// that suffix.
 struct csv_columns {
     std::string id = "id";
     std::string name = "name";
@@ -46,7 +52,52 @@ struct csv_folder_options {
     std::string default_relation = "collaboration";
     /// Wave of ties whose file has no wave column (declared if needed).
     std::string default_wave = "T0";
+    /// What to do with a tie listed more than once (also both ways round for an undirected relation).
+    duplicate_rule duplicates = duplicate_rule::merge;
 };
+
+/// One column of a file of the folder layout: its field (the English name csv_columns gives it)
+/// and every header that names it.
+struct csv_header_names {
+    std::string field;
+    std::vector<std::string> names;  ///< the configured name first, then the built-in Dutch and other names
+};
+
+/// The columns of each file of the folder layout ("stakeholders.csv", "ties.csv" ...), with the
+/// names they answer to (looked up as detail::fold_name folds them). The table of docs/csv.md.
+inline std::vector<csv_header_names> csv_known_columns(const std::string& file, const csv_columns& col = {}) {
+    using n = std::vector<std::string>;
+    if (file == "waves.csv")
+        return {{"key", n{col.key, "sleutel", "code", "wave", "meting", "golf"}},
+                {"label", n{col.label, "naam", "name", "omschrijving"}},
+                {"date", n{col.date, "datum"}}};
+    if (file == "relations.csv")
+        return {{"key", n{col.key, "sleutel", "code", "relation", "relatie"}},
+                {"label", n{col.label, "naam", "name", "omschrijving"}},
+                {"directed", n{col.directed, "gericht"}}};
+    if (file == "stakeholders.csv")
+        return {{"id", n{col.id}},
+                {"name", n{col.name, "naam"}},
+                {"kind", n{col.kind, "soort"}},
+                {"role", n{col.role, "rol", "rollen"}},
+                {"waves", n{col.waves, "metingen", "golven"}}};
+    if (file == "ties.csv")
+        return {{"source", n{col.source, "bron", "van", "from"}},
+                {"target", n{col.target, "doel", "naar", "to"}},
+                {"relation", n{col.relation, "relatie"}},
+                {"wave", n{col.wave, "meting", "golf"}},
+                {"weight", n{col.weight, "gewicht"}}};
+    if (file == "events.csv")
+        return {{"id", n{col.id}},
+                {"name", n{col.name, "naam"}},
+                {"date", n{col.date, "datum"}},
+                {"theme", n{col.theme, "thema", "themas", "thema's"}},
+                {"organisers", n{col.organisers, "organizers", "organisatoren", "organisator"}}};
+    if (file == "participation.csv")
+        return {{"stakeholder", n{col.stakeholder, "deelnemer"}},
+                {"event", n{col.event, "activiteit", "evenement", "bijeenkomst"}}};
+    return {};
+}
 
 namespace detail {
 
@@ -77,9 +128,10 @@ inline std::optional<bool> parse_bool(std::string_view text) {
 /// present cell is true/false, else text.
 class attribute_columns {
 public:
-    attribute_columns(const csv_table& t, const std::vector<std::string>& used) : table_(t) {
+    /// @param used the header cells that are fields of the file, not attributes
+    attribute_columns(const csv_table& t, const std::vector<std::size_t>& used) : table_(t) {
         for (std::size_t c = 0; c < t.num_columns(); ++c) {
-            if (std::find(used.begin(), used.end(), t.header()[c]) != used.end()) continue;
+            if (std::find(used.begin(), used.end(), c) != used.end()) continue;
             column col;
             col.index = c;
             col.name = t.header()[c];
@@ -144,6 +196,81 @@ private:
     std::vector<column> columns_;
 };
 
+/// Where the known columns of a file are (csv_known_columns order), and which header cells they use.
+struct column_positions {
+    std::vector<std::optional<std::size_t>> at;  ///< per known column, its header cell
+    std::vector<std::size_t> used;               ///< the header cells that are known columns
+};
+
+/// Matches the header of @p t against the known columns of @p file. Two cells naming one column,
+/// and a name one typo away from a known name (Levenshtein with swaps: 1 for names of 4 to 7
+/// characters, 2 from 8 on; shorter names are never guessed at), are problems handed to @p report;
+/// such a cell then stays an attribute.
+template <class Report>
+column_positions match_header(const csv_table& t, const std::vector<csv_header_names>& known, Report&& report) {
+    column_positions out;
+    out.at.assign(known.size(), std::nullopt);
+    for (std::size_t c = 0; c < t.num_columns(); ++c) {
+        const std::string folded = fold_name(t.header()[c]);
+        bool found = false;
+        for (std::size_t k = 0; k < known.size() && !found; ++k)
+            for (const auto& name : known[k].names) {
+                if (fold_name(name) != folded) continue;
+                found = true;
+                if (out.at[k]) {
+                    const std::string first = t.header()[*out.at[k]], second = t.header()[c];
+                    problem p;
+                    p.file = t.file(), p.line = 1, p.column = c + 1;
+                    p.message = "columns '" + first + "' and '" + second + "' are both the column '" + known[k].field + "'";
+                    p.suggestion = "keep one of them";
+                    p.message_nl = "de kolommen '" + first + "' en '" + second + "' zijn allebei de kolom '" +
+                                   known[k].field + "'";
+                    p.suggestion_nl = "houd er één over";
+                    report(std::move(p));
+                } else {
+                    out.at[k] = c;
+                    out.used.push_back(c);
+                }
+                break;
+            }
+        if (found) continue;
+        // A near miss: the closest known name within the typo distance.
+        std::size_t best_distance = 3, best = 0;
+        std::string best_name;
+        for (std::size_t k = 0; k < known.size(); ++k)
+            for (const auto& name : known[k].names) {
+                const std::string target = fold_name(name);
+                if (target.size() < 4) continue;
+                const std::size_t d = typo_distance(folded, target);
+                if (d <= (target.size() >= 8 ? 2u : 1u) && d < best_distance) best_distance = d, best = k, best_name = name;
+            }
+        if (best_name.empty()) continue;
+        std::vector<std::string> others;
+        for (const auto& name : known[best].names)
+            if (name != best_name && std::find(others.begin(), others.end(), name) == others.end()) others.push_back(name);
+        std::string also, also_nl;
+        for (std::size_t i = 0; i < others.size(); ++i) {
+            const char* sep = i == 0 ? "" : i + 1 == others.size() ? " or " : ", ";
+            const char* sep_nl = i == 0 ? "" : i + 1 == others.size() ? " of " : ", ";
+            also += sep + ("'" + others[i] + "'");
+            also_nl += sep_nl + ("'" + others[i] + "'");
+        }
+        const std::string header = t.header()[c];
+        problem p;
+        p.file = t.file(), p.line = 1, p.column = c + 1;
+        p.message = "unknown column '" + header + "' looks like the column '" + best_name + "'";
+        p.suggestion = "did you mean '" + best_name + "'? Rename the column" +
+                       (also.empty() ? std::string() : " (" + also + " will do too)") +
+                       ", or give it a name less like '" + best_name + "' to keep it as an attribute";
+        p.message_nl = "onbekende kolom '" + header + "' lijkt op de kolom '" + best_name + "'";
+        p.suggestion_nl = "bedoelt u '" + best_name + "'? Geef de kolom die naam" +
+                          (also_nl.empty() ? std::string() : " (" + also_nl + " mag ook)") +
+                          ", of een naam die er minder op lijkt om hem als kenmerk te houden";
+        report(std::move(p));
+    }
+    return out;
+}
+
 /// Runs @p f; a wijknet::error it throws becomes a parse_error at (row, column) of @p t.
 template <class F>
 auto at_cell(const csv_table& t, std::size_t row, std::size_t column, F&& f) -> decltype(f()) {
@@ -161,170 +288,419 @@ inline std::string cell_or(const csv_table& t, std::size_t row, std::optional<st
     return std::string(csv_table::trim(t.cell(row, *column)));
 }
 
+
+
+/// Reads the folder layout: in strict mode (every error thrown at once) for read_csv_folder, in
+/// collecting mode (every problem recorded, the offending row or file skipped) for
+/// check_csv_folder. One reader serves both, so they accept and reject the same.
+class csv_folder_reader {
+public:
+    csv_folder_reader(const csv_folder_options& options, bool collect) : options_(options), collect_(collect) {}
+
+    const std::vector<problem>& problems() const noexcept { return problems_; }
+
+    alliance read(const std::string& folder) {
+        namespace fs = std::filesystem;
+        alliance a;
+        if (!fs::is_directory(folder)) {
+            report(problem_at(folder, 0, 0, "not a folder; expected a folder holding stakeholders.csv",
+                              "geen map; verwacht een map met stakeholders.csv"));
+            return a;
+        }
+        folder_ = folder;
+        waves(a);
+        relations(a);
+        const bool people = stakeholders(a);
+        ties(a, people);
+        events(a, people);
+        participation(a, people);
+        if (collect_) note_alike();
+        return a;
+    }
+
+private:
+    // ------------------------------------------------------------ recording problems
+
+    static problem problem_at(const std::string& file, std::size_t line, std::size_t column, std::string en,
+                              std::string nl, severity level = severity::error) {
+        problem p;
+        p.file = file, p.line = line, p.column = column, p.level = level;
+        p.message = std::move(en), p.message_nl = std::move(nl);
+        return p;
+    }
+
+    /// An error is thrown in strict mode; everything else is recorded.
+    void report(problem p) {
+        if (p.level == severity::error && !collect_)
+            throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
+        record(std::move(p));
+    }
+
+    /// Records a problem; of problems alike (same file, column and message but for the quoted
+    /// values) only the first few are kept, and note_alike adds how many more there were.
+    void record(problem p) {
+        std::string shape = p.file + "\n" + std::to_string(p.column) + "\n";
+        bool quoted = false;
+        for (char c : p.message) {
+            if (c == '\'') quoted = !quoted;
+            else if (!quoted) shape += c;
+        }
+        auto& [count, last] = alike_[shape];
+        if (++count > most_alike) return;
+        last = problems_.size();
+        problems_.push_back(std::move(p));
+    }
+
+    /// After the last shown problem of each run alike, a note "and 28 more rows like the one above".
+    void note_alike() {
+        std::vector<std::pair<std::size_t, std::size_t>> notes;  // (index of the last shown, how many more)
+        for (const auto& [shape, seen] : alike_)
+            if (seen.first > most_alike) notes.emplace_back(seen.second, seen.first - most_alike);
+        std::sort(notes.rbegin(), notes.rend());  // from the back, so earlier indices stay valid
+        for (const auto& [after, more] : notes) {
+            problem p = problems_[after];
+            const std::string n = std::to_string(more);
+            p.message = "and " + n + " more row" + (more == 1 ? "" : "s") + " like the one above";
+            p.message_nl = "en nog " + n + (more == 1 ? " rij" : " rijen") + " zoals hierboven";
+            p.suggestion.clear(), p.suggestion_nl.clear();
+            problems_.insert(problems_.begin() + static_cast<std::ptrdiff_t>(after) + 1, std::move(p));
+        }
+    }
+
+    /// Runs @p f; in collecting mode an error it throws is recorded and false returned.
+    template <class F>
+    bool guard(F&& f) {
+        try {
+            f();
+            return true;
+        } catch (const parse_error& e) {
+            if (!collect_) throw;
+            record(to_problem(e));
+        } catch (const skip_row&) {
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------ files and columns
+
+    std::string path(const char* name) const { return (std::filesystem::path(folder_) / name).string(); }
+
+    /// The table of @p name with its known columns located; nullopt when the file is absent (and
+    /// optional) or cannot be read (the problem reported). Rows with the wrong number of fields
+    /// are reported and skipped in collecting mode.
+    std::optional<std::pair<csv_table, column_positions>> table(const char* name, bool required) {
+        if (!required && !std::filesystem::exists(path(name))) return std::nullopt;
+        std::optional<std::pair<csv_table, column_positions>> out;
+        guard([&] {
+            std::vector<parse_error> bad_rows;
+            csv_table t = read_csv(path(name), options_.csv, collect_ ? &bad_rows : nullptr);
+            for (const auto& e : bad_rows) record(to_problem(e));
+            column_positions at = match_header(t, csv_known_columns(name, options_.columns),
+                                               [&](problem p) { report(std::move(p)); });
+            out.emplace(std::move(t), std::move(at));
+        });
+        return out;
+    }
+
+    /// The position of a required column; a problem naming its other names and the header otherwise.
+    std::optional<std::size_t> require(const csv_table& t, const column_positions& at, const char* file,
+                                       std::size_t k) {
+        if (at.at[k]) return at.at[k];
+        const auto known = csv_known_columns(file, options_.columns)[k];
+        std::string header;
+        for (const auto& h : t.header()) header += (header.empty() ? "" : ", ") + h;
+        std::string others;
+        for (std::size_t i = 1; i < known.names.size(); ++i) others += (i == 1 ? "" : ", ") + ("'" + known.names[i] + "'");
+        problem p = problem_at(t.file(), 1, 0, "missing column '" + known.names[0] + "'",
+                               "kolom '" + known.names[0] + "' ontbreekt");
+        const auto near = detail::closest(known.names[0], t.header());
+        p.suggestion = near.empty() ? "the header has: " + header
+                                    : "did you mean " + detail::join_or(near) + "? (the header has: " + header + ")";
+        p.suggestion_nl = near.empty() ? "de kopregel heeft: " + header
+                                       : "bedoelt u " + dutch(detail::join_or(near)) + "? (de kopregel heeft: " + header + ")";
+        if (!others.empty()) {
+            p.message += " (or " + others + ")";
+            p.message_nl = "kolom '" + known.names[0] + "' (of " + others + ") ontbreekt";
+        }
+        report(std::move(p));
+        return std::nullopt;
+    }
+
+    // ------------------------------------------------------------ the files
+
+    void waves(alliance& a) {
+        auto loaded = table("waves.csv", false);
+        if (!loaded) return;
+        has_wave_file_ = true;
+        const auto& [t, at] = *loaded;
+        auto key = require(t, at, "waves.csv", 0);
+        if (!key) return;
+        for (std::size_t r = 0; r < t.num_rows(); ++r)
+            guard([&] {
+                detail::at_cell(t, r, *key, [&] {
+                    a.add_wave({std::string(csv_table::trim(t.cell(r, *key))), detail::cell_or(t, r, at.at[1]),
+                                detail::cell_or(t, r, at.at[2])});
+                });
+            });
+    }
+
+    void relations(alliance& a) {
+        auto loaded = table("relations.csv", false);
+        if (!loaded) return;
+        const auto& [t, at] = *loaded;
+        auto key = require(t, at, "relations.csv", 0), directed = require(t, at, "relations.csv", 2);
+        if (!key || !directed) return;
+        for (std::size_t r = 0; r < t.num_rows(); ++r)
+            guard([&] {
+                auto dir = detail::parse_bool(csv_table::trim(t.cell(r, *directed)));
+                if (!dir) throw t.error_at(r, *directed, "expected true or false in column '" + t.header()[*directed] + "'");
+                relation rel{std::string(csv_table::trim(t.cell(r, *key))), detail::cell_or(t, r, at.at[1]), *dir};
+                if (auto existing = a.find_relation(rel.key)) {
+                    if (a.relations()[*existing].directed != rel.directed)
+                        throw t.error_at(r, *directed,
+                                         "relation '" + rel.key + "' is built in as " +
+                                             (rel.directed ? "undirected" : "directed") +
+                                             "; give it another key to declare it the other way");
+                    return;
+                }
+                detail::at_cell(t, r, *key, [&] { a.add_relation(rel); });
+            });
+    }
+
+    /// False when the stakeholder table could not be read at all (then the files that refer to
+    /// stakeholders are only checked as tables).
+    bool stakeholders(alliance& a) {
+        auto loaded = table("stakeholders.csv", true);
+        if (!loaded) return false;
+        const auto& [t, at] = *loaded;
+        auto id = require(t, at, "stakeholders.csv", 0);
+        if (!id) return false;
+        const auto name = at.at[1], kind = at.at[2], role = at.at[3], waves = at.at[4];
+        detail::attribute_columns attributes(t, at.used);
+        std::size_t roles_read = 0;
+        for (std::size_t r = 0; r < t.num_rows(); ++r) {
+            const bool ok = guard([&] {
+                stakeholder s;
+                s.id = std::string(csv_table::trim(t.cell(r, *id)));
+                s.name = detail::cell_or(t, r, name);
+                if (kind && !t.is_missing(r, *kind))
+                    s.kind = detail::at_cell(t, r, *kind, [&] { return parse_stakeholder_kind(csv_table::trim(t.cell(r, *kind))); });
+                if (role) s.roles = detail::split_list(t.cell(r, *role));
+                if (waves) s.waves = detail::split_list(t.cell(r, *waves));
+                s.attributes = attributes.row(r);
+                const std::size_t blame = s.id.empty() || a.find_stakeholder(s.id) ? *id
+                                          : role && !s.roles.empty()             ? *role
+                                                                                 : *id;
+                const std::size_t held = s.roles.size();
+                try {
+                    a.add_stakeholder(std::move(s));
+                } catch (const unknown_id_error& e) {
+                    // An unknown wave is in the waves column, an unknown role in the role column.
+                    const bool about_wave = std::string(e.what()).find("unknown wave") != std::string::npos;
+                    throw t.error_at(r, about_wave && waves ? *waves : blame, e.what());
+                } catch (const error& e) {
+                    throw t.error_at(r, blame, e.what());
+                }
+                roles_read += held;
+            });
+            if (!ok) failed_ids_.emplace_back(csv_table::trim(t.cell(r, *id)));
+        }
+        if (t.num_rows() > 0 && roles_read == 0 && (!role || failed_ids_.empty())) {
+            std::string header;
+            for (const auto& h : t.header()) header += (header.empty() ? "" : ", ") + h;
+            const auto names = csv_known_columns("stakeholders.csv", options_.columns)[3].names;
+            problem p;
+            p.file = t.file(), p.line = 1, p.level = severity::warning;
+            if (role) {
+                p.column = *role + 1;
+                p.message = "no roles were read: column '" + t.header()[*role] + "' is empty in every row";
+                p.message_nl = "er zijn geen rollen gelezen: kolom '" + t.header()[*role] + "' is in elke rij leeg";
+                p.suggestion = "fill in the roles (keys such as 'wijkagent' or labels), several separated by '|'";
+                p.suggestion_nl = "vul de rollen in (sleutels zoals 'wijkagent' of namen), meerdere gescheiden door '|'";
+            } else {
+                p.message = "no roles were read: the table has no role column";
+                p.message_nl = "er zijn geen rollen gelezen: de tabel heeft geen kolom met rollen";
+                p.suggestion = "is the column named '" + names[0] + "' or '" + names[1] + "'? (the header has: " + header + ")";
+                p.suggestion_nl = "heet de kolom '" + names[0] + "' of '" + names[1] + "'? (de kopregel heeft: " + header + ")";
+            }
+            report(std::move(p));
+        }
+        return true;
+    }
+
+    bool failed(std::string_view id) const {
+        return std::find(failed_ids_.begin(), failed_ids_.end(), id) != failed_ids_.end();
+    }
+
+    void ties(alliance& a, bool people) {
+        auto loaded = table("ties.csv", false);
+        if (!loaded) return;
+        const auto& [t, at] = *loaded;
+        auto source = require(t, at, "ties.csv", 0), target = require(t, at, "ties.csv", 1);
+        if (!source || !target || !people) return;
+        const auto relation = at.at[2], wave = at.at[3], weight = at.at[4];
+        detail::attribute_columns attributes(t, at.used);
+        a.reserve_ties(a.num_ties() + t.num_rows());
+        tie_listings listings(a, options_.duplicates);
+        // Look-ups of a million ids wait mostly on memory: fetch the index slots 16 rows ahead and
+        // the records they point to 4 rows ahead.
+        auto prefetch = [&](std::size_t row, bool record) {
+            if (row >= t.num_rows()) return;
+            a.prefetch_stakeholder(csv_table::trim(t.cell(row, *source)), record);
+            a.prefetch_stakeholder(csv_table::trim(t.cell(row, *target)), record);
+        };
+        std::optional<std::pair<std::string, std::size_t>> last_relation, last_wave;
+        for (std::size_t r = 0; r < t.num_rows(); ++r) {
+            prefetch(r + 16, false);
+            prefetch(r + 4, true);
+            guard([&] {
+                tie x;
+                for (auto [end, column] : {std::pair{&x.source, *source}, std::pair{&x.target, *target}}) {
+                    const std::string_view id = csv_table::trim(t.cell(r, column));
+                    if (collect_ && failed(id)) throw skip_row{};  // its own row was reported already
+                    *end = detail::at_cell(t, r, column, [&] { return a.stakeholder_index(id); });
+                }
+                // Relation and wave usually repeat from row to row: resolve a text only when it changes.
+                const std::string_view rel = relation ? (t.is_missing(r, *relation) ? std::string_view()
+                                                                                   : csv_table::trim(t.cell(r, *relation)))
+                                                      : std::string_view(options_.default_relation);
+                if (!last_relation || rel != last_relation->first) {
+                    last_relation.reset();
+                    last_relation.emplace(std::string(rel), detail::at_cell(t, r, relation.value_or(*source), [&] {
+                                              return a.relation_index(rel);
+                                          }));
+                }
+                x.relation = static_cast<std::uint16_t>(last_relation->second);
+                const std::string_view w = wave ? (t.is_missing(r, *wave) ? std::string_view()
+                                                                         : csv_table::trim(t.cell(r, *wave)))
+                                                : std::string_view(options_.default_wave);
+                if (!last_wave || w != last_wave->first) {
+                    last_wave.reset();
+                    if (!a.find_wave(w) && !w.empty() && !has_wave_file_) a.add_wave({std::string(w), std::string(w), ""});
+                    last_wave.emplace(std::string(w), detail::at_cell(t, r, wave.value_or(*source), [&] { return a.wave_index(w); }));
+                }
+                x.wave = static_cast<std::uint16_t>(last_wave->second);
+                if (weight && !t.is_missing(r, *weight)) x.weight = t.number(r, *weight);
+                x.attributes = attributes.row(r);
+                std::optional<duplicate_conflict> conflict;
+                detail::at_cell(t, r, *source, [&] { conflict = listings.add(std::move(x), t.line(r)); });
+                if (!conflict) return;
+                std::size_t column = *source;  // a repeat as such
+                if (!conflict->attribute.empty()) {
+                    for (std::size_t c = 0; c < t.num_columns(); ++c)
+                        if (t.header()[c] == conflict->attribute || t.header()[c] == conflict->attribute + ":sensitive")
+                            column = c;
+                } else if (options_.duplicates == duplicate_rule::merge && weight) {
+                    column = *weight;
+                }
+                problem p = problem_at(t.file(), t.line(r), column + 1, conflict->message, conflict->message_nl);
+                p.suggestion = conflict->suggestion, p.suggestion_nl = conflict->suggestion_nl;
+                report(std::move(p));
+            });
+        }
+        listings.finish();
+    }
+
+    struct skip_row {};
+
+    void events(alliance& a, bool people) {
+        auto loaded = table("events.csv", false);
+        if (!loaded) return;
+        const auto& [t, at] = *loaded;
+        auto id = require(t, at, "events.csv", 0);
+        if (!id || !people) return;
+        const auto name = at.at[1], date = at.at[2], theme = at.at[3], organisers = at.at[4];
+        detail::attribute_columns attributes(t, at.used);
+        for (std::size_t r = 0; r < t.num_rows(); ++r)
+            if (!guard([&] {
+                event e;
+                e.id = std::string(csv_table::trim(t.cell(r, *id)));
+                e.name = detail::cell_or(t, r, name);
+                e.date = detail::cell_or(t, r, date);
+                if (theme) e.themes = detail::split_list(t.cell(r, *theme));
+                if (organisers) e.organisers = detail::split_list(t.cell(r, *organisers));
+                if (collect_)
+                    for (const auto& o : e.organisers)
+                        if (failed(o)) throw skip_row{};
+                e.attributes = attributes.row(r);
+                const bool bad_id = e.id.empty() || a.find_event(e.id);
+                const bool bad_theme = std::any_of(e.themes.begin(), e.themes.end(),
+                                                   [&](const std::string& x) { return !a.themes().contains(x); });
+                const std::size_t blame = bad_id ? *id : bad_theme ? *theme : organisers.value_or(*id);
+                detail::at_cell(t, r, blame, [&] { a.add_event(std::move(e)); });
+            }))
+                failed_events_.emplace_back(csv_table::trim(t.cell(r, *id)));
+    }
+
+    void participation(alliance& a, bool people) {
+        auto loaded = table("participation.csv", false);
+        if (!loaded) return;
+        const auto& [t, at] = *loaded;
+        auto who = require(t, at, "participation.csv", 0), what = require(t, at, "participation.csv", 1);
+        if (!who || !what || !people) return;
+        detail::attribute_columns attributes(t, at.used);
+        for (std::size_t r = 0; r < t.num_rows(); ++r)
+            guard([&] {
+                const std::string s(csv_table::trim(t.cell(r, *who))), e(csv_table::trim(t.cell(r, *what)));
+                if (collect_ && (failed(s) || std::find(failed_events_.begin(), failed_events_.end(), e) != failed_events_.end())) throw skip_row{};
+                const std::size_t blame = a.find_stakeholder(s) ? *what : *who;
+                detail::at_cell(t, r, blame, [&] { a.add_participation(s, e, attributes.row(r)); });
+            });
+    }
+
+    const csv_folder_options& options_;
+    bool collect_;
+    std::string folder_;
+    bool has_wave_file_ = false;
+    std::vector<std::string> failed_ids_;     // stakeholders whose row failed (collecting mode)
+    std::vector<std::string> failed_events_;  // events whose row failed (collecting mode)
+    std::vector<problem> problems_;
+    static constexpr std::size_t most_alike = 3;  // problems alike shown before a note says how many more
+    std::map<std::string, std::pair<std::size_t, std::size_t>> alike_;  // shape -> (how many, index of the last shown)
+};
+
 }  // namespace detail
 
-/// Reads an alliance from a folder holding:
+/// Reads an alliance from a folder holding (column names in English or Dutch, see
+/// csv_known_columns and docs/csv.md):
 /// - `stakeholders.csv` (required): id, name, kind, role, waves, then attribute columns;
 /// - `waves.csv` (optional): key, label, date; without it, waves are declared in the order the
 ///   ties name them;
 /// - `relations.csv` (optional): key, label, directed (true/false); relations not built in are
 ///   declared, built-in ones must agree on direction;
-/// - `ties.csv` (optional): source, target, relation, wave, weight, then attribute columns;
+/// - `ties.csv` (optional): source, target, relation, wave, weight, then attribute columns; a tie
+///   listed more than once is treated as options.duplicates says;
 /// - `events.csv` (optional): id, name, date, theme, organisers, then attribute columns;
 /// - `participation.csv` (optional): stakeholder, event, then attribute columns;
 /// - `incidents.csv` and `incident_steps.csv` (optional): the incident log, see read_incidents_csv.
 ///
-/// Throws parse_error naming the file, line and column of the first problem; nothing is
-/// returned half-built. O(size of the files).
-inline alliance read_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
-    namespace fs = std::filesystem;
-    const csv_columns& col = options.columns;
-    if (!fs::is_directory(folder))
-        throw parse_error(folder, 0, 0, "not a folder; expected a folder holding stakeholders.csv");
-    auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
-    auto optional_table = [&](const char* name) -> std::optional<csv_table> {
-        if (!fs::exists(path(name))) return std::nullopt;
-        return read_csv(path(name), options.csv);
-    };
-
-    alliance a;
-
-    if (auto t = optional_table("waves.csv")) {
-        const std::size_t key = t->column(col.key);
-        auto label = t->find_column(col.label), date = t->find_column(col.date);
-        for (std::size_t r = 0; r < t->num_rows(); ++r)
-            detail::at_cell(*t, r, key, [&] {
-                a.add_wave({std::string(csv_table::trim(t->cell(r, key))), detail::cell_or(*t, r, label),
-                            detail::cell_or(*t, r, date)});
-            });
-    }
-
-    if (auto t = optional_table("relations.csv")) {
-        const std::size_t key = t->column(col.key);
-        const std::size_t directed = t->column(col.directed);
-        auto label = t->find_column(col.label);
-        for (std::size_t r = 0; r < t->num_rows(); ++r) {
-            auto dir = detail::parse_bool(csv_table::trim(t->cell(r, directed)));
-            if (!dir) throw t->error_at(r, directed, "expected true or false in column 'directed'");
-            relation rel{std::string(csv_table::trim(t->cell(r, key))), detail::cell_or(*t, r, label), *dir};
-            if (auto existing = a.find_relation(rel.key)) {
-                if (a.relations()[*existing].directed != rel.directed)
-                    throw t->error_at(r, directed,
-                                      "relation '" + rel.key + "' is built in as " +
-                                          (rel.directed ? "undirected" : "directed") +
-                                          "; give it another key to declare it the other way");
-                continue;
-            }
-            detail::at_cell(*t, r, key, [&] { a.add_relation(rel); });
-        }
-    }
-
-    {
-        const csv_table t = read_csv(path("stakeholders.csv"), options.csv);
-        const std::size_t id = t.column(col.id);
-        auto name = t.find_column(col.name), kind = t.find_column(col.kind), role = t.find_column(col.role),
-             waves = t.find_column(col.waves);
-        detail::attribute_columns attributes(t, {col.id, col.name, col.kind, col.role, col.waves});
-        for (std::size_t r = 0; r < t.num_rows(); ++r) {
-            stakeholder s;
-            s.id = std::string(csv_table::trim(t.cell(r, id)));
-            s.name = detail::cell_or(t, r, name);
-            if (kind && !t.is_missing(r, *kind))
-                s.kind = detail::at_cell(t, r, *kind, [&] { return parse_stakeholder_kind(csv_table::trim(t.cell(r, *kind))); });
-            if (role) s.roles = detail::split_list(t.cell(r, *role));
-            if (waves) s.waves = detail::split_list(t.cell(r, *waves));
-            s.attributes = attributes.row(r);
-            const std::size_t blame = s.id.empty() || a.find_stakeholder(s.id) ? id
-                                      : role && !s.roles.empty()             ? *role
-                                                                             : id;
-            try {
-                a.add_stakeholder(std::move(s));
-            } catch (const unknown_id_error& e) {
-                // An unknown wave is in the waves column, an unknown role in the role column.
-                const bool about_wave = std::string(e.what()).find("unknown wave") != std::string::npos;
-                throw t.error_at(r, about_wave && waves ? *waves : blame, e.what());
-            } catch (const error& e) {
-                throw t.error_at(r, blame, e.what());
-            }
-        }
-    }
-
-    if (auto t = optional_table("ties.csv")) {
-        const std::size_t source = t->column(col.source), target = t->column(col.target);
-        auto relation = t->find_column(col.relation), wave = t->find_column(col.wave),
-             weight = t->find_column(col.weight);
-        detail::attribute_columns attributes(*t, {col.source, col.target, col.relation, col.wave, col.weight});
-        a.reserve_ties(a.num_ties() + t->num_rows());
-        // Look-ups of a million ids wait mostly on memory: fetch the index slots 16 rows ahead and
-        // the records they point to 4 rows ahead.
-        auto prefetch = [&](std::size_t row, bool record) {
-            if (row >= t->num_rows()) return;
-            a.prefetch_stakeholder(csv_table::trim(t->cell(row, source)), record);
-            a.prefetch_stakeholder(csv_table::trim(t->cell(row, target)), record);
-        };
-        std::optional<std::pair<std::string, std::size_t>> last_relation, last_wave;
-        const bool has_wave_file = fs::exists(path("waves.csv"));
-        for (std::size_t r = 0; r < t->num_rows(); ++r) {
-            prefetch(r + 16, false);
-            prefetch(r + 4, true);
-            tie x;
-            x.source = detail::at_cell(*t, r, source, [&] { return a.stakeholder_index(csv_table::trim(t->cell(r, source))); });
-            x.target = detail::at_cell(*t, r, target, [&] { return a.stakeholder_index(csv_table::trim(t->cell(r, target))); });
-            // Relation and wave usually repeat from row to row: resolve a text only when it changes.
-            const std::string_view rel = relation ? (t->is_missing(r, *relation) ? std::string_view()
-                                                                                 : csv_table::trim(t->cell(r, *relation)))
-                                                  : std::string_view(options.default_relation);
-            if (!last_relation || rel != last_relation->first)
-                last_relation.emplace(std::string(rel), detail::at_cell(*t, r, relation.value_or(source), [&] {
-                                          return a.relation_index(rel);
-                                      }));
-            x.relation = static_cast<std::uint16_t>(last_relation->second);
-            const std::string_view w = wave ? (t->is_missing(r, *wave) ? std::string_view()
-                                                                       : csv_table::trim(t->cell(r, *wave)))
-                                            : std::string_view(options.default_wave);
-            if (!last_wave || w != last_wave->first) {
-                if (!a.find_wave(w) && !w.empty() && !has_wave_file) a.add_wave({std::string(w), std::string(w), ""});
-                last_wave.emplace(std::string(w), detail::at_cell(*t, r, wave.value_or(source), [&] { return a.wave_index(w); }));
-            }
-            x.wave = static_cast<std::uint16_t>(last_wave->second);
-            if (weight && !t->is_missing(r, *weight)) x.weight = t->number(r, *weight);
-            x.attributes = attributes.row(r);
-            detail::at_cell(*t, r, source, [&] { a.insert_tie(std::move(x)); });
-        }
-    }
-
-    if (auto t = optional_table("events.csv")) {
-        const std::size_t id = t->column(col.id);
-        auto name = t->find_column(col.name), date = t->find_column(col.date), theme = t->find_column(col.theme),
-             organisers = t->find_column(col.organisers);
-        detail::attribute_columns attributes(*t, {col.id, col.name, col.date, col.theme, col.organisers});
-        for (std::size_t r = 0; r < t->num_rows(); ++r) {
-            event e;
-            e.id = std::string(csv_table::trim(t->cell(r, id)));
-            e.name = detail::cell_or(*t, r, name);
-            e.date = detail::cell_or(*t, r, date);
-            if (theme) e.themes = detail::split_list(t->cell(r, *theme));
-            if (organisers) e.organisers = detail::split_list(t->cell(r, *organisers));
-            e.attributes = attributes.row(r);
-            const bool bad_id = e.id.empty() || a.find_event(e.id);
-            const bool bad_theme = std::any_of(e.themes.begin(), e.themes.end(),
-                                               [&](const std::string& x) { return !a.themes().contains(x); });
-            const std::size_t blame = bad_id ? id : bad_theme ? *theme : organisers.value_or(id);
-            detail::at_cell(*t, r, blame, [&] { a.add_event(std::move(e)); });
-        }
-    }
-
-    if (auto t = optional_table("participation.csv")) {
-        const std::size_t who = t->column(col.stakeholder), what = t->column(col.event);
-        detail::attribute_columns attributes(*t, {col.stakeholder, col.event});
-        for (std::size_t r = 0; r < t->num_rows(); ++r) {
-            const std::string s(csv_table::trim(t->cell(r, who))), e(csv_table::trim(t->cell(r, what)));
-            const std::size_t blame = a.find_stakeholder(s) ? what : who;
-            detail::at_cell(*t, r, blame, [&] { a.add_participation(s, e, attributes.row(r)); });
-        }
-    }
+/// Throws parse_error naming the file, line and column of the first error; nothing is returned
+/// half-built. Warnings (a stakeholder table from which no role was read) are appended to
+/// @p warnings when given. O(size of the files).
+inline alliance read_csv_folder(const std::string& folder, const csv_folder_options& options,
+                                std::vector<problem>* warnings) {
+    detail::csv_folder_reader reader(options, false);
+    alliance a = reader.read(folder);
     read_incidents_csv(a, folder, options.csv);
+    if (warnings) warnings->insert(warnings->end(), reader.problems().begin(), reader.problems().end());
     return a;
+}
+
+/// As above, without the warnings.
+inline alliance read_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
+    return read_csv_folder(folder, options, nullptr);
+}
+
+/// Every problem of a folder of CSV files in one pass: errors (what read_csv_folder would stop
+/// at, and what it would find after that) and warnings, in file order (waves, relations,
+/// stakeholders, ties, events, participation), each with file, line, column, an English and a
+/// Dutch message and a suggestion. A row with an error is skipped and the check goes on; rows
+/// that only fail because of an earlier one (a tie to a stakeholder whose own row was wrong) are
+/// not reported again. Empty when the folder reads cleanly. O(size of the files).
+inline std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
+    detail::csv_folder_reader reader(options, true);
+    reader.read(folder);
+    return reader.problems();
 }
 
 }  // namespace wijknet

@@ -114,16 +114,19 @@ public:
         }
         alliance a(with_builtins ? builtins::include : builtins::exclude);
         for_each(root, "roles", [&](const json_value& v) {
-            record(v, "a role", {"key", "label", "description"});
-            a.add_role({text(v, "key", true), text(v, "label"), text(v, "description")});
+            record(v, "a role", {"key", "label", "description", "label_nl", "aliases"});
+            a.add_role({text(v, "key", true), text(v, "label"), text(v, "description"), text(v, "label_nl"),
+                        texts(v, "aliases")});
         });
         for_each(root, "themes", [&](const json_value& v) {
-            record(v, "a theme", {"key", "label", "description"});
-            a.add_theme({text(v, "key", true), text(v, "label"), text(v, "description")});
+            record(v, "a theme", {"key", "label", "description", "label_nl", "aliases"});
+            a.add_theme({text(v, "key", true), text(v, "label"), text(v, "description"), text(v, "label_nl"),
+                         texts(v, "aliases")});
         });
         for_each(root, "relations", [&](const json_value& v) {
-            record(v, "a relation", {"key", "label", "directed"});
-            a.add_relation({text(v, "key", true), text(v, "label"), flag(v, "directed", true)});
+            record(v, "a relation", {"key", "label", "directed", "label_nl", "aliases"});
+            a.add_relation({text(v, "key", true), text(v, "label"), flag(v, "directed", true), text(v, "label_nl"),
+                            texts(v, "aliases")});
         });
         for_each(root, "waves", [&](const json_value& v) {
             record(v, "a wave", {"key", "label", "date"});
@@ -374,10 +377,16 @@ inline std::string to_json(const alliance& a, const json_options& options = {}) 
         }
         out += first ? "]" : "\n  ]";
     };
+    // Dutch label and aliases only when there are any, so files without them stay as they were.
+    auto names = [&](const std::string& label_nl, const std::vector<std::string>& aliases) {
+        if (!label_nl.empty()) json_member(out, "label_nl", label_nl);
+        if (!aliases.empty()) json_list(out, "aliases", aliases);
+    };
     auto category_record = [&](const category& c) {
         json_member(out, "key", c.key, false);
         json_member(out, "label", c.label);
         json_member(out, "description", c.description);
+        names(c.label_nl, c.aliases);
     };
     section("roles", a.roles().entries(), category_record);
     section("themes", a.themes().entries(), category_record);
@@ -385,6 +394,7 @@ inline std::string to_json(const alliance& a, const json_options& options = {}) 
         json_member(out, "key", r.key, false);
         json_member(out, "label", r.label);
         out += std::string(", \"directed\": ") + (r.directed ? "true" : "false");
+        names(r.label_nl, r.aliases);
     });
     section("waves", a.waves(), [&](const wave& w) {
         json_member(out, "key", w.key, false);

@@ -72,14 +72,20 @@ public:
     /// Adds an event theme to the taxonomy.
     void add_theme(category theme) { themes_.add(std::move(theme)); }
 
-    /// Declares a tie type. Throws duplicate_id_error if the key is taken.
+    /// Declares a tie type. Throws duplicate_id_error if its key, label, Dutch label or an alias
+    /// already names another relation. Strong guarantee.
     void add_relation(relation r) {
         require_key(r.key, "relation");
-        if (find_relation(r.key))
-            throw duplicate_id_error("relation '" + r.key + "' already exists");
+        if (r.label.empty()) r.label = r.key;
+        if (auto clash = relation_names_.clash(r.names(), relations_.size()))
+            throw duplicate_id_error("relation '" + clash->first + "' already exists" +
+                                     (relations_[clash->second].key == clash->first
+                                          ? std::string()
+                                          : " (as '" + relations_[clash->second].key + "')"));
         if (relations_.size() >= std::numeric_limits<std::uint16_t>::max())
             throw invalid_value_error("too many relations (at most 65535)");
-        if (r.label.empty()) r.label = r.key;
+        detail::reserve_one_more(relations_);
+        relation_names_.add(r.names(), relations_.size());
         relations_.push_back(std::move(r));
     }
 
@@ -104,12 +110,21 @@ public:
         templates_.push_back(std::move(t));
     }
 
-    std::optional<std::size_t> find_relation(std::string_view key) const { return find_key(relations_, key); }
+    /// Index of the relation with this key, or else with this label, Dutch label or alias (ignoring
+    /// case, accents, '_', '-' and spaces: "Doorverwijzing" finds referral), if any.
+    std::optional<std::size_t> find_relation(std::string_view name) const {
+        if (auto i = find_key(relations_, name)) return i;
+        return relation_names_.find(name);
+    }
     std::optional<std::size_t> find_wave(std::string_view key) const { return find_key(waves_, key); }
     std::optional<std::size_t> find_template(std::string_view key) const { return find_key(templates_, key); }
 
-    /// Index of a relation; unknown_id_error with the closest keys otherwise.
-    std::size_t relation_index(std::string_view key) const { return index_or_throw(relations_, key, "relation"); }
+    /// Index of a relation by key, label, Dutch label or alias (as find_relation); unknown_id_error
+    /// with the closest keys otherwise.
+    std::size_t relation_index(std::string_view name) const {
+        if (auto i = find_relation(name)) return *i;
+        return index_or_throw(relations_, name, "relation");
+    }
     /// Index of a wave; unknown_id_error with the closest keys otherwise.
     std::size_t wave_index(std::string_view key) const { return index_or_throw(waves_, key, "wave"); }
     /// A method template by key; unknown_id_error with the closest keys otherwise.
@@ -239,6 +254,28 @@ public:
         return find_tie(key_of(*s, *t, *r, *w), ties_);
     }
 
+    /// Index of the tie (source, target, relation, wave) given by indices, if there is one; for an
+    /// undirected relation the order of the ends does not matter. For readers merging listings.
+    std::optional<index_t> find_tie(index_t source, index_t target, std::size_t relation, std::size_t wave) const {
+        if (source >= stakeholders_.size() || target >= stakeholders_.size() || relation >= relations_.size() ||
+            wave >= waves_.size())
+            return std::nullopt;
+        return find_tie(key_of(source, target, relation, wave), ties_);
+    }
+
+    /// Replaces the weight and attributes of tie @p i (its ends, relation and wave stay). Throws
+    /// unknown_id_error for an index out of range, invalid_value_error for a weight that is not
+    /// finite. Strong guarantee.
+    void update_tie(index_t i, double weight, attribute_map attributes) {
+        if (i >= ties_.size())
+            throw unknown_id_error("no tie with index " + std::to_string(i) + " (there are " +
+                                   std::to_string(ties_.size()) + ")");
+        if (!std::isfinite(weight))
+            throw invalid_value_error(describe(ties_[i]) + ": weight must be a finite number, got " + format_number(weight));
+        ties_[i].weight = weight;
+        ties_[i].attributes.swap(attributes);
+    }
+
     /// Adds a tie and returns its index.
     ///
     /// @param source     id of the stakeholder the tie starts from
@@ -272,6 +309,16 @@ public:
 
     /// Adds a tie given by indices (for readers that resolved ids already); same checks as above.
     index_t insert_tie(tie t) {
+        auto [index, added] = emplace_tie(std::move(t));
+        if (!added) throw duplicate_id_error(describe(t) + " already exists");  // t was left as it was
+        return index;
+    }
+
+    /// As insert_tie, but a tie that exists already (same ends, relation and wave; for an
+    /// undirected relation in either order) is no error: its index is returned with false, and
+    /// @p t and the alliance are left as they were. With one look-up, for readers that combine
+    /// repeated listings (tie_listings). Strong guarantee.
+    std::pair<index_t, bool> emplace_tie(tie&& t) {
         if (t.source >= stakeholders_.size() || t.target >= stakeholders_.size())
             throw unknown_id_error("tie refers to stakeholder index " +
                                    std::to_string(std::max(t.source, t.target)) + ", but there are only " +
@@ -287,12 +334,12 @@ public:
                                           "' does not take part in wave '" + waves_[t.wave].key +
                                           "' (add the wave to its waves first)");
         const auto key = key_of(t.source, t.target, t.relation, t.wave);
-        if (find_tie(key, ties_)) throw duplicate_id_error(what() + " already exists");
+        if (auto found = find_tie(key, ties_)) return {*found, false};
         detail::reserve_one_more(ties_);
         const auto index = static_cast<index_t>(ties_.size());
         tie_index_.insert(tie_key_hash()(key), index);
         ties_.push_back(std::move(t));
-        return index;
+        return {index, true};
     }
 
     /// Removes the tie (source, target, relation, wave); unknown_id_error if there is none.
@@ -583,6 +630,7 @@ private:
     taxonomy roles_;
     taxonomy themes_;
     std::vector<relation> relations_;
+    detail::name_index relation_names_;  // folded names of the relations -> index
     std::vector<wave> waves_;
     std::vector<method_template> templates_;
     std::vector<stakeholder> stakeholders_;

@@ -13,21 +13,31 @@
 
 namespace wijknet::builtin {
 
-/// The roles of both methods: Dutch keys as the field uses them, English labels beside them.
+/// The roles of both methods: Dutch keys as the field uses them, English and Dutch labels, and
+/// the other names people give them (looked up ignoring case, accents, '_', '-' and spaces).
 inline const std::vector<category>& roles() {
     static const std::vector<category> data = {
-        {"wijkagent", "community police officer", "Police officer responsible for the neighbourhood."},
-        {"welzijnswerk", "social welfare work", "Welfare organisation or worker (opbouwwerk, jongerenwerk)."},
-        {"zelforganisatie", "self-organisation", "Local organisation of and for a community (migrant, faith, women)."},
-        {"lhbti_organisatie", "lgbti+ organisation", "Local organisation of and for lhbti+ residents."},
-        {"bewonersinitiatief", "resident initiative", "Initiative started and run by residents."},
-        {"sociale_partner", "social partner",
-         "Housing corporation, school, sports club, entrepreneur, care provider ..."},
-        {"gemeente", "municipality", "Municipal staff; usually holds the direction (regie) of the alliance."},
+        {"wijkagent", "community police officer", "Police officer responsible for the neighbourhood.", "wijkagent",
+         {"buurtagent", "police officer"}},
+        {"welzijnswerk", "social welfare work", "Welfare organisation or worker (opbouwwerk, jongerenwerk).",
+         "welzijnswerk", {"welzijn", "welzijnsorganisatie", "welzijnswerker", "welfare work", "social work"}},
+        {"zelforganisatie", "self-organisation", "Local organisation of and for a community (migrant, faith, women).",
+         "zelforganisatie", {"zelforganisaties", "migrantenorganisatie", "self-organization"}},
+        {"lhbti_organisatie", "lgbti+ organisation", "Local organisation of and for lhbti+ residents.",
+         "lhbti+-organisatie", {"lhbti organisatie", "lhbtiq+ organisatie", "lhbt organisatie", "lgbti+ organization", "lgbti organisation", "lgbtq+ organisation"}},
+        {"bewonersinitiatief", "resident initiative", "Initiative started and run by residents.", "bewonersinitiatief",
+         {"bewonersinitiatieven", "buurtinitiatief", "residents' initiative"}},
+        {"sociale_partner", "social partner", "Housing corporation, school, sports club, entrepreneur, care provider ...",
+         "sociale partner", {"sociale partners", "maatschappelijke partner", "maatschappelijk partner"}},
+        {"gemeente", "municipality", "Municipal staff; usually holds the direction (regie) of the alliance.", "gemeente",
+         {"gemeentelijke organisatie", "municipal staff"}},
         {"antidiscriminatievoorziening", "anti-discrimination service",
-         "The municipal anti-discrimination service where residents report discrimination."},
-        {"kerngroep", "core group member", "Member of an Alle Kleuren core group of engaged residents and organisations."},
-        {"bewoner", "resident", "Resident of the neighbourhood taking part as an individual."},
+         "The municipal anti-discrimination service where residents report discrimination.", "antidiscriminatievoorziening",
+         {"adv", "meldpunt discriminatie", "discriminatiemeldpunt", "antidiscriminatiebureau"}},
+        {"kerngroep", "core group member", "Member of an Alle Kleuren core group of engaged residents and organisations.",
+         "kerngroeplid", {"kerngroepleden", "core group"}},
+        {"bewoner", "resident", "Resident of the neighbourhood taking part as an individual.", "bewoner",
+         {"bewoners", "buurtbewoner", "inwoner"}},
     };
     return data;
 }
@@ -35,20 +45,25 @@ inline const std::vector<category>& roles() {
 /// The six themes of the Alle Kleuren diversity meetings.
 inline const std::vector<category>& themes() {
     static const std::vector<category> data = {
-        {"veiligheid", "safety", ""},       {"ondernemerschap", "entrepreneurship", ""},
-        {"jongeren", "youth", ""},          {"mensenrechten", "human rights", ""},
-        {"racisme", "racism", ""},          {"sport", "sport", ""},
+        {"veiligheid", "safety", "", "veiligheid", {}},
+        {"ondernemerschap", "entrepreneurship", "", "ondernemerschap", {"ondernemen"}},
+        {"jongeren", "youth", "", "jongeren", {"jeugd"}},
+        {"mensenrechten", "human rights", "", "mensenrechten", {}},
+        {"racisme", "racism", "", "racisme", {}},
+        {"sport", "sport", "", "sport", {"sporten"}},
     };
     return data;
 }
 
-/// The four tie types every alliance starts with.
+/// The four tie types every alliance starts with, with their Dutch names as aliases.
 inline const std::vector<relation>& relations() {
     static const std::vector<relation> data = {
-        {"collaboration", "Samenwerking (collaboration)", false},
-        {"information", "Informatie delen (information sharing)", true},
-        {"referral", "Doorverwijzing (referral)", true},
-        {"trust", "Vertrouwen (trust)", true},
+        {"collaboration", "Samenwerking (collaboration)", false, "samenwerking", {"samenwerken", "cooperation"}},
+        {"information", "Informatie delen (information sharing)", true, "informatie delen",
+         {"informatie", "information sharing", "informatie-uitwisseling", "info"}},
+        {"referral", "Doorverwijzing (referral)", true, "doorverwijzing",
+         {"doorverwijzen", "verwijzing", "doorverwijzingen"}},
+        {"trust", "Vertrouwen (trust)", true, "vertrouwen", {}},
     };
     return data;
 }

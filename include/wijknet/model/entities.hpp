@@ -23,9 +23,17 @@ struct relation {
     std::string key;    ///< e.g. "referral"
     std::string label;  ///< e.g. "Doorverwijzing (referral)"
     bool directed = true;  ///< a referral goes from A to B; a collaboration is mutual
+    std::string label_nl = {};  ///< Dutch name for Dutch reports, e.g. "doorverwijzing"; empty = the key
+    std::vector<std::string> aliases = {};  ///< other names it is known by ("verwijzing" ...)
+
+    /// The label in language @p lang ("nl": the Dutch label, else the English one).
+    const std::string& label_in(std::string_view lang) const { return detail::label_in(*this, lang); }
+    /// Every name it answers to: key, label, Dutch label, aliases.
+    std::vector<std::string> names() const { return detail::names_of(*this); }
 
     friend bool operator==(const relation& a, const relation& b) {
-        return a.key == b.key && a.label == b.label && a.directed == b.directed;
+        return a.key == b.key && a.label == b.label && a.directed == b.directed && a.label_nl == b.label_nl &&
+               a.aliases == b.aliases;
     }
 };
 

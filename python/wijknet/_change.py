@@ -1,0 +1,252 @@
+"""Change between two waves of one alliance: ties gained, lost and kept, who joined and left, how
+measures moved, which roles and chains appeared or disappeared — descriptive, with plain-language
+sentences in English and Dutch. Whether a change is more than chance is the business of the
+permutation tests (:func:`wijknet.qap_test`, :func:`wijknet.netlm`, :func:`wijknet.cug_test`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+import pandas as pd
+
+from . import _core, _sentences
+from ._diagnostics import _list, _present, chain_routes, role_coverage
+from ._wording import Wording
+
+__all__ = ["JACCARD_WARNING", "LowJaccardWarning", "WaveComparison", "compare_waves"]
+
+JACCARD_WARNING = 0.2
+"""Below this Jaccard index of a relation's two tie sets, :func:`compare_waves` warns. The RSiena
+manual (Ripley et al., section 5.2) asks for Jaccard values preferably above 0.3 and calls values
+below 0.2 a sign that the waves are too far apart for a change model; a descriptive comparison
+still works, but most ties are then simply different ties."""
+
+
+class LowJaccardWarning(UserWarning):
+    """Two waves share so few ties of a relation that comparing them says little."""
+
+
+@dataclass
+class WaveComparison:
+    """Change between two waves (see :func:`compare_waves`)."""
+
+    alliance: _core.Alliance
+    before: str
+    after: str
+    relations: list[str]
+    ties: pd.DataFrame
+    """Per relation: ``before``, ``after`` (tie counts), ``gained``, ``lost``, ``kept``, ``jaccard``
+    (kept / ties in either wave; NaN when neither wave has a tie)."""
+    tie_changes: pd.DataFrame
+    """One row per tie that was gained or lost: relation, source, target, change ("gained"/"lost");
+    an undirected tie is listed once, its endpoints in id order."""
+    stakeholders: pd.DataFrame
+    """Per stakeholder present in either wave: ``before``, ``after`` (present or not), ``change``
+    ("joined", "left" or "")."""
+    measures: pd.DataFrame
+    """Network-level measures, rows: stakeholders, ties, density, reciprocity, transitivity,
+    components, degree_centralization; columns ``before``, ``after``, ``change`` (after - before)."""
+    roles: pd.DataFrame
+    """Per template role: coverage status ``before`` and ``after`` (as :func:`wijknet.role_coverage`)
+    and ``change`` ("newly covered", "lost" or "")."""
+    chains: pd.DataFrame
+    """Per chain: ``roles``, whether it works ``before`` and ``after``, ``change`` ("started",
+    "stopped" or "")."""
+    sentences: list[str] = field(default_factory=list)
+    """The comparison in plain language."""
+
+    @property
+    def joined(self) -> list[str]:
+        return list(self.stakeholders.index[self.stakeholders["change"] == "joined"])
+
+    @property
+    def left(self) -> list[str]:
+        return list(self.stakeholders.index[self.stakeholders["change"] == "left"])
+
+    def shift(self, measure: Callable[..., pd.Series], **kwargs: Any) -> pd.DataFrame:
+        """How a per-stakeholder measure moved between the waves.
+
+        ``measure`` is a wijknet function returning a Series keyed by stakeholder
+        (``wijknet.betweenness``, ``wijknet.degree`` ...); it is called once per wave with
+        ``waves=[wave]``, the comparison's ``relations``, ``ids=`` the stakeholders present in that
+        wave and ``kwargs``. Columns ``before``, ``after``, ``change`` (after - before; NaN for who
+        joined or left), sorted by change, largest rise first — the table of
+        :meth:`wijknet.Scenario.shift`.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> c = wijknet.compare_waves(wijknet.load_example(), "T0", "T1")
+        >>> c.shift(wijknet.degree).columns.tolist()
+        ['before', 'after', 'change']
+        """
+        values = {}
+        for column, wave in (("before", self.before), ("after", self.after)):
+            ids = sorted(_present(self.alliance, wave))
+            values[column] = measure(self.alliance, waves=[wave], relations=self.relations or None, ids=ids, **kwargs)
+        frame = pd.DataFrame(values)
+        frame["change"] = frame["after"] - frame["before"]
+        frame.index.name = "stakeholder"
+        return frame.sort_values("change", ascending=False)
+
+    def __str__(self) -> str:
+        return "\n".join(self.sentences)
+
+
+def _tie_sets(alliance: _core.Alliance, wave: str, relations: Sequence[str]) -> dict[str, set]:
+    ties = alliance.ties()
+    directed = {r["key"]: bool(r["directed"]) for r in alliance.relations}
+    out = {}
+    for rel in relations:
+        part = ties[(ties["wave"] == wave) & (ties["relation"] == rel)]
+        pairs = zip(part["source"], part["target"])
+        out[rel] = {p if directed[rel] else tuple(sorted(p)) for p in pairs}
+    return out
+
+
+def _network_measures(alliance: _core.Alliance, wave: str, relations: Sequence[str]) -> dict[str, float]:
+    s = _core.Snapshot(alliance, relations=list(relations) or None, waves=[wave],
+                       ids=sorted(_present(alliance, wave)))
+    n = len(s)
+    out = {"stakeholders": float(n), "ties": float(s.num_ties)}
+    out["density"] = s.density() if n > 1 else float("nan")
+    out["reciprocity"] = s._reciprocity("edgewise") if s.directed and s.num_ties else float("nan")
+    out["transitivity"] = s._transitivity()
+    out["components"] = float(len(set(s.weak_components())))
+    out["degree_centralization"] = s._centralization("degree", 0) if n > 2 else float("nan")
+    return out
+
+
+def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: Iterable[str] | str | None = None,
+                  template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
+                  relation: str | Sequence[str] | None = None, lang: str = "en",
+                  show_names: bool = True) -> WaveComparison:
+    r"""What changed in the alliance between two waves.
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    before, after : str
+        Wave keys, the earlier one first.
+    relations : str or list of str, optional
+        The relations compared (default every relation that has a tie in either wave).
+    template : str or None, default "samen_in_de_wijk"
+        The method template whose roles are compared (None: no role comparison).
+    chains : list of role sequences
+        Chains (as in :func:`wijknet.chain_routes`) whose working is compared; ``relation`` is the
+        relation their steps follow.
+    lang : {"en", "nl"}
+        Language of the sentences.
+    show_names : bool, default True
+        Name persons in the sentences; False writes pseudonyms ("Wijkagent 1").
+
+    Returns
+    -------
+    WaveComparison
+        ``ties`` (gained, lost, kept and the Jaccard index per relation), ``tie_changes``,
+        ``stakeholders`` (joined, left), ``measures`` (network level, side by side), ``roles``,
+        ``chains``, ``sentences`` and :meth:`WaveComparison.shift` for any per-stakeholder measure.
+
+    Warns
+    -----
+    LowJaccardWarning
+        When a relation's Jaccard index is below :data:`JACCARD_WARNING` (0.2).
+
+    Notes
+    -----
+    With :math:`E_0, E_1` the tie sets of a relation in the two waves (an undirected tie is an
+    unordered pair), gained :math:`= |E_1 \setminus E_0|`, lost :math:`= |E_0 \setminus E_1|`,
+    kept :math:`= |E_0 \cap E_1|` and the Jaccard index is :math:`|E_0 \cap E_1| / |E_0 \cup E_1|`
+    (Batagelj & Bren 1995; used for wave-to-wave stability in RSiena, Ripley et al. 2023).
+    A stakeholder belongs to a wave as in the rest of wijknet: listed for it, or listed for no wave
+    at all. Network-level measures are computed on the stakeholders present in each wave.
+
+    References
+    ----------
+    .. [1] Ripley, R. M., Snijders, T. A. B., Boda, Z., Vörös, A. & Preciado, P. (2023). *Manual for
+       RSiena*, section 5.2 (the Jaccard index of consecutive waves).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> c = wijknet.compare_waves(wijknet.load_example(), "T0", "T1", relations=["referral"])
+    >>> c.ties.columns.tolist()
+    ['before', 'after', 'gained', 'lost', 'kept', 'jaccard']
+    >>> bool(c.ties.loc["referral", "kept"] <= c.ties.loc["referral", "before"])
+    True
+    """
+    words = Wording(alliance, lang, show_names)
+    waves = [w["key"] for w in alliance.waves]
+    for w in (before, after):
+        if w not in waves:
+            raise _core.UnknownIdError(f"no wave '{w}' in the alliance; its waves are {waves}")
+    all_relations = [r["key"] for r in alliance.relations]
+    chosen = _list(relations)
+    for r in chosen:
+        if r not in all_relations:
+            raise _core.UnknownIdError(f"no relation '{r}' in the alliance; its relations are {all_relations}")
+    sets0 = _tie_sets(alliance, before, chosen or all_relations)
+    sets1 = _tie_sets(alliance, after, chosen or all_relations)
+    rows, changes = {}, []
+    for rel in chosen or all_relations:
+        a, b = sets0[rel], sets1[rel]
+        if not chosen and not a and not b:
+            continue
+        union = len(a | b)
+        rows[rel] = {"before": len(a), "after": len(b), "gained": len(b - a), "lost": len(a - b),
+                     "kept": len(a & b), "jaccard": len(a & b) / union if union else float("nan")}
+        changes += [{"relation": rel, "source": s, "target": t, "change": "gained"} for s, t in sorted(b - a)]
+        changes += [{"relation": rel, "source": s, "target": t, "change": "lost"} for s, t in sorted(a - b)]
+    ties = pd.DataFrame.from_dict(rows, orient="index",
+                                  columns=["before", "after", "gained", "lost", "kept", "jaccard"])
+    ties.index.name = "relation"
+    for rel, row in ties.iterrows():
+        if row["jaccard"] < JACCARD_WARNING:
+            warnings.warn(f"relation '{rel}': waves {before} and {after} share {int(row['kept'])} of "
+                          f"{int(row['before'] + row['gained'])} ties (Jaccard {row['jaccard']:.2f} < "
+                          f"{JACCARD_WARNING}); the waves are hardly comparable", LowJaccardWarning, stacklevel=2)
+    tie_changes = pd.DataFrame(changes, columns=["relation", "source", "target", "change"])
+
+    p0, p1 = _present(alliance, before), _present(alliance, after)
+    ids = sorted(p0 | p1)
+    stake = pd.DataFrame({"before": [i in p0 for i in ids], "after": [i in p1 for i in ids]},
+                         index=pd.Index(ids, name="stakeholder"))
+    stake["change"] = ["joined" if (b1 and not b0) else ("left" if (b0 and not b1) else "")
+                       for b0, b1 in zip(stake["before"], stake["after"])]
+
+    scope = chosen or list(ties.index)
+    m0, m1 = _network_measures(alliance, before, scope), _network_measures(alliance, after, scope)
+    measures = pd.DataFrame({"before": m0, "after": m1})
+    measures["change"] = measures["after"] - measures["before"]
+    measures.index.name = "measure"
+
+    if template:
+        c0 = role_coverage(alliance, template, wave=before, relations=scope)
+        c1 = role_coverage(alliance, template, wave=after, relations=scope)
+        roles = pd.DataFrame({"before": c0["status"], "after": c1["status"]})
+        roles["change"] = ["newly covered" if b == "absent" and a != "absent" else
+                           ("lost" if a == "absent" and b != "absent" else "")
+                           for b, a in zip(roles["before"], roles["after"])]
+    else:
+        roles = pd.DataFrame(columns=["before", "after", "change"])
+    roles.index.name = "role"
+
+    chain_rows = []
+    for c in chains:
+        c = list(c)
+        works = chain_routes(alliance, c, relation=relation, relations=scope).summary["exists"]
+        w0, w1 = bool(works.get(before, False)), bool(works.get(after, False))
+        chain_rows.append({"chain": " -> ".join(c), "roles": [alliance.role(r)["key"] for r in c], "before": w0,
+                           "after": w1, "change": "started" if w1 and not w0 else ("stopped" if w0 and not w1 else "")})
+    chain_frame = pd.DataFrame(chain_rows, columns=["chain", "roles", "before", "after", "change"]).set_index("chain")
+
+    sentences = _sentences.wave_change(words, before, after, ties, list(stake.index[stake["change"] == "joined"]),
+                                       list(stake.index[stake["change"] == "left"]),
+                                       list(roles.index[roles["change"] == "newly covered"]),
+                                       list(roles.index[roles["change"] == "lost"]), chain_frame, JACCARD_WARNING,
+                                       roles_compared=bool(template))
+    return WaveComparison(alliance, before, after, chosen, ties, tie_changes, stake, measures, roles, chain_frame,
+                          sentences)

@@ -1,0 +1,174 @@
+"""One pass, every problem: :func:`validate` lists all problems of all files of a folder at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import _core
+
+_LANGS = ("en", "nl")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an input file: where it is, how bad, what is wrong and what to do.
+
+    ``severity`` is ``"error"`` (reading stops) or ``"warning"`` (the result may not be what was
+    meant). ``line`` and ``column`` are 1-based, 0 when the problem is about the whole file or
+    line. Messages come in English (``message``, ``suggestion``) and Dutch (``message_nl``,
+    ``suggestion_nl``); hints name the Python keyword (``duplicates='sum'``). Values of sensitive
+    attributes are never quoted.
+    """
+
+    file: str
+    line: int
+    column: int
+    severity: str
+    message: str
+    suggestion: str = ""
+    message_nl: str = ""
+    suggestion_nl: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line:column: message; suggestion`` in English (``"en"``) or Dutch (``"nl"``)."""
+        _check_lang(lang)
+        where = self.file or "<input>"
+        if self.line:
+            where += f":{self.line}"
+        if self.column:
+            where += f":{self.column}"
+        message = self.message_nl if lang == "nl" and self.message_nl else self.message
+        suggestion = self.suggestion_nl if lang == "nl" and self.suggestion_nl else self.suggestion
+        return f"{where}: {message}" + (f"; {suggestion}" if suggestion else "")
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in _LANGS:
+        raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
+
+
+def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str = "", decimal_comma: bool = False,
+             duplicates: str = "merge") -> list[Problem]:
+    """The problems of a folder of CSV files (or of one JSON, GraphML or DL file) as :class:`Problem` objects."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(2, "No such file or folder", str(path))
+    if path.is_dir():
+        return [Problem(**p) for p in _core._check_csv_folder(str(path), separator, decimal_comma, encoding, duplicates)]
+    from ._io import read  # one file of another format: its reader stops at the first problem
+
+    try:
+        read(path)
+    except _core.ParseError as err:
+        text = str(err)
+        where = re.match(r"^(.*?):(\d+)(?::(\d+))?: (.*)$", text)
+        if where:
+            return [Problem(where.group(1), int(where.group(2)), int(where.group(3) or 0), "error", where.group(4))]
+        return [Problem(str(path), 0, 0, "error", text)]
+    return []
+
+
+def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto", separator: str = "",
+             decimal_comma: bool = False, duplicates: str = "merge") -> pd.DataFrame:
+    """Check a folder of CSV files and list every problem of every file at once.
+
+    Where :func:`wijknet.read_csv_folder` stops at the first error, this goes on: a row with an
+    error is skipped and the next one checked, a file that cannot be read at all is one problem,
+    and a row that only fails because of an earlier one (a tie to a stakeholder whose own row was
+    wrong) is not reported again. It finds what the reader refuses (text in no known encoding,
+    rows of the wrong length, unknown or misspelled column names, unknown roles, stakeholders,
+    relations, waves, themes and events, numbers that are not numbers, ties listed twice with
+    different weights ...) and what it warns about (a stakeholder table from which no role was
+    read).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A folder of CSV files (see :func:`wijknet.read_csv_folder`), or one JSON, GraphML or DL
+        file (whose reader reports its first problem only).
+    lang : {"en", "nl"}
+        Language of ``message`` and ``suggestion``.
+    encoding, separator, decimal_comma, duplicates
+        As for :func:`wijknet.read_csv_folder`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per problem, in file order (waves, relations, stakeholders, ties, events,
+        participation) and line order within a file: ``file``, ``line``, ``column`` (1-based; 0
+        when not known), ``severity`` (``"error"`` or ``"warning"``), ``message``, ``suggestion``.
+        Empty when the folder reads cleanly. ``problems.attrs["errors"]`` counts the errors.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> wijknet.validate(wijknet.example_path()).empty
+    True
+    """
+    _check_lang(lang)
+    found = problems(path, encoding=encoding, separator=separator, decimal_comma=decimal_comma, duplicates=duplicates)
+    nl = lang == "nl"
+    frame = pd.DataFrame(
+        [(p.file, p.line, p.column, p.severity, (p.message_nl or p.message) if nl else p.message,
+          (p.suggestion_nl or p.suggestion) if nl else p.suggestion) for p in found],
+        columns=["file", "line", "column", "severity", "message", "suggestion"])
+    frame = frame.astype({"line": "int64", "column": "int64"})
+    frame.attrs["errors"] = sum(p.severity == "error" for p in found)
+    return frame
+
+
+# Python keywords in hints, and the command-line flags that say the same.
+_FLAGS = [
+    (re.compile(r"duplicates='(\w+)'"), r"--duplicates \1"),
+    (re.compile(r"encoding='([\w-]+)'"), r"--encoding \1"),
+    (re.compile(r"decimal_comma=True|decimal_comma"), "--decimal-comma"),
+]
+
+
+def as_command_line(text: str) -> str:
+    """A message with its Python keyword hints (``duplicates='sum'``) as command-line flags (``--duplicates sum``)."""
+    for pattern, flag in _FLAGS:
+        text = pattern.sub(flag, text)
+    return text
+
+
+def main_check(args) -> int:
+    """The ``wijknet check DATA`` command: print every problem, exit status 1 when one is an error.
+
+    ``args`` has ``data`` (the folder; None: the bundled example), ``lang``, ``encoding``,
+    ``separator``, ``decimal_comma`` and ``duplicates`` (argparse names). Prints one line per problem (``file:line:column: error:
+    message; suggestion``, hints as command-line flags), then a count.
+    """
+    import sys
+
+    from ._alliance import example_path
+
+    found = problems(args.data or example_path(), encoding=args.encoding, separator=args.separator,
+                     decimal_comma=args.decimal_comma, duplicates=args.duplicates)
+    nl = args.lang == "nl"
+    for p in found:
+        where, _, rest = p.text(args.lang).partition(": ")
+        level = {"error": "fout", "warning": "waarschuwing"}[p.severity] if nl else p.severity
+        print(f"{where}: {level}: {as_command_line(rest)}")
+    errors = sum(p.severity == "error" for p in found)
+    warnings = len(found) - errors
+    if nl:
+        counts = (f"{'één' if errors == 1 else errors} {'fout' if errors == 1 else 'fouten'}, "
+                  f"{'één' if warnings == 1 else warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    else:
+        counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(counts, file=sys.stderr if found else sys.stdout)
+    return 1 if errors else 0
