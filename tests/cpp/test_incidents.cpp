@@ -142,7 +142,7 @@ TEST(IncidentModel, ExtensibleTaxonomiesAndRemoval) {
 
 TEST(IncidentIo, JsonRoundTripIsLosslessAndSensitiveByDefault) {
     alliance a = small();
-    a.add_incident_action({"gebeld", "phoned", ""}, action_kind::inform);
+    a.add_incident_action({"gebeld", "phoned", "", "gebeld", {"belletje"}}, action_kind::inform);
     incident x{"M5", "2022-06-01T10:00", "overig", "Centrum", "een tekst, met \"aanhalingstekens\"", {}, {}, 0};
     x.attributes["bron"] = attribute{std::string("telefoon"), true};
     x.steps.push_back({"agent", "gebeld", "wz", "2022-06-01T10:30", "notitie", 0});
@@ -152,6 +152,7 @@ TEST(IncidentIo, JsonRoundTripIsLosslessAndSensitiveByDefault) {
     EXPECT_EQ(to_json(b, {true}), text);
     EXPECT_TRUE(b.incidents().incidents() == a.incidents().incidents());
     EXPECT_EQ(b.incidents().kind_of("gebeld"), action_kind::inform);
+    EXPECT_EQ(b.incidents().kind_of("belletje"), action_kind::inform);  // aliases travel too
     const std::string safe = to_json(a);
     EXPECT_EQ(safe.find("M5"), std::string::npos);
     EXPECT_NE(safe.find("\"incidents\": 4"), std::string::npos);

@@ -180,11 +180,12 @@ public:
             a.add_participation(text(v, "stakeholder", true), text(v, "event", true), attributes(v));
         });
         for_each(root, "incident_categories", [&](const json_value& v) {
-            record(v, "an incident category", {"key", "label", "description"});
-            a.add_incident_category({text(v, "key", true), text(v, "label"), text(v, "description")});
+            record(v, "an incident category", {"key", "label", "description", "label_nl", "aliases"});
+            a.add_incident_category({text(v, "key", true), text(v, "label"), text(v, "description"),
+                                     text(v, "label_nl"), texts(v, "aliases")});
         });
         for_each(root, "incident_actions", [&](const json_value& v) {
-            record(v, "an incident action", {"key", "label", "description", "kind"});
+            record(v, "an incident action", {"key", "label", "description", "kind", "label_nl", "aliases"});
             const json_value* kind = v.find("kind");
             if (!kind) fail(v, "missing member 'kind' (receive, refer, act, inform or close)");
             require(*kind, json_value::type::string, "'kind'");
@@ -194,7 +195,8 @@ public:
             } catch (const error& e) {
                 fail(*kind, e.what());
             }
-            a.add_incident_action({text(v, "key", true), text(v, "label"), text(v, "description")}, k);
+            a.add_incident_action(
+                {text(v, "key", true), text(v, "label"), text(v, "description"), text(v, "label_nl"), texts(v, "aliases")}, k);
         });
         for_each(root, "incidents", [&](const json_value& v) {
             record(v, "an incident",
