@@ -69,5 +69,6 @@ void register_io(py::module_& m);
 void register_diagnostics(py::module_& m);
 void register_tests(py::module_& m);
 void register_twomode(py::module_& m);
+void register_incidents(py::module_& m);
 
 }  // namespace wijknet::python

@@ -184,4 +184,5 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_diagnostics(m);
     wijknet::python::register_tests(m);
     wijknet::python::register_twomode(m);
+    wijknet::python::register_incidents(m);
 }

@@ -37,6 +37,7 @@
 #include "wijknet/diagnostics/coverage.hpp"
 #include "wijknet/diagnostics/resilience.hpp"
 #include "wijknet/diagnostics/suggestions.hpp"
+#include "wijknet/diagnostics/incidents.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/atomic_file.hpp"

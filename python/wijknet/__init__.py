@@ -51,6 +51,8 @@ from ._measures import *  # noqa: F401,F403  (the measure functions; see _measur
 from ._measures import EIIndex
 from . import _diagnostics
 from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnostics.__all__)
+from . import _incidents
+from ._incidents import *  # noqa: F401,F403  (the incident log analyses; see _incidents.__all__)
 from . import _change, _tests
 from ._study import Study
 from ._change import *  # noqa: F401,F403  (change between waves; see _change.__all__)
@@ -61,8 +63,8 @@ from ._alle_kleuren import *  # noqa: F401,F403  (the Alle Kleuren analyses; see
 
 __version__: str = _core.__version__
 
-__all__ = [*_measures.__all__, *_diagnostics.__all__, *_change.__all__, *_tests.__all__, *_twomode.__all__,
-           *_alle_kleuren.__all__, "EIIndex",
+__all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_change.__all__, *_tests.__all__,
+           *_twomode.__all__, *_alle_kleuren.__all__, "EIIndex",
     "Alliance",
     "DuplicateIdError",
     "EmptySelectionWarning",

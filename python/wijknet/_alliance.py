@@ -59,6 +59,26 @@ class Alliance(_core.Alliance):
         """Participation as a DataFrame: stakeholder, event, then attributes."""
         return _frame(self._participation_columns(), None, include_sensitive)
 
+    def incidents(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """The incident log as a DataFrame indexed by incident id (see :func:`wijknet.handoffs` and co.).
+
+        Columns reported, category, neighbourhood, description, then the free fields. Every
+        incident field is sensitive: pass ``include_sensitive=True``; without it a
+        :class:`wijknet.InvalidValueError` is raised (``num_incidents`` gives the count).
+        """
+        from ._incidents import incident_table
+
+        return incident_table(self, include_sensitive)
+
+    def incident_steps(self, include_sensitive: bool = False) -> pd.DataFrame:
+        """The handling steps: incident, step (1-based), stakeholder, action, to, time, note.
+
+        Sensitive like :meth:`incidents`: pass ``include_sensitive=True``.
+        """
+        from ._incidents import incident_step_table
+
+        return incident_step_table(self, include_sensitive)
+
     def snapshot(self, **selection) -> "Snapshot":
         """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
         return Snapshot(self, **selection)

@@ -7,7 +7,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -18,10 +18,6 @@ class InvalidValueError(WijknetError):
     pass
 class ParseError(WijknetError):
     pass
-class WriteError(WijknetError, OSError):
-    """
-    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
-    """
 class Alliance:
     """
             The model of one alliance: stakeholders with roles, typed ties per wave, events and
@@ -48,13 +44,17 @@ class Alliance:
         """
     def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
         ...
-    def _dump_dot(self, path: str = '', relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, names: bool = True) -> typing.Any:
+    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
         ...
     def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
         ...
     def _dump_json(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
         ...
     def _event_columns(self) -> dict:
+        ...
+    def _incident_columns(self) -> dict:
+        ...
+    def _incident_step_columns(self) -> dict:
         ...
     def _knows_relation(self, name: str) -> bool:
         ...
@@ -70,6 +70,8 @@ class Alliance:
         """
         Reads a CSV folder into this alliance; returns the warnings as dicts.
         """
+    def _read_incidents_csv(self, folder: str) -> None:
+        ...
     def _stakeholder_columns(self) -> dict:
         ...
     def _tie_columns(self) -> dict:
@@ -77,6 +79,18 @@ class Alliance:
     def add_event(self, id: str, name: str = '', date: str = '', themes: collections.abc.Sequence[str] = [], organisers: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
         Adds an event (themes by key or label; organisers are stakeholder ids).
+        """
+    def add_incident(self, id: str, reported: str, category: str, neighbourhood: str = '', description: str = '', steps: typing.Any = None, attributes: typing.Any = None) -> None:
+        """
+        Adds an incident with its handling steps (dicts with stakeholder, action, to, time, note); see Alliance.add_incident.
+        """
+    def add_incident_action(self, key: str, label: str = '', kind: str = 'act', description: str = '') -> None:
+        """
+        Adds a handling action: a Dutch key, an English label and what it means (receive, refer, act, inform or close).
+        """
+    def add_incident_category(self, key: str, label: str = '', description: str = '') -> None:
+        """
+        Adds an incident category: a Dutch key and an English label, both unique (case-insensitive).
         """
     def add_participation(self, stakeholder: str, event: str, attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -126,6 +140,10 @@ class Alliance:
         """
         Removes an event and its participations.
         """
+    def remove_incident(self, id: str) -> None:
+        """
+        Removes an incident.
+        """
     def remove_participation(self, stakeholder: str, event: str) -> None:
         ...
     def remove_stakeholder(self, id: str) -> None:
@@ -147,6 +165,24 @@ class Alliance:
     def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
         Replaces the record of an existing stakeholder (same arguments as add_stakeholder).
+        """
+    @property
+    def incident_actions(self) -> list:
+        """
+        The handling actions: list of dicts with key, label (English), description and kind.
+        """
+    @property
+    def incident_categories(self) -> list:
+        """
+        The incident categories: list of dicts with key, label (English) and description.
+        """
+    @property
+    def num_incident_steps(self) -> int:
+        ...
+    @property
+    def num_incidents(self) -> int:
+        """
+        How many incidents the log holds (a count is not sensitive).
         """
     @property
     def num_ties(self) -> int:
@@ -295,48 +331,10 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
-class TwoMode:
-    """
-            The stakeholder x event participation network (use wijknet.two_mode to make one).
-        
-    """
-    @typing.overload
-    def __init__(self, alliance: Alliance, waves: collections.abc.Sequence[str] = [], start: str = '', end: str = '', themes: collections.abc.Sequence[str] = [], events: collections.abc.Sequence[str] = [], roles: collections.abc.Sequence[str] = [], kinds: collections.abc.Sequence[str] = [], participation_roles: collections.abc.Sequence[str] = []) -> None:
-        ...
-    @typing.overload
-    def __init__(self, stakeholder_ids: collections.abc.Sequence[str], event_ids: collections.abc.Sequence[str], stakeholder_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], event_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
-        ...
-    def __len__(self) -> int:
-        ...
-    def _betweenness(self, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
-        ...
-    def _closeness(self, normalized: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
-        ...
-    def _components(self) -> list[int]:
-        ...
-    def _degree(self) -> list[float]:
-        ...
-    def bipartite(self) -> Snapshot:
-        """
-        The bipartite graph as a Snapshot: stakeholders first, then events.
-        """
-    def density(self) -> float:
-        ...
-    def pairs(self) -> tuple[list[int], list[int]]:
-        """
-        (stakeholder positions, event positions) of every participation.
-        """
-    def project(self, side: str, weight: str = 'count') -> Snapshot:
-        ...
-    @property
-    def event_ids(self) -> list[str]:
-        ...
-    @property
-    def num_participations(self) -> int:
-        ...
-    @property
-    def stakeholder_ids(self) -> list[str]:
-        ...
+class WriteError(WijknetError):
+    pass
+def _add_incident_log(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: collections.abc.Sequence[str], arg3: collections.abc.Sequence[str], arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str], arg6: dict, arg7: collections.abc.Sequence[str], arg8: collections.abc.Sequence[str], arg9: collections.abc.Sequence[str], arg10: collections.abc.Sequence[str], arg11: collections.abc.Sequence[str], arg12: collections.abc.Sequence[str]) -> None:
+    ...
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
@@ -352,6 +350,16 @@ def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], d
 def _gcor(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str) -> float:
     ...
 def _gcor_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def _handoff_alliance(arg0: Alliance, arg1: Alliance, arg2: collections.abc.Sequence[str], arg3: str, arg4: str, arg5: collections.abc.Sequence[str], arg6: str) -> None:
+    ...
+def _incident_activities(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_handoffs(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_routes(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: str, arg3: str, arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str]) -> dict:
+    ...
+def _incident_waves(arg0: Alliance) -> list:
     ...
 def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsIndex, objective: str, max_distance: typing.SupportsInt | typing.SupportsIndex, direction: str, seed: typing.SupportsInt | typing.SupportsIndex, max_rounds: typing.SupportsInt | typing.SupportsIndex, restarts: typing.SupportsInt | typing.SupportsIndex, candidates: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex) -> tuple[list[str], float, float]:
     ...
@@ -372,8 +380,6 @@ def _random_permutation(n: typing.SupportsInt | typing.SupportsIndex, seed: typi
 def _role_coverage(alliance: Alliance, template: str, wave: str, relations: collections.abc.Sequence[str]) -> list:
     ...
 def _role_matrices(alliance: Alliance, roles: collections.abc.Sequence[str], wave: str, relations: collections.abc.Sequence[str], direction: str) -> tuple[list[str], list[float], list[float]]:
-    ...
-def _selected(alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None) -> tuple[list[bool], list[bool]]:
     ...
 def _student_t_cdf(arg0: typing.SupportsFloat | typing.SupportsIndex, arg1: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...

@@ -147,9 +147,11 @@ def _part(function: str, alliance: Alliance, selection: Mapping[str, Any]):
 
 
 @checked(selection=FILTERS)
-def to_pandas(alliance: Alliance, include_sensitive: bool = False, **selection) -> dict[str, pd.DataFrame]:
+def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incidents: bool = False,
+              **selection) -> dict[str, pd.DataFrame]:
     """The alliance, or the part of it the selection keywords pick (``waves``, ``relations``,
-    ``roles``, ``where`` ...; docs/selection.md), as four DataFrames in the CSV folder layout.
+    ``roles``, ``where`` ...; docs/selection.md), as four DataFrames in the CSV folder layout
+    (six with the incident log).
 
     Returns a dict with ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties``
     (source, target, relation, wave, weight, attributes ...), ``events`` (id, name, date, theme,
@@ -159,6 +161,11 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, **selection) 
     With a selection, ``stakeholders`` and ``participation`` hold the stakeholders kept (with a
     wave named, those present in it) and ``ties`` the ties between them in the chosen relations
     and waves; ``events`` are all there.
+
+    ``include_incidents=True`` adds ``incidents`` (id, reported, category, neighbourhood,
+    description, free fields) and ``incident_steps`` (incident, step, stakeholder, action, to,
+    time, note): every incident field is sensitive, so the log comes out only when asked for by
+    name. :func:`from_pandas` reads both back.
     """
     part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
@@ -181,6 +188,9 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, **selection) 
             attrs = frames[key].attrs
             frames[key] = frames[key][mask].reset_index(drop=True)
             frames[key].attrs = attrs
+    if include_incidents:
+        frames["incidents"] = alliance.incidents(include_sensitive=True).reset_index()
+        frames["incident_steps"] = alliance.incident_steps(include_sensitive=True)
     return frames
 
 
@@ -234,7 +244,8 @@ def _records(frame: pd.DataFrame | None, index_name: str | None = None) -> list[
 
 @checked
 def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | None = None,
-                events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None, *,
+                events: pd.DataFrame | None = None, participation: pd.DataFrame | None = None,
+                incidents: pd.DataFrame | None = None, incident_steps: pd.DataFrame | None = None, *,
                 id: str = "id", source: str = "source", target: str = "target", role: str = "role",
                 name: str = "name", kind: str = "kind", waves: str = "waves", relation: str = "relation",
                 wave: str = "wave", weight: str = "weight", sensitive: Iterable[str] = (),
@@ -255,6 +266,10 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     ``create_stakeholders=True`` adds stakeholders that ties name but the stakeholder table
     lacks (otherwise an UnknownIdError); ``declare_relations=True`` declares unknown relations
     (directed); ``declare_unknown_roles=True`` adds unknown roles to the taxonomy.
+    ``incidents`` (id, reported, category, neighbourhood, description, free fields) and
+    ``incident_steps`` (incident, stakeholder, action, to, time, note; rows in time order within
+    an incident; a ``step`` column, if present, orders them) form the incident log; every
+    incident field is sensitive.
     ``duplicates`` says what to do with a tie listed more than once (an undirected tie listed from
     both sides, or the same tie twice), as for :func:`wijknet.read_csv_folder`: ``"merge"``
     (default: identical listings are one tie; different weights are an error naming both rows),
@@ -329,7 +344,36 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
             a.add_participation(str(row["stakeholder"]), str(row["event"]), attributes=attributes, sensitive=marked)
         except _core.WijknetError as err:
             raise type(err)(f"participation row {number + 1}: {err}") from None
+    if incidents is not None:
+        _add_incidents(a, incidents, incident_steps)
+    elif incident_steps is not None:
+        raise _core.InvalidValueError("incident_steps needs incidents beside it")
     return a
+
+
+_INCIDENT_FIELDS = ("id", "reported", "category", "neighbourhood", "description")
+_STEP_FIELDS = ("stakeholder", "action", "to", "time", "note")
+
+
+def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.DataFrame | None) -> None:
+    """Adds the incident log of two DataFrames to a in one call (on error a is unchanged)."""
+    if incidents.index.name == "id" and "id" not in incidents.columns:
+        incidents = incidents.reset_index()
+    if "id" not in incidents.columns:
+        raise _core.InvalidValueError(f"incidents: no column 'id' (columns: {list(incidents.columns)})")
+
+    def text(frame: pd.DataFrame, column: str) -> list[str]:
+        if column not in frame.columns:
+            return [""] * len(frame)
+        return ["" if _python_value(v) is None else str(v) for v in frame[column].tolist()]
+
+    extra = {str(c): [_python_value(v) for v in incidents[c].tolist()]
+             for c in incidents.columns if c not in _INCIDENT_FIELDS}
+    steps = incident_steps if incident_steps is not None else pd.DataFrame(columns=["incident", *_STEP_FIELDS])
+    if "step" in steps.columns:
+        steps = steps.sort_values(["incident", "step"], kind="stable")
+    _core._add_incident_log(a, *(text(incidents, c) for c in _INCIDENT_FIELDS), extra,
+                            *(text(steps, c) for c in ("incident", *_STEP_FIELDS)))
 
 
 @checked
@@ -338,17 +382,23 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
 
     Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv``
     and ``participation.csv`` (UTF-8, comma-separated), each atomically. Sensitive columns are
-    written (named ``name:sensitive``) only with ``include_sensitive=True``. The role and theme
+    written (named ``name:sensitive``) only with ``include_sensitive=True``, and so are
+    ``incidents.csv`` and ``incident_steps.csv`` (every incident field is sensitive). The role and theme
     taxonomies and the method templates are not part of the CSV layout (use JSON for those).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    frames = to_pandas(alliance, include_sensitive)
+    frames = to_pandas(alliance, include_sensitive, include_incidents=include_sensitive and alliance.num_incidents > 0)
     tables = {
         "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
         "relations.csv": pd.DataFrame(alliance.relations, columns=["key", "label", "directed"]),
     }
     for name, frame in frames.items():
+        if name.startswith("incident"):
+            if name == "incident_steps":
+                frame = frame.drop(columns=["step"])
+            tables[f"{name}.csv"] = frame  # the whole file is sensitive: no ':sensitive' marks
+            continue
         marked = frame.attrs.get("sensitive", [])
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame

@@ -29,6 +29,7 @@ from ._layout import layout
 from ._measures import articulation_points, brokerage
 from ._netmap import NetMap, info_lines
 from ._report_events import events_section
+from ._report_incidents import incidents_section
 from ._wording import SMALL_CELL, Wording, check_lang
 
 __all__ = ["Report", "report"]
@@ -437,6 +438,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         number += 1
     if s8 is not None:
         sections.append(_section(number, t["s8"].format(wave=words.wave(compare)), s8, "change"))
+        number += 1
+    incidents = incidents_section(alliance, words, number, chain=chain)  # "" without an incident log
+    if incidents:
+        sections.append(incidents)
         number += 1
     sections.append(_section(number, t["s9"], s9, "notes"))
 

@@ -4,21 +4,12 @@
 #include <string>
 
 #include "wijknet/model/alliance.hpp"
+#include "expect_throw.hpp"
 
 using namespace wijknet;
 
 namespace {
 
-// Expects `stmt` to throw E with a message containing `fragment`.
-#define EXPECT_THROW_WITH(stmt, E, fragment)                                                   \
-    do {                                                                                       \
-        try {                                                                                  \
-            stmt;                                                                              \
-            ADD_FAILURE() << "no exception from: " #stmt;                                      \
-        } catch (const E& e) {                                                                 \
-            EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();    \
-        }                                                                                      \
-    } while (0)
 
 stakeholder make(std::string id, std::vector<std::string> roles, std::vector<std::string> waves = {}) {
     stakeholder s;

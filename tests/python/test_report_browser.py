@@ -37,7 +37,7 @@ def test_report_in_the_browser(browser, example, tmp_path, lang):
 
     assert errors == []
     assert requests == [path.as_uri()]  # the file itself, nothing else
-    assert page.locator("main > section").count() == 10  # nine, and the example's events
+    assert page.locator("main > section").count() == 11  # nine, the example's events and its incident log
     # One map node per stakeholder present in the wave shown (T1: everyone but the T0-only one).
     frame = example.stakeholders()
     present = sum(1 for w in frame["waves"] if not w or "T1" in w)

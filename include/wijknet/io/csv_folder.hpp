@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/incidents_csv.hpp"
 #include "wijknet/io/duplicates.hpp"
 #include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
@@ -670,7 +671,8 @@ private:
 /// - `ties.csv` (optional): source, target, relation, wave, weight, then attribute columns; a tie
 ///   listed more than once is treated as options.duplicates says;
 /// - `events.csv` (optional): id, name, date, theme, organisers, then attribute columns;
-/// - `participation.csv` (optional): stakeholder, event, then attribute columns.
+/// - `participation.csv` (optional): stakeholder, event, then attribute columns;
+/// - `incidents.csv` and `incident_steps.csv` (optional): the incident log, see read_incidents_csv.
 ///
 /// Throws parse_error naming the file, line and column of the first error; nothing is returned
 /// half-built. Warnings (a stakeholder table from which no role was read) are appended to
@@ -679,6 +681,7 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
                                 std::vector<problem>* warnings) {
     detail::csv_folder_reader reader(options, false);
     alliance a = reader.read(folder);
+    read_incidents_csv(a, folder, options.csv);
     if (warnings) warnings->insert(warnings->end(), reader.problems().begin(), reader.problems().end());
     return a;
 }

@@ -93,7 +93,8 @@ public:
         require(root, json_value::type::object, "the document");
         members(root, "the document",
                 {"format", "version", "generator", "builtins", "roles", "themes", "relations", "waves", "templates",
-                 "stakeholders", "ties", "events", "participation", "omitted_sensitive"});
+                 "stakeholders", "ties", "events", "participation", "incident_categories", "incident_actions",
+                 "incidents", "omitted_sensitive"});
         const json_value* format = root.find("format");
         if (!format || format->kind != json_value::type::string || format->text != "wijknet")
             fail(format ? *format : root, "expected \"format\": \"wijknet\" (is this a wijknet JSON file?)");
@@ -178,10 +179,57 @@ public:
             record(v, "a participation", {"stakeholder", "event", "attributes", "sensitive"});
             a.add_participation(text(v, "stakeholder", true), text(v, "event", true), attributes(v));
         });
+        for_each(root, "incident_categories", [&](const json_value& v) {
+            record(v, "an incident category", {"key", "label", "description", "label_nl", "aliases"});
+            a.add_incident_category({text(v, "key", true), text(v, "label"), text(v, "description"),
+                                     text(v, "label_nl"), texts(v, "aliases")});
+        });
+        for_each(root, "incident_actions", [&](const json_value& v) {
+            record(v, "an incident action", {"key", "label", "description", "kind", "label_nl", "aliases"});
+            const json_value* kind = v.find("kind");
+            if (!kind) fail(v, "missing member 'kind' (receive, refer, act, inform or close)");
+            require(*kind, json_value::type::string, "'kind'");
+            action_kind k = action_kind::act;
+            try {
+                k = parse_action_kind(kind->text);
+            } catch (const error& e) {
+                fail(*kind, e.what());
+            }
+            a.add_incident_action(
+                {text(v, "key", true), text(v, "label"), text(v, "description"), text(v, "label_nl"), texts(v, "aliases")}, k);
+        });
+        for_each(root, "incidents", [&](const json_value& v) {
+            record(v, "an incident",
+                    {"id", "reported", "category", "neighbourhood", "description", "attributes", "sensitive", "steps"});
+            incident x;
+            x.id = text(v, "id", true);
+            x.reported = text(v, "reported", true);
+            x.category = text(v, "category", true);
+            x.neighbourhood = text(v, "neighbourhood");
+            x.description = text(v, "description");
+            x.attributes = attributes(v);
+            std::vector<const json_value*> step_values;
+            for_each(v, "steps", [&](const json_value& st) {
+                record(st, "an incident step", {"stakeholder", "action", "to", "time", "note"});
+                x.steps.push_back({text(st, "stakeholder", true), text(st, "action", true), text(st, "to"),
+                                   text(st, "time", true), text(st, "note"), 0});
+                step_values.push_back(&st);
+            });
+            a.add_incident(std::move(x), [&](std::size_t step, const char* field, bool, const std::string& what) {
+                const json_value& at = step == std::size_t(-1) ? v : *step_values[step];
+                const json_value* member = at.find(field);
+                fail(member ? *member : at, what);
+            });
+        });
         if (auto o = root.find("omitted_sensitive")) {
             require(*o, json_value::type::object, "'omitted_sensitive'");
-            members(*o, "'omitted_sensitive'", {"stakeholders", "ties", "events", "participation"});
-            for (const auto& list : o->items) {
+            members(*o, "'omitted_sensitive'", {"stakeholders", "ties", "events", "participation", "incidents"});
+            for (std::size_t i = 0; i < o->items.size(); ++i) {
+                const json_value& list = o->items[i];
+                if (o->keys[i] == "incidents") {
+                    require(list, json_value::type::number, "the number of incidents left out");
+                    continue;
+                }
                 require(list, json_value::type::array, "a list of attribute names");
                 for (const auto& name : list.items) require(name, json_value::type::string, "an attribute name");
             }
@@ -401,7 +449,39 @@ inline std::string to_json(const alliance& a, const json_options& options = {}) 
         detail::json_attributes(out, p.attributes, all, omitted_p,
                                 "participation of '" + a.stakeholders()[p.stakeholder].id + "'");
     });
-    if (!omitted_s.empty() || !omitted_t.empty() || !omitted_e.empty() || !omitted_p.empty()) {
+    section("incident_categories", a.incidents().categories().entries(), category_record);
+    {
+        std::size_t i = 0;
+        section("incident_actions", a.incidents().actions().entries(), [&](const category& c) {
+            category_record(c);
+            json_member(out, "kind", to_string(a.incidents().kind_of(i++)));
+        });
+    }
+    // Every incident field is sensitive: the log is written only when sensitive data is asked for.
+    const std::size_t omitted_incidents = all ? 0 : a.incidents().size();
+    if (all)
+        section("incidents", a.incidents().incidents(), [&](const incident& x) {
+            json_member(out, "id", x.id, false);
+            json_member(out, "reported", x.reported);
+            json_member(out, "category", x.category);
+            json_member(out, "neighbourhood", x.neighbourhood);
+            json_member(out, "description", x.description);
+            std::set<std::string> unused;
+            detail::json_attributes(out, x.attributes, true, unused, "incident '" + x.id + "'");
+            out += ", \"steps\": [";
+            for (std::size_t k = 0; k < x.steps.size(); ++k) {
+                const incident_step& st = x.steps[k];
+                out += k ? ",\n      {" : "\n      {";
+                json_member(out, "stakeholder", st.stakeholder, false);
+                json_member(out, "action", st.action);
+                if (!st.to.empty()) json_member(out, "to", st.to);
+                json_member(out, "time", st.time);
+                if (!st.note.empty()) json_member(out, "note", st.note);
+                out += "}";
+            }
+            out += x.steps.empty() ? "]" : "\n    ]";
+        });
+    if (!omitted_s.empty() || !omitted_t.empty() || !omitted_e.empty() || !omitted_p.empty() || omitted_incidents) {
         out += ",\n  \"omitted_sensitive\": {";
         bool first = true;
         for (const auto& [name, set] : {std::pair<const char*, const std::set<std::string>*>{"stakeholders", &omitted_s},
@@ -422,6 +502,8 @@ inline std::string to_json(const alliance& a, const json_options& options = {}) 
             }
             out += "]";
         }
+        if (omitted_incidents)
+            out += std::string(first ? "" : ",") + "\n    \"incidents\": " + std::to_string(omitted_incidents);
         out += "\n  }";
     }
     out += "\n}\n";

@@ -20,6 +20,7 @@
 #include "wijknet/error.hpp"
 #include "wijknet/model/builtin.hpp"
 #include "wijknet/model/entities.hpp"
+#include "wijknet/model/incidents.hpp"
 #include "wijknet/model/method_template.hpp"
 #include "wijknet/model/taxonomy.hpp"
 
@@ -49,7 +50,8 @@ class alliance {
 public:
     /// A new alliance; by default with the built-in roles, themes, relations (collaboration,
     /// information, referral, trust) and method templates (samen_in_de_wijk, alle_kleuren).
-    explicit alliance(builtins with = builtins::include) : roles_("role"), themes_("theme") {
+    explicit alliance(builtins with = builtins::include)
+        : roles_("role"), themes_("theme"), incidents_(with == builtins::include) {
         if (with == builtins::exclude) return;
         for (const auto& r : builtin::roles()) roles_.add(r);
         for (const auto& t : builtin::themes()) themes_.add(t);
@@ -222,6 +224,7 @@ public:
         auto stakeholder_index = index_stakeholders(stakeholders);
         auto tie_index = index_ties(ties);
         auto participation_index = index_participations(participations);
+        incident_log incidents = incidents_.without_stakeholder(id);
 
         stakeholders_.swap(stakeholders);
         stakeholder_index_.swap(stakeholder_index);
@@ -230,6 +233,7 @@ public:
         participations_.swap(participations);
         participation_index_.swap(participation_index);
         events_.swap(events);
+        std::swap(incidents_, incidents);
     }
 
     /// True when stakeholder @p s takes part in wave @p w (its waves list is empty or names w).
@@ -453,6 +457,54 @@ public:
         participation_index_.swap(index);
     }
 
+    // ---------------------------------------------------------------- incidents
+
+    /// The incident log: categories, handling actions, incidents and their steps.
+    const incident_log& incidents() const noexcept { return incidents_; }
+
+    /// Adds an incident category (Dutch key, English label). Strong guarantee.
+    void add_incident_category(category c) { incidents_.add_category(std::move(c)); }
+
+    /// Adds a handling action (Dutch key, English label) with its meaning. Strong guarantee.
+    void add_incident_action(category c, action_kind kind) { incidents_.add_action(std::move(c), kind); }
+
+    /// Adds an incident with its handling steps and returns its index.
+    ///
+    /// Category and actions may be given by key or English label and are stored as keys; times
+    /// are stored as ISO 8601 text. Throws duplicate_id_error (id taken), unknown_id_error
+    /// (category, action, or a stakeholder a step names) or invalid_value_error (empty id, a
+    /// time that is not a date-time, steps out of time order or before the report, a referral
+    /// to nobody); the message names the incident and the step (1-based). Strong guarantee.
+    std::size_t add_incident(incident x) {
+        return add_incident(std::move(x), [](std::size_t, const char*, bool unknown, const std::string& message) {
+            if (unknown) throw unknown_id_error(message);
+            if (message.find("already exists") != std::string::npos) throw duplicate_id_error(message);
+            throw invalid_value_error(message);
+        });
+    }
+
+    /// As add_incident(incident), with the caller's @p fail(step, field, unknown, message) (which
+    /// must throw) in place of the default exceptions: readers use it to point at file, line and
+    /// column.
+    template <class Fail>
+    std::size_t add_incident(incident x, Fail&& fail) {
+        incidents_.canonicalise(
+            x, [&](std::string_view id) { return find_stakeholder(id).has_value(); },
+            [&](std::string_view id) {
+                std::vector<std::string> ids;
+                for (const auto& s : stakeholders_) ids.push_back(s.id);
+                return detail::did_you_mean(id, ids);
+            },
+            fail);
+        return incidents_.insert(std::move(x));
+    }
+
+    /// Makes room for @p n incidents in all.
+    void reserve_incidents(std::size_t n) { incidents_.reserve(n); }
+
+    /// Removes an incident; unknown_id_error if there is none. Strong guarantee.
+    void remove_incident(std::string_view id) { incidents_.remove(id); }
+
 private:
     struct tie_key {
         std::uint64_t pair;
@@ -589,6 +641,7 @@ private:
     id_map event_index_;
     std::vector<participation> participations_;
     pair_map participation_index_;
+    incident_log incidents_;
 };
 
 }  // namespace wijknet

@@ -1,0 +1,197 @@
+/// @file
+/// @brief Reading the incident log of an alliance folder: incidents.csv and incident_steps.csv.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wijknet/io/csv.hpp"
+#include "wijknet/model/alliance.hpp"
+
+namespace wijknet {
+
+/// One column of the incident files and every header that names it (English first, then Dutch).
+/// Headers match ignoring case, spaces, '_' and '-'.
+struct incident_column {
+    const char* field;
+    std::vector<std::string> names;
+};
+
+/// The known columns of `incidents.csv`; every other column is an attribute (sensitive, as every
+/// incident field).
+inline const std::vector<incident_column>& incident_columns() {
+    static const std::vector<incident_column> columns = {
+        {"id", {"id", "melding", "meldingnummer", "nummer", "incident"}},
+        {"reported", {"reported", "gemeld", "gemeld op", "datum", "date", "tijdstip"}},
+        {"category", {"category", "categorie", "soort", "type"}},
+        {"neighbourhood", {"neighbourhood", "neighborhood", "wijk", "buurt"}},
+        {"description", {"description", "omschrijving", "beschrijving"}}};
+    return columns;
+}
+
+/// The known columns of `incident_steps.csv`, one row per step, in time order within an incident.
+inline const std::vector<incident_column>& incident_step_columns() {
+    static const std::vector<incident_column> columns = {
+        {"incident", {"incident", "melding", "meldingnummer"}},
+        {"stakeholder", {"stakeholder", "wie", "door", "partij", "actor"}},
+        {"action", {"action", "actie", "handeling", "stap"}},
+        {"to", {"to", "naar", "doorverwezen naar", "passed to", "aan"}},
+        {"time", {"time", "tijdstip", "datum", "date", "wanneer"}},
+        {"note", {"note", "notitie", "toelichting", "opmerking"}}};
+    return columns;
+}
+
+namespace detail {
+
+inline std::string fold_header(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '_' && c != '-') out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    return out;
+}
+
+/// Where each known column sits in the header of @p t (nullopt when absent).
+inline std::vector<std::optional<std::size_t>> find_incident_columns(const csv_table& t,
+                                                                     const std::vector<incident_column>& known) {
+    std::vector<std::optional<std::size_t>> at(known.size());
+    for (std::size_t c = 0; c < t.num_columns(); ++c) {
+        const std::string folded = fold_header(t.header()[c]);
+        for (std::size_t k = 0; k < known.size(); ++k) {
+            bool match = false;
+            for (const auto& name : known[k].names) match = match || fold_header(name) == folded;
+            if (!match) continue;
+            if (at[k])
+                throw parse_error(t.file(), 1, c + 1,
+                                  "columns '" + t.header()[*at[k]] + "' and '" + t.header()[c] +
+                                      "' are both the column '" + known[k].field + "'; keep one of them");
+            at[k] = c;
+            break;
+        }
+    }
+    return at;
+}
+
+inline std::size_t require_column(const csv_table& t, const std::vector<std::optional<std::size_t>>& at,
+                                  const std::vector<incident_column>& known, std::size_t k) {
+    if (at[k]) return *at[k];
+    std::string names;
+    for (const auto& n : known[k].names) names += (names.empty() ? "'" : ", '") + n + "'";
+    throw parse_error(t.file(), 1, 0, "missing column '" + std::string(known[k].field) + "' (named one of " + names + ")");
+}
+
+inline std::string incident_cell(const csv_table& t, std::size_t row, std::optional<std::size_t> column) {
+    if (!column || t.is_missing(row, *column)) return {};
+    return std::string(csv_table::trim(t.cell(row, *column)));
+}
+
+}  // namespace detail
+
+/// Reads `incidents.csv` and `incident_steps.csv` of @p folder (when present) into @p a.
+///
+/// incidents.csv: id, reported, category, neighbourhood, description (Dutch headers: melding,
+/// gemeld, categorie, wijk, omschrijving), further columns become attributes. incident_steps.csv:
+/// incident, stakeholder, action, to, time, note (melding, wie, actie, naar, tijdstip, notitie),
+/// one row per step in time order within an incident. Every incident field is sensitive.
+///
+/// Throws parse_error naming file, line and column of the first problem (an unknown stakeholder
+/// or action, a referral to nobody, steps out of time order, a step of an unknown incident ...);
+/// @p a is then as it was. O(size of the files).
+inline void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {}) {
+    namespace fs = std::filesystem;
+    const std::string incidents_path = (fs::path(folder) / "incidents.csv").string();
+    const std::string steps_path = (fs::path(folder) / "incident_steps.csv").string();
+    if (!fs::exists(incidents_path)) {
+        if (fs::exists(steps_path))
+            throw parse_error(steps_path, 0, 0, "incident_steps.csv needs incidents.csv beside it");
+        return;
+    }
+    const csv_table t = read_csv(incidents_path, options);
+    const auto& known = incident_columns();
+    const auto at = detail::find_incident_columns(t, known);
+    const std::size_t id = detail::require_column(t, at, known, 0), reported = detail::require_column(t, at, known, 1),
+                      category = detail::require_column(t, at, known, 2);
+    std::vector<std::size_t> attribute_columns;
+    for (std::size_t c = 0; c < t.num_columns(); ++c) {
+        bool used = false;
+        for (const auto& k : at) used = used || (k && *k == c);
+        if (!used) attribute_columns.push_back(c);
+    }
+    std::vector<incident> incidents(t.num_rows());
+    std::map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < t.num_rows(); ++r) {
+        incident& x = incidents[r];
+        x.id = detail::incident_cell(t, r, id);
+        x.reported = detail::incident_cell(t, r, reported);
+        x.category = detail::incident_cell(t, r, category);
+        x.neighbourhood = detail::incident_cell(t, r, at[3]);
+        x.description = detail::incident_cell(t, r, at[4]);
+        for (std::size_t c : attribute_columns) {
+            attribute value;
+            value.sensitive = true;
+            if (!t.is_missing(r, c)) value.value = std::string(csv_table::trim(t.cell(r, c)));
+            std::string name = t.header()[c];
+            const std::string suffix = ":sensitive";
+            if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+                name.resize(name.size() - suffix.size());
+            x.attributes.emplace(std::move(name), std::move(value));
+        }
+        if (!x.id.empty() && !row_of.emplace(x.id, r).second)
+            throw t.error_at(r, id, "incident '" + x.id + "' is listed twice (first on line " +
+                                        std::to_string(t.line(row_of[x.id])) + ")");
+    }
+
+    // Steps: where each came from, to point at the file when the model refuses one.
+    std::optional<csv_table> s;
+    std::vector<std::optional<std::size_t>> step_at;
+    std::vector<std::vector<std::size_t>> step_rows(incidents.size());
+    if (fs::exists(steps_path)) {
+        s = read_csv(steps_path, options);
+        const auto& step_known = incident_step_columns();
+        step_at = detail::find_incident_columns(*s, step_known);
+        const std::size_t which = detail::require_column(*s, step_at, step_known, 0);
+        detail::require_column(*s, step_at, step_known, 1);
+        detail::require_column(*s, step_at, step_known, 2);
+        detail::require_column(*s, step_at, step_known, 4);
+        for (std::size_t r = 0; r < s->num_rows(); ++r) {
+            const std::string incident_id = detail::incident_cell(*s, r, which);
+            auto it = row_of.find(incident_id);
+            if (it == row_of.end())
+                throw s->error_at(r, which, "step of unknown incident '" + incident_id + "' (not in incidents.csv)");
+            incident_step step;
+            step.stakeholder = detail::incident_cell(*s, r, step_at[1]);
+            step.action = detail::incident_cell(*s, r, step_at[2]);
+            step.to = detail::incident_cell(*s, r, step_at[3]);
+            step.time = detail::incident_cell(*s, r, step_at[4]);
+            step.note = detail::incident_cell(*s, r, step_at[5]);
+            incidents[it->second].steps.push_back(std::move(step));
+            step_rows[it->second].push_back(r);
+        }
+    }
+
+    // Build aside, then swap in: a refused incident leaves the alliance as it was.
+    alliance copy = a;
+    copy.reserve_incidents(copy.incidents().size() + incidents.size());
+    const char* incident_fields[] = {"id", "reported", "category"};
+    const char* step_fields[] = {"incident", "stakeholder", "action", "to", "time"};
+    for (std::size_t r = 0; r < incidents.size(); ++r) {
+        copy.add_incident(std::move(incidents[r]), [&](std::size_t step, const char* field, bool, const std::string& what) {
+            if (step == std::size_t(-1)) {
+                std::size_t column = id;
+                for (std::size_t k = 0; k < 3; ++k)
+                    if (std::string_view(field) == incident_fields[k]) column = *at[k];
+                throw t.error_at(r, column, what);
+            }
+            std::size_t column = *step_at[0];
+            for (std::size_t k = 0; k < 5; ++k)
+                if (std::string_view(field) == step_fields[k] && step_at[k]) column = *step_at[k];
+            throw s->error_at(step_rows[r][step], column, what);
+        });
+    }
+    a = std::move(copy);
+}
+
+}  // namespace wijknet
