@@ -7,7 +7,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'UnknownIdError', 'WijknetError', 'WriteError']
+__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -18,6 +18,10 @@ class InvalidValueError(WijknetError):
     pass
 class ParseError(WijknetError):
     pass
+class WriteError(WijknetError, OSError):
+    """
+    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
+    """
 class Alliance:
     """
             The model of one alliance: stakeholders with roles, typed ties per wave, events and
@@ -44,7 +48,7 @@ class Alliance:
         """
     def _dump_dl(self, path: str = '', format: str = 'fullmatrix') -> typing.Any:
         ...
-    def _dump_dot(self, path: str = '', wave: str = '', relation: str = '', names: bool = True) -> typing.Any:
+    def _dump_dot(self, path: str = '', relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None, names: bool = True) -> typing.Any:
         ...
     def _dump_graphml(self, path: str = '', include_sensitive: bool = False) -> typing.Any:
         ...
@@ -331,8 +335,48 @@ class Snapshot:
     @property
     def weighted(self) -> bool:
         ...
-class WriteError(WijknetError):
-    pass
+class TwoMode:
+    """
+            The stakeholder x event participation network (use wijknet.two_mode to make one).
+        
+    """
+    @typing.overload
+    def __init__(self, alliance: Alliance, waves: collections.abc.Sequence[str] = [], start: str = '', end: str = '', themes: collections.abc.Sequence[str] = [], events: collections.abc.Sequence[str] = [], roles: collections.abc.Sequence[str] = [], kinds: collections.abc.Sequence[str] = [], participation_roles: collections.abc.Sequence[str] = []) -> None:
+        ...
+    @typing.overload
+    def __init__(self, stakeholder_ids: collections.abc.Sequence[str], event_ids: collections.abc.Sequence[str], stakeholder_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], event_positions: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def _betweenness(self, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
+        ...
+    def _closeness(self, normalized: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[float]:
+        ...
+    def _components(self) -> list[int]:
+        ...
+    def _degree(self) -> list[float]:
+        ...
+    def bipartite(self) -> Snapshot:
+        """
+        The bipartite graph as a Snapshot: stakeholders first, then events.
+        """
+    def density(self) -> float:
+        ...
+    def pairs(self) -> tuple[list[int], list[int]]:
+        """
+        (stakeholder positions, event positions) of every participation.
+        """
+    def project(self, side: str, weight: str = 'count') -> Snapshot:
+        ...
+    @property
+    def event_ids(self) -> list[str]:
+        ...
+    @property
+    def num_participations(self) -> int:
+        ...
+    @property
+    def stakeholder_ids(self) -> list[str]:
+        ...
 def _add_incident_log(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: collections.abc.Sequence[str], arg3: collections.abc.Sequence[str], arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str], arg6: dict, arg7: collections.abc.Sequence[str], arg8: collections.abc.Sequence[str], arg9: collections.abc.Sequence[str], arg10: collections.abc.Sequence[str], arg11: collections.abc.Sequence[str], arg12: collections.abc.Sequence[str]) -> None:
     ...
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
@@ -380,6 +424,8 @@ def _random_permutation(n: typing.SupportsInt | typing.SupportsIndex, seed: typi
 def _role_coverage(alliance: Alliance, template: str, wave: str, relations: collections.abc.Sequence[str]) -> list:
     ...
 def _role_matrices(alliance: Alliance, roles: collections.abc.Sequence[str], wave: str, relations: collections.abc.Sequence[str], direction: str) -> tuple[list[str], list[float], list[float]]:
+    ...
+def _selected(alliance: Alliance, relations: collections.abc.Sequence[str] | None = None, waves: collections.abc.Sequence[str] | None = None, min_weight: typing.SupportsFloat | typing.SupportsIndex | None = None, roles: collections.abc.Sequence[str] | None = None, ids: collections.abc.Sequence[str] | None = None, where: typing.Any = None) -> tuple[list[bool], list[bool]]:
     ...
 def _student_t_cdf(arg0: typing.SupportsFloat | typing.SupportsIndex, arg1: typing.SupportsFloat | typing.SupportsIndex) -> float:
     ...

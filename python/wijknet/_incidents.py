@@ -17,6 +17,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ._keywords import checked
 from . import _core
 from ._wording import Wording
 
@@ -101,6 +102,7 @@ def _hours(w: Wording, hours: float) -> str:
 
 # ------------------------------------------------------------------------------ handoffs
 
+@checked
 def handoff_network(alliance: Any, waves: Iterable[str] | str | None = None, start: str | None = None,
                     end: str | None = None, categories: Iterable[str] | str | None = None,
                     relation: str = "handoff") -> Any:
@@ -141,6 +143,7 @@ def handoff_network(alliance: Any, waves: Iterable[str] | str | None = None, sta
     return out
 
 
+@checked
 def handoffs(alliance: Any, relations: Iterable[str] | str | None = ("referral",),
              waves: Iterable[str] | str | None = None, start: str | None = None, end: str | None = None,
              categories: Iterable[str] | str | None = None) -> pd.DataFrame:
@@ -205,6 +208,7 @@ def _route_class(matched: int, length: int) -> str:
     return "partly" if matched >= 2 else "not at all"
 
 
+@checked
 def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral",),
                       chain: Sequence[str] = DEFAULT_CHAIN, waves: Iterable[str] | str | None = None,
                       start: str | None = None, end: str | None = None,
@@ -379,6 +383,7 @@ def _routes(alliance, selection, chain=()) -> pd.DataFrame:
     return frame
 
 
+@checked
 def incident_times(alliance: Any, waves: Iterable[str] | str | None = None, start: str | None = None,
                    end: str | None = None, categories: Iterable[str] | str | None = None, lang: str = "en",
                    show_names: bool = False) -> IncidentTimes:
@@ -509,6 +514,7 @@ class IncidentRoles:
 _ACTIVITY = ["received", "referred", "acted", "informed", "closed", "passed_to", "handled", "alone"]
 
 
+@checked
 def incident_roles(alliance: Any, template: str = "samen_in_de_wijk", alone_share: float = 0.2,
                    waves: Iterable[str] | str | None = None, start: str | None = None, end: str | None = None,
                    categories: Iterable[str] | str | None = None, lang: str = "en",
@@ -587,6 +593,7 @@ def _role_sentences(w: Wording, r: IncidentRoles, total: int) -> list[str]:
 
 # ------------------------------------------------------------------------------ change between waves
 
+@checked
 def incident_change(alliance: Any, before: str, after: str, relations: Iterable[str] | str = ("referral",),
                     chain: Sequence[str] = DEFAULT_CHAIN, lang: str = "en") -> pd.DataFrame:
     """Key figures of the incident log in two waves, side by side.

@@ -19,7 +19,7 @@ CHAIN = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
 
 # Everything in __all__ that is not a function or a class whose constructor users call.
 RESULTS = {"ChainRoutes", "EIIndex", "KeyPlayers", "Report", "Summary", "EmptySelectionWarning", "__version__",
-           "JACCARD_WARNING"}
+           "JACCARD_WARNING", "DEFAULT_CHAIN"}
 
 
 def public_callables():
@@ -218,7 +218,10 @@ NO_SELECTION = {"read", "write", "read_csv_folder", "write_csv_folder", "from_pa
                 "theme_reach", "uncovered_themes",
                 # change between waves and the permutation tests: two named waves, or matrices
                 "compare_waves", "attribute_difference", "cug_test", "gcor", "netlm", "netlogit", "qap_test",
-                "relation_matrix", "same_attribute", "same_role"}
+                "relation_matrix", "same_attribute", "same_role",
+                # the incident log: selected by waves, dates and categories of incidents
+                "handoff_network", "handoffs", "incident_change", "incident_roles", "incident_times",
+                "paper_vs_practice", "incident_table", "incident_step_table"}
 ONE_WAVE = {"suggest_ties", "role_distance_matrix", "role_tie_matrix", "report"}  # one wave, or all together
 NO_RELATIONS = {"report"}
 
