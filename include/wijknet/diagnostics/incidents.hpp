@@ -102,6 +102,8 @@ struct incident_handoff {
 
 /// Every handoff of the selected incidents, in log order.
 ///
+/// @param a the alliance with its incident log
+/// @param sel which incidents (waves, dates, categories)
 /// @param relations relation keys whose ties count as "on paper"; empty = every relation
 ///
 /// A handoff is along a tie when the wave of the incident holds a tie source -> target of one of
