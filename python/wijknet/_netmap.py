@@ -147,8 +147,7 @@ class NetMap:
             x, y = self.pos[sid]
             kind = self.frame.at[sid, "kind"]
             name = self.words.name(sid)
-            roles = ", ".join(self.words.role(r) for r in self.frame.at[sid, "roles"]) or "–"
-            title = f"{name} — {roles} ({self.words.kind(kind)})"
+            title = self.describe(sid)
             stroke = 'stroke="#E66100" stroke-width="3.5"' if sid in on_route else 'stroke="#222222" stroke-width="1"'
             out.append(f'<g class="node" data-node="{self.node[sid]}" tabindex="0"><title>{escape(title)}</title>')
             out.append(shape(kind, x, y, RADIUS, f'fill="{self.colour(sid)}" {stroke}'))
@@ -229,6 +228,15 @@ class NetMap:
         parts.append("</ul></div>")
         return "".join(parts)
 
+    def describe(self, sid: str) -> str:
+        """"name — roles (kind)": the node's tooltip and the first part of the hover box."""
+        roles = ", ".join(self.words.role(r) for r in self.frame.at[sid, "roles"]) or "–"
+        return f"{self.words.name(sid)} — {roles} ({self.words.kind(self.frame.at[sid, 'kind'])})"
+
+    def info(self) -> Mapping[str, str]:
+        """Per node number, its description (for the hover box)."""
+        return {self.node[sid]: self.describe(sid) for sid in self.ids}
+
     def neighbours(self, wave: str) -> dict[str, list[str]]:
         """Per node number, one line per tie ("samenwerking: X") for the hover box."""
         out: dict[str, list[str]] = {}
@@ -242,12 +250,3 @@ class NetMap:
             back = "←" if self.directed.get(rel) else "—"
             out.setdefault(self.node[t], []).append(f"{self.words.relation(rel)} {back} {self.words.name(s)}")
         return {k: sorted(set(v)) for k, v in out.items()}
-
-
-def info_lines(words: Wording, frame: pd.DataFrame, netmap: NetMap) -> Mapping[str, str]:
-    """Per node number: "name — roles (kind)" for the hover box."""
-    out = {}
-    for sid in netmap.ids:
-        roles = ", ".join(words.role(r) for r in frame.at[sid, "roles"]) or "–"
-        out[netmap.node[sid]] = f"{words.name(sid)} — {roles} ({words.kind(frame.at[sid, 'kind'])})"
-    return out

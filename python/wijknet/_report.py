@@ -27,7 +27,7 @@ from ._diagnostics import Scenario, _holders, _one_wave, _present, chain_routes,
 from ._keywords import checked
 from ._layout import layout
 from ._measures import articulation_points, brokerage
-from ._netmap import NetMap, info_lines
+from ._netmap import NetMap
 from ._report_events import events_section
 from ._report_incidents import incidents_section
 from ._wording import SMALL_CELL, Wording, check_lang
@@ -446,7 +446,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     sections.append(_section(number, t["s9"], s9, "notes"))
 
     hover = {w or "": netmap.neighbours(w) for w in (wave_list or [""])}
-    payload = json.dumps({"info": info_lines(words, frame, netmap), "ties": hover,
+    payload = json.dumps({"info": netmap.info(), "ties": hover,
                           "none": "geen relaties" if nl else "no ties"}, ensure_ascii=False).replace("</", "<\\/")
     title = f"{t['title']}"
     date = words.date(_dt.date.today())
