@@ -54,7 +54,7 @@ from ._diagnostics import *  # noqa: F401,F403  (the diagnostics; see _diagnosti
 from . import _incidents
 from ._incidents import *  # noqa: F401,F403  (the incident log analyses; see _incidents.__all__)
 from . import _change, _tests
-from ._study import Study
+from ._study import PooledTest, Study
 from ._change import *  # noqa: F401,F403  (change between waves; see _change.__all__)
 from ._tests import *  # noqa: F401,F403  (permutation tests and dyadic predictors; see _tests.__all__)
 from . import _twomode, _alle_kleuren
@@ -99,4 +99,5 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_cha
     "Report",
     "report",
     "Study",
+    "PooledTest",
 ]

@@ -156,8 +156,11 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
 
     Parameters
     ----------
-    data : Alliance, str or path
-        The alliance, or a CSV folder, ``.json`` or ``.graphml`` file to read it from.
+    data : Alliance, Study, str or path
+        The alliance, or a CSV folder, ``.json`` or ``.graphml`` file to read it from. A
+        :class:`wijknet.Study`, or a folder of alliances (see :meth:`wijknet.Study.from_folder`),
+        gives the report across neighbourhoods instead (docs/report.md; ``show_sensitive`` does
+        not apply, and :meth:`wijknet.Study.report` takes its further options).
     lang : {"en", "nl"}, default "en"
         Language of everything in the report: headings, labels, sentences, numbers and dates
         (``"nl"``: Dutch throughout, as the command's ``--lang nl``).
@@ -194,8 +197,19 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     """
     from ._io import read  # the report reads any format the library reads
 
+    from ._study import Study, is_study_folder
+
     lang = check_lang(lang)
     wave = _one_wave("report", waves) or None
+    if isinstance(data, Study) or (not isinstance(data, _core.Alliance) and is_study_folder(data)):
+        from ._report_study import study_report
+
+        if show_sensitive:
+            raise _core.InvalidValueError("the report across neighbourhoods shows no attributes, sensitive or not; "
+                                          "show_sensitive applies to the report of one alliance")
+        study = data if isinstance(data, Study) else Study.from_folder(data)
+        return study_report(study, lang=lang, template=template, waves=wave, compare=compare, relation=relation,
+                            chain=chain, show_names=show_names, seed=seed)
     alliance = data if isinstance(data, _core.Alliance) else read(data)
     t = _T[lang]
     words = Wording(alliance, lang, show_names)
@@ -448,19 +462,22 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     hover = {w or "": netmap.neighbours(w) for w in (wave_list or [""])}
     payload = json.dumps({"info": netmap.info(), "ties": hover,
                           "none": "geen relaties" if nl else "no ties"}, ensure_ascii=False).replace("</", "<\\/")
-    title = f"{t['title']}"
-    date = words.date(_dt.date.today())
-    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+    subtitle = f"{t['subtitle']} · {t['wave']} {words.wave(wave) if wave else '–'}"
+    script = f'<script type="application/json" id="wijknet-data">{payload}</script><script>{_JS}</script>'
+    return Report(page(t["title"], subtitle, sections, words, script), lang, wave, compare)
+
+
+def page(title: str, subtitle: str, sections: Sequence[str], words: Wording, script: str = "") -> str:
+    """The whole HTML file around the numbered sections: head with the inline style sheet, title,
+    a table of contents, the sections, the footer (version and date) and ``script``."""
+    made = _T[words.lang]["made"].format(version=_core.__version__, date=words.date(_dt.date.today()))
+    return (f'<!DOCTYPE html><html lang="{words.lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>{escape(title)}</h1><p class=\"subtitle\">{escape(t['subtitle'])} · "
-            f"{escape(t['wave'])} {escape(words.wave(wave) if wave else '–')}</p>"
+            f'<header><h1>{escape(title)}</h1><p class="subtitle">{escape(subtitle)}</p>'
             f"<nav><ol>" + "".join(f'<li><a href="#{k}">{escape(h)}</a></li>' for k, h in _headings(sections)) +
             f"</ol></nav></header><main>{''.join(sections)}</main>"
-            f"<footer>{escape(t['made'].format(version=_core.__version__, date=date))}</footer>"
-            f'<script type="application/json" id="wijknet-data">{payload}</script><script>{_JS}</script>'
-            "</body></html>")
-    return Report(html, lang, wave, compare)
+            f"<footer>{escape(made)}</footer>{script}</body></html>")
 
 
 def _headings(sections: Sequence[str]) -> list[tuple[str, str]]:

@@ -89,30 +89,54 @@ def _as_cells(values: Sequence[float], n: int, mode: str, ids: list[str] | None)
 
 def _permutations(kernel: Callable[[int, int], np.ndarray], reps: int, client: Any, progress: bool,
                   what: str) -> np.ndarray:
-    """Runs kernel(first, count) over [0, reps) in batches, locally or as Dask tasks."""
-    starts = list(range(0, reps, BATCH))
+    """Runs kernel(first, count) over [0, reps) in batches of BATCH, locally or as Dask tasks."""
     if reps <= 0:
         return kernel(0, 0)
-    if client is not None:
-        futures = [client.submit(kernel, s, min(BATCH, reps - s), pure=False) for s in starts]
-        return np.concatenate(client.gather(futures))
-    bar = _progress(reps, what) if progress else None
-    parts = []
-    for s in starts:
-        parts.append(kernel(s, min(BATCH, reps - s)))
+    batches = [(s, min(BATCH, reps - s)) for s in range(0, reps, BATCH)]
+    return np.concatenate(run_tasks(kernel, batches, client, progress, what, [c for _, c in batches], "perm"))
+
+
+def run_tasks(function: Callable[..., Any], arguments: Sequence[tuple], client: Any = None, progress: bool = False,
+              what: str = "", sizes: Sequence[int] | None = None, unit: str = "task") -> list:
+    """``function(*args)`` for each tuple in ``arguments``, results in order: here, or as one Dask
+    task each on ``client`` (Dask schedules them; wijknet only cuts the work). ``progress`` shows a
+    bar advanced by ``sizes`` (default 1 per task). Ctrl-C stops the run: locally between tasks
+    (and inside the C++ kernels), on Dask by cancelling the tasks not yet done."""
+    sizes = list(sizes) if sizes is not None else [1] * len(arguments)
+    bar = _progress(sum(sizes), what, unit) if progress else None
+    try:
+        if client is None:
+            out = []
+            for args, size in zip(arguments, sizes):
+                out.append(function(*args))
+                if bar is not None:
+                    bar.update(size)
+            return out
+        futures = [client.submit(function, *args, pure=False) for args in arguments]
+        try:
+            if bar is not None:
+                from dask.distributed import as_completed
+
+                size_of = {f.key: size for f, size in zip(futures, sizes)}
+                for done in as_completed(futures):
+                    bar.update(size_of[done.key])
+            return client.gather(futures)
+        except BaseException:
+            client.cancel(futures)
+            raise
+    finally:
         if bar is not None:
-            bar.update(min(BATCH, reps - s))
-    if bar is not None:
-        bar.close()
-    return np.concatenate(parts)
+            bar.close()
 
 
-def _progress(total: int, what: str):
+def _progress(total: int, what: str, unit: str = "perm"):
+    """A tqdm bar (a widget in a notebook, text in a terminal). ``progress=True`` without tqdm is
+    an error rather than silence: the caller asked for a bar."""
     try:
         from tqdm.auto import tqdm
-    except ImportError:  # progress is optional
-        return None
-    return tqdm(total=total, desc=what, unit="perm")
+    except ImportError:
+        raise ModuleNotFoundError("progress=True needs tqdm: pip install \"wijknet[progress]\" (or tqdm)") from None
+    return tqdm(total=total, desc=what, unit=unit)
 
 
 def _p_values(dist: np.ndarray, observed: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -184,6 +208,12 @@ class QAPResult:
     reps: int
     seed: int
     mode: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: ``statistic``, ``p_greater``, ``p_less``, ``reps`` (what :meth:`wijknet.Study.apply`
+        stacks into one table, a row per alliance)."""
+        return pd.DataFrame([{"statistic": self.statistic, "p_greater": self.p_greater, "p_less": self.p_less,
+                              "reps": self.reps}], index=pd.Index(["gcor"], name="test"))
 
     def __str__(self) -> str:
         return (f"QAP test of graph correlation ({self.reps} permutations, seed {self.seed}): r = "
@@ -296,6 +326,11 @@ class _Regression:
     reps: int
     seed: int
     mode: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """The coefficient table (a row per term), what :meth:`wijknet.Study.apply` stacks into
+        one table with an ``alliance`` level."""
+        return self.coefficients.copy()
 
 
 @dataclass
@@ -526,6 +561,11 @@ class CUGResult:
     reps: int
     seed: int
     mode: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: ``statistic``, ``p_greater``, ``p_less``, ``reps``, indexed by the condition."""
+        return pd.DataFrame([{"statistic": self.statistic, "p_greater": self.p_greater, "p_less": self.p_less,
+                              "reps": self.reps}], index=pd.Index([self.condition], name="condition"))
 
     def __str__(self) -> str:
         return (f"CUG test conditioning on {self.condition} ({self.reps} graphs, seed {self.seed}): observed "

@@ -38,6 +38,7 @@ from . import WijknetError, __version__, example_path
 from . import _diagnostics, _display, _sentences, _summary
 from ._io import read
 from ._report import _pick_template, suppressed
+from ._study import is_study_folder
 from ._wording import SMALL_CELL, Wording, display_names
 
 COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
@@ -509,6 +510,21 @@ def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
     return _WORDS[w.lang]["written"].format(path=out.resolve())
 
 
+def _study_report(args: argparse.Namespace) -> str:
+    """``wijknet report STUDYFOLDER``: the report across the neighbourhoods of a folder of alliances."""
+    from ._report import report as make_report
+
+    if args.show_sensitive:
+        raise UsageError("--show-sensitive applies to the report of one alliance; the report across "
+                         "neighbourhoods shows no attributes")
+    out = Path(args.output or ("rapport.html" if args.lang == "nl" else "report.html"))
+    result = make_report(args.data, lang=args.lang, template=args.template, wave=args.wave, compare=args.compare,
+                         relation=args.relation, chain=_chain(args.chain) if args.chain else None,
+                         show_names=args.show_names)
+    result.save(out)
+    return _WORDS[args.lang]["written"].format(path=out.resolve())
+
+
 # ------------------------------------------------------------------------------- command line
 
 def _global_options(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -560,7 +576,7 @@ def _parser() -> argparse.ArgumentParser:
     ck = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
     _data_options(ck)
 
-    r = sub.add_parser("report", help="write the HTML report (one self-contained file)")
+    r = sub.add_parser("report", help="write the HTML report (one self-contained file); of a folder of alliances: the report across neighbourhoods")
     _data_options(r)
     r.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: rapport.html / report.html)")
     r.add_argument("--template", metavar="KEY|FILE", help="method template (default: the one the data name, "
@@ -679,6 +695,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wijknet: error: {err}", file=sys.stderr)
             return 2
     try:
+        if args.command == "report" and args.data and is_study_folder(args.data):
+            print(_study_report(args))
+            return 0
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)
         names = _Names(w)

@@ -24,9 +24,8 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_report_in_the_browser(browser, example, tmp_path, lang):
-    path = Path(wijknet.report(example, lang=lang).save(tmp_path / f"rapport_{lang}.html"))
+def open_page(browser, path):
+    """The saved report opened in a new page; the lists collect its errors and requests."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors, requests = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -34,6 +33,13 @@ def test_report_in_the_browser(browser, example, tmp_path, lang):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
+    return page, errors, requests
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_in_the_browser(browser, example, tmp_path, lang):
+    path = Path(wijknet.report(example, lang=lang).save(tmp_path / f"rapport_{lang}.html"))
+    page, errors, requests = open_page(browser, path)
 
     assert errors == []
     assert requests == [path.as_uri()]  # the file itself, nothing else
@@ -73,4 +79,32 @@ def test_report_in_the_browser(browser, example, tmp_path, lang):
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") >= 9  # at least a page per section
     (ARTEFACTS / f"report_{lang}.pdf").write_bytes(pdf)
+    page.close()
+
+
+def test_study_report_in_the_browser(browser, example, tmp_path):
+    study = wijknet.Study({
+        "oost": (example, {"municipality": "Rivierstad", "neighbourhood": "Oost", "method": "samen_in_de_wijk"}),
+        "west": (wijknet.without(example, ["coc_rivierstad"]),
+                 {"municipality": "Rivierstad", "neighbourhood": "West", "method": "alle_kleuren"})})
+    path = tmp_path / "wijken.html"
+    study.report(path, lang="nl")  # saved there
+    page, errors, requests = open_page(browser, path)
+    assert errors == [] and requests == [path.as_uri()]
+    assert page.locator("main > section").count() == 6
+    # A small map per alliance, side by side (one grid row), each as wide as a third of the page or more.
+    maps = page.locator(".small-maps figure")
+    assert maps.count() == 2
+    first, second = maps.nth(0).bounding_box(), maps.nth(1).bounding_box()
+    assert first["y"] == second["y"] and first["width"] >= 300
+    # The labels are hidden on the small maps; the pseudonym is in the hover title.
+    assert page.locator(".small-maps svg text").first.is_hidden()
+    text = page.inner_text("body")
+    for name in example.stakeholders().query("kind == 'person'")["name"]:
+        assert name not in text
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "study_report_nl.png"), full_page=True)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") >= 6
     page.close()
