@@ -88,7 +88,7 @@ def main() -> None:
         tl, f = timed(lambda: wijknet.netlm(y, [a, s, d], mode="digraph", reps=args.reps, seed=1, threads=threads))
         rows.append((label, tq, tl))
         print(f"wijknet ({label}): qap_test gcor {tq:.2f} s, netlm qapspp {tl:.2f} s")
-    if shutil.which("Rscript") and subprocess.run(["Rscript", "-e", "library(sna)"], capture_output=True).returncode == 0:
+    if _has_sna():
         with tempfile.TemporaryDirectory() as tmp:
             for name, m in zip("yabsd", (y, a, b, s, d)):
                 np.savetxt(Path(tmp) / f"{name}.csv", m, delimiter=",", fmt="%.17g")
@@ -139,11 +139,55 @@ def study(count: int) -> None:
                              reps=100, seed=1, threads=1).coefficients["estimate"].iloc[1]
 
     t_local, local = timed(lambda: st.apply(work))
+    t_stats, stats = timed(lambda: st.statistics(waves=["T0", "T1"]))
+    t_pool, pooled = timed(lambda: st.pooled_test(local.rename("coefficient"), reps=100000, seed=1))
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster, Client(cluster) as client:
         t_dask, remote = timed(lambda: st.apply(work, client=client))
-    assert local.equals(remote)
-    print(f"study of {count} alliances x 200 stakeholders (netlm, 2 predictors, 100 permutations each): "
-          f"local {t_local:.1f} s, LocalCluster (2 process workers) {t_dask:.1f} s, identical results")
+        t_dstats, dstats = timed(lambda: st.statistics(waves=["T0", "T1"], client=client))
+        t_dpool, dpooled = timed(lambda: st.pooled_test(remote.rename("coefficient"), reps=100000, seed=1,
+                                                        client=client))
+    assert local.equals(remote) and stats.equals(dstats)
+    assert np.array_equal(pooled.distribution, dpooled.distribution)
+    print(f"study of {count} alliances x 200 stakeholders, local (1 thread) vs LocalCluster (2 process workers), "
+          "identical results:")
+    print(f"  netlm per alliance (2 predictors, 100 permutations each): local {t_local:.1f} s, Dask {t_dask:.1f} s")
+    print(f"  Study.statistics (T0, T1): local {t_stats:.1f} s, Dask {t_dstats:.1f} s")
+    print(f"  pooled test of the coefficient by method (100,000 labellings): local {t_pool:.1f} s, "
+          f"Dask {t_dpool:.1f} s, p = {pooled.p_value:.4f}")
+    if _has_sna():
+        al = alliances[0][0]
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, m in (("y", wijknet.relation_matrix(al, "referral", wave="T1")),
+                            ("a", wijknet.relation_matrix(al, "referral", wave="T0")), ("s", wijknet.same_role(al))):
+                np.savetxt(Path(tmp) / f"{name}.csv", m.to_numpy(), delimiter=",", fmt="%.17g")
+            script = Path(tmp) / "study.R"
+            script.write_text(R_STUDY)
+            reps = 10
+            out = subprocess.run(["Rscript", str(script), tmp, str(reps)], capture_output=True, text=True,
+                                 check=True).stdout.split()
+        assert abs(float(out[1]) - local.iloc[0]) < 1e-9, "netlm differs from sna"
+        r_total = float(out[0]) * 100 / reps * count
+        print(f"  R sna netlm (1 thread; one alliance, {reps} permutations, scaled to 100 x {count} alliances): "
+              f"{r_total:.0f} s; speed-up {r_total / t_local:.0f}x local, {r_total / t_dask:.0f}x Dask")
+
+
+def _has_sna() -> bool:
+    return bool(shutil.which("Rscript")) and subprocess.run(["Rscript", "-e", "library(sna)"],
+                                                             capture_output=True).returncode == 0
+
+
+R_STUDY = r"""
+suppressPackageStartupMessages(library(sna))
+args <- commandArgs(trailingOnly = TRUE)
+dir <- args[1]; reps <- as.integer(args[2])
+rd <- function(f) as.matrix(read.csv(file.path(dir, f), header = FALSE))
+y <- rd("y.csv"); a <- rd("a.csv"); s <- rd("s.csv")
+x <- array(dim = c(2, nrow(y), nrow(y))); x[1, , ] <- a; x[2, , ] <- s
+set.seed(1)
+t0 <- proc.time()[["elapsed"]]
+f <- netlm(y, x, nullhyp = "qapspp", reps = reps)
+cat(sprintf("%.6f %.10f\n", proc.time()[["elapsed"]] - t0, f$coefficients[2]))
+"""
 
 
 if __name__ == "__main__":

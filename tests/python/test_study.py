@@ -234,3 +234,27 @@ def test_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(f"wijknet.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_progress_is_a_widget_in_a_notebook(tmp_path, monkeypatch):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipywidgets")
+    from test_notebook import kernel as make_kernel
+
+    name = make_kernel.__wrapped__(tmp_path, monkeypatch)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import wijknet\n"
+        "a = wijknet.load_example()\n"
+        "y = wijknet.relation_matrix(a, 'referral', wave='T1')\n"
+        "x = wijknet.relation_matrix(a, 'referral', wave='T0')\n"
+        "r = wijknet.netlm(y, x, reps=600, seed=1, progress=True)\n"
+        "st = wijknet.Study({'oost': a, 'west': a.copy()})\n"
+        "d = st.apply(wijknet.density, waves=['T1'], progress=True)\n"
+        "print(r.reps, len(d))")])
+    nbclient.NotebookClient(nb, kernel_name=name, timeout=120).execute()
+    outputs = nb.cells[0].outputs
+    widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(widgets) == 2                                   # one bar per call, drawn as a widget
+    assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]  # no warning
+    assert "600 2" in "".join(o.get("text", "") for o in outputs)
