@@ -292,6 +292,11 @@ class Study:
             Per group: mean, standard deviation (n - 1) and number of alliances; with ``waves``
             the columns are (statistic, wave).
 
+        Notes
+        -----
+        Descriptive: the standard deviation is the sample one (divisor n - 1; NaN for a group of
+        one). Whether two groups differ beyond chance is :meth:`pooled_test`.
+
         Examples
         --------
         >>> import wijknet
@@ -368,6 +373,20 @@ class Study:
             ``degree_centralization`` (as :func:`wijknet.compare_waves` computes them, over the
             stakeholders present), ``template``, ``required_roles``, ``required_held`` (required
             roles not absent) and ``chain_works``.
+
+        Notes
+        -----
+        Over the stakeholders present in the wave, all relations together (a pair tied in any
+        relation is one tie): density :math:`m / (n(n-1))` directed or :math:`2m / (n(n-1))`
+        undirected; edgewise reciprocity; transitivity (closed over all two-paths); weak
+        components; Freeman's degree centralization. A role is held unless
+        :func:`wijknet.role_coverage` calls it absent; the chain works when
+        :func:`wijknet.chain_routes` finds a route.
+
+        References
+        ----------
+        .. [1] Freeman, L. C. (1978). Centrality in social networks: conceptual clarification.
+           *Social Networks* 1(3), 215-239. https://doi.org/10.1016/0378-8733(78)90021-7
 
         Examples
         --------
@@ -549,32 +568,61 @@ class Study:
 
     # -------------------------------------------------------------------------------- report
     @checked
-    def report(self, path: str | os.PathLike | None = None, lang: str = "en", **options: Any):
-        """The report across neighbourhoods (see :func:`wijknet.report`, which takes a Study too).
+    def report(self, path: str | os.PathLike | None = None, lang: str = "en", waves: str | Sequence[str] | None = None,
+               compare: str | None = None, template: str | None = None, relation: str | None = None,
+               chain: Sequence[str] | None = None, show_names: bool = False, reps: int = 9999, seed: int = 1,
+               client: Any = None):
+        """The report across neighbourhoods, as one self-contained HTML file.
 
         Parameters
         ----------
         path : str or path, optional
-            Where to save it (atomically); default: not saved.
+            Where to save it (atomically, as :meth:`wijknet.Report.save`); default: not saved.
         lang : {"en", "nl"}, default "en"
-        **options
-            ``waves``, ``compare``, ``template``, ``relation``, ``chain``, ``show_names``,
-            ``reps``, ``seed``, ``client``: as in :func:`wijknet.report`.
+            Language of everything in it.
+        waves : str, optional
+            The wave reported on (one; ``wave="T1"`` is the short form); default the latest
+            every alliance has.
+        compare : str, optional
+            The earlier wave; default the one before.
+        template, relation, chain, show_names
+            As in :func:`wijknet.report` (``template`` default: each alliance's ``method`` label).
+        reps : int, default 9999
+            Labellings per pooled test (all of them when there are fewer).
+        seed : int, default 1
+            Seed of the pooled tests and of the maps' layout.
+        client : dask.distributed.Client, optional
+            Run the per-alliance work and the permutations as Dask tasks; the same file.
 
         Returns
         -------
         Report
 
+        Notes
+        -----
+        Sections: the study at a glance, a table of alliances × key statistics per method and
+        wave (:meth:`statistics`), the change per alliance (:meth:`changes`), the methods
+        compared by pooled permutation tests (:meth:`pooled_test`, Phipson & Smyth 2010), a small
+        map per alliance, and method notes. Persons appear under pseudonyms; no attribute is
+        shown. docs/report.md describes it.
+
+        References
+        ----------
+        .. [1] Phipson, B. & Smyth, G. K. (2010), see :meth:`pooled_test`.
+
         Examples
         --------
         >>> import wijknet
         >>> st = wijknet.Study({"oost": (wijknet.load_example(), {"method": "samen_in_de_wijk"})})
-        >>> st.report(lang="nl").html.count("<section")
+        >>> st.report(lang="nl", wave="T1").html.count("<section")
         6
         """
+        from ._diagnostics import _one_wave
         from ._report_study import study_report
 
-        out = study_report(self, lang=lang, **options)
+        out = study_report(self, lang=lang, waves=_one_wave("Study.report", waves) or None, compare=compare,
+                           template=template, relation=relation, chain=chain, show_names=show_names, reps=reps,
+                           seed=seed, client=client)
         if path is not None:
             out.save(path)
         return out
@@ -661,11 +709,9 @@ def _label_permutations(x: np.ndarray, first: np.ndarray, seed: int, batch: int,
     """``count`` differences of group means under random labellings: batch ``batch`` of a pooled
     test, from its own stream seeded with (seed, batch) — the same wherever it runs."""
     rng = np.random.default_rng([seed, batch])
-    out = np.empty(count)
-    for r in range(count):
-        p = rng.permutation(first)
-        out[r] = x[p].mean() - x[~p].mean()
-    return out
+    labels = rng.permuted(np.tile(first, (count, 1)), axis=1)  # each row shuffled on its own
+    k = int(first.sum())
+    return labels @ x / k - (~labels) @ x / (len(x) - k)
 
 
 def _pooled_sentence(name: str, by: str, groups: list, means: pd.Series, sizes: pd.Series, p: float, reps: int,

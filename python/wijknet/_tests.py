@@ -98,10 +98,37 @@ def _permutations(kernel: Callable[[int, int], np.ndarray], reps: int, client: A
 
 def run_tasks(function: Callable[..., Any], arguments: Sequence[tuple], client: Any = None, progress: bool = False,
               what: str = "", sizes: Sequence[int] | None = None, unit: str = "task") -> list:
-    """``function(*args)`` for each tuple in ``arguments``, results in order: here, or as one Dask
-    task each on ``client`` (Dask schedules them; wijknet only cuts the work). ``progress`` shows a
-    bar advanced by ``sizes`` (default 1 per task). Ctrl-C stops the run: locally between tasks
-    (and inside the C++ kernels), on Dask by cancelling the tasks not yet done."""
+    """Runs ``function(*args)`` for each tuple in ``arguments``, here or as Dask tasks.
+
+    Parameters
+    ----------
+    function : callable
+        Pickles (with cloudpickle) when ``client`` runs process workers.
+    arguments : sequence of tuple
+        One tuple per task.
+    client : dask.distributed.Client, optional
+        One Dask task each (Dask schedules them; wijknet only cuts the work).
+    progress : bool, default False
+        A bar advanced by ``sizes`` (default 1 per task) as tasks finish.
+    what, unit : str
+        The bar's label and unit.
+
+    Returns
+    -------
+    list
+        The results in the order of ``arguments``, wherever they ran.
+
+    Notes
+    -----
+    Ctrl-C stops the run: locally between tasks (and inside the C++ kernels), on Dask by
+    cancelling the tasks not yet done. Results do not depend on where a task ran as long as each
+    task is deterministic in its arguments (the permutation batches carry their own seeds).
+
+    Examples
+    --------
+    >>> run_tasks(pow, [(2, 3), (3, 2)])
+    [8, 9]
+    """
     sizes = list(sizes) if sizes is not None else [1] * len(arguments)
     bar = _progress(sum(sizes), what, unit) if progress else None
     try:
@@ -173,6 +200,11 @@ def gcor(a: Any, b: Any, mode: str | None = None) -> float:
     float
         :math:`r = \sum (a_{ij} - \bar a)(b_{ij} - \bar b) / \sqrt{\sum (a_{ij} - \bar a)^2
         \sum (b_{ij} - \bar b)^2}` over the dyads.
+
+    Notes
+    -----
+    The means are over the dyads used (not over all n² cells). NaN when either matrix is constant
+    on the dyads. Its QAP test is :func:`qap_test` (Krackhardt 1987). Cost O(n²).
 
     References
     ----------
@@ -599,6 +631,14 @@ def cug_test(g: Any, statistic: str | Callable[[np.ndarray], float], condition: 
     -------
     CUGResult
 
+    Notes
+    -----
+    ``p_greater`` = :math:`\#\{t(G^*) \ge t(G)\} / reps` and ``p_less`` =
+    :math:`\#\{t(G^*) \le t(G)\} / reps` over the random graphs :math:`G^*` (sna's ``pgteobs``,
+    ``plteobs``). Under ``size`` every dyad is a tie with probability 1/2 (as sna); under ``edges``
+    the graphs are uniform among those with as many ties; under ``dyad_census`` among those with
+    as many mutual, asymmetric and null dyads. Cost O(reps n²) plus the statistic.
+
     References
     ----------
     .. [1] Anderson, B. S., Butts, C. & Carley, K. (1999). The interaction of size and density
@@ -660,14 +700,45 @@ def _frame(values: np.ndarray, ids: list[str]) -> pd.DataFrame:
 
 @checked
 def same_role(alliance: _core.Alliance, roles: Iterable[str] | None = None) -> pd.DataFrame:
-    """1 where two stakeholders share a role (among ``roles``, default any), else 0; a dyadic
-    predictor for :func:`netlm` (homophily by role). Rows and columns in stakeholder order.
+    """Same role: a dyadic predictor of homophily by role for :func:`netlm` / :func:`netlogit`.
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    roles : list of str, optional
+        Only these roles count (keys or labels); default every role.
+
+    Returns
+    -------
+    DataFrame
+        n x n, rows and columns the stakeholders in the alliance's order: 1 where two
+        stakeholders share at least one role (among ``roles``), else 0. The diagonal is 1 for a
+        stakeholder with a role; the tests never use it.
+
+    Notes
+    -----
+    :math:`x_{ij} = 1` if :math:`R_i \\cap R_j \\ne \\emptyset`, with :math:`R_i` the roles of
+    stakeholder i. Symmetric, so with a symmetric y the tests use the unordered pairs. A
+    homophily predictor in the sense of Krackhardt (1988).
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1988). Predicting with networks: nonparametric multiple regression
+       analysis of dyadic data. *Social Networks* 10(4), 359-381.
+       https://doi.org/10.1016/0378-8733(88)90004-4
 
     Examples
     --------
     >>> import wijknet
-    >>> int(wijknet.same_role(wijknet.load_example()).to_numpy().trace()) > 0
-    True
+    >>> a = wijknet.Alliance()
+    >>> a.add_wave("T0")
+    >>> a.add_stakeholder("agent", roles=["wijkagent"], attributes={"sector": "politie", "years": 2})
+    >>> a.add_stakeholder("welzijn", roles=["welzijnswerk"], attributes={"sector": "zorg", "years": 7})
+    >>> a.add_stakeholder("buurt", roles=["welzijnswerk", "bewonersinitiatief"], attributes={"sector": "zorg"})
+    >>> wijknet.same_role(a).astype(int).values.tolist()   # welzijn and buurt share welzijnswerk
+    [[1, 0, 0], [0, 1, 1], [0, 1, 1]]
+    >>> wijknet.same_role(a, roles=["bewonersinitiatief"]).astype(int).values.tolist()
+    [[0, 0, 0], [0, 0, 0], [0, 0, 1]]
     """
     frame = alliance.stakeholders()
     wanted = None if roles is None else {alliance.role(r)["key"] for r in roles}
@@ -689,8 +760,41 @@ def _attribute(alliance: _core.Alliance, name: str) -> list:
 
 @checked
 def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
-    """1 where two stakeholders have the same value of attribute ``name``, else 0 (a missing
-    value matches nothing)."""
+    """Same attribute value: a dyadic predictor of homophily (sector, neighbourhood, ...).
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    name : str
+        The attribute. A sensitive attribute is used only because it is named here; the matrix
+        then carries it, so treat it as sensitive too.
+
+    Returns
+    -------
+    DataFrame
+        n x n in stakeholder order: 1 where two stakeholders have the same value, else 0; a
+        missing value matches nothing (not even another missing value).
+
+    Notes
+    -----
+    :math:`x_{ij} = 1` if :math:`a_i = a_j` (both present). An attribute no stakeholder has is an
+    error naming it. See Krackhardt (1988) for such predictors in MRQAP.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1988), see :func:`same_role`.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.Alliance()
+    >>> a.add_wave("T0")
+    >>> a.add_stakeholder("agent", roles=["wijkagent"], attributes={"sector": "politie", "years": 2})
+    >>> a.add_stakeholder("welzijn", roles=["welzijnswerk"], attributes={"sector": "zorg", "years": 7})
+    >>> a.add_stakeholder("buurt", roles=["welzijnswerk", "bewonersinitiatief"], attributes={"sector": "zorg"})
+    >>> wijknet.same_attribute(a, "sector").astype(int).values.tolist()
+    [[1, 0, 0], [0, 1, 1], [0, 1, 1]]
+    """
     values = _attribute(alliance, name)
     out = np.array([[1.0 if a is not None and a == b else 0.0 for b in values] for a in values])
     return _frame(out, list(alliance.stakeholders().index))
@@ -698,9 +802,43 @@ def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
 
 @checked
 def attribute_difference(alliance: _core.Alliance, name: str, missing: float | str | None = None) -> pd.DataFrame:
-    """|x_i - x_j| of a numeric attribute ``name``. ``missing``: the value of a stakeholder without
-    one — a number, or ``"mean"`` (the mean of the others); None (default) makes a missing value an
-    error."""
+    """Absolute difference of a numeric attribute: a dyadic predictor (years in the
+    neighbourhood, size of the organisation, ...).
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    name : str
+        A numeric attribute (text or true/false values are an error naming the stakeholders).
+    missing : float or "mean", optional
+        The value of a stakeholder without one: a number, or ``"mean"`` (the mean of those who
+        have one). Default None: a missing value is an error naming the stakeholders.
+
+    Returns
+    -------
+    DataFrame
+        n x n in stakeholder order, :math:`|x_i - x_j|`; 0 on the diagonal.
+
+    Notes
+    -----
+    :math:`d_{ij} = |x_i - x_j|`, symmetric. Mean imputation shrinks the differences of the
+    stakeholders without a value towards the middle; say so when reporting a fit that uses it.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1988), see :func:`same_role`.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.Alliance()
+    >>> a.add_wave("T0")
+    >>> a.add_stakeholder("agent", roles=["wijkagent"], attributes={"sector": "politie", "years": 2})
+    >>> a.add_stakeholder("welzijn", roles=["welzijnswerk"], attributes={"sector": "zorg", "years": 7})
+    >>> a.add_stakeholder("buurt", roles=["welzijnswerk", "bewonersinitiatief"], attributes={"sector": "zorg"})
+    >>> wijknet.attribute_difference(a, "years", missing="mean").values.tolist()  # buurt gets (2 + 7) / 2
+    [[0.0, 5.0, 2.5], [5.0, 0.0, 2.5], [2.5, 2.5, 0.0]]
+    """
     values = _attribute(alliance, name)
     ids = list(alliance.stakeholders().index)
     bad = [i for i, v in zip(ids, values) if v is not None and isinstance(v, (str, bool))]
@@ -719,9 +857,53 @@ def attribute_difference(alliance: _core.Alliance, name: str, missing: float | s
 @checked
 def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wave: str | None = None,
                     weighted: bool = False) -> pd.DataFrame:
-    """The ties of a relation (or several) in a wave (default every wave) as a matrix: 1 per
-    tie, or the summed weights with ``weighted=True``. Another relation, or the same relation in
-    an earlier wave, is a predictor for :func:`netlm`; an undirected relation fills both cells."""
+    """The ties of a relation (or several) in a wave as an adjacency matrix: the dependent
+    network of a test, or a predictor (another relation, or the same relation in an earlier wave).
+
+    Parameters
+    ----------
+    alliance : wijknet.Alliance
+    relation : str or list of str
+        The relation(s), by key or label.
+    wave : str, optional
+        One wave; default every wave together.
+    weighted : bool, default False
+        False: 1 where there is a tie; True: the sum of the ties' weights (a strength).
+
+    Returns
+    -------
+    DataFrame
+        n x n in stakeholder order, every stakeholder included (also those absent in the wave,
+        with an empty row), so that the matrices of two waves or relations line up. Row i,
+        column j holds the tie i -> j; an undirected tie fills both cells. The diagonal is 0
+        (self-loops are dropped).
+
+    Notes
+    -----
+    :math:`y_{ij} = \\sum w` over the selected ties from i to j (undirected: either way), or
+    :math:`1[y_{ij} > 0]` without weights. Several ties between one pair (several relations or
+    waves) add up.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1987). QAP partialling as a test of spuriousness. *Social Networks*
+       9(2), 171-186. https://doi.org/10.1016/0378-8733(87)90012-8
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.Alliance()
+    >>> a.add_wave("T0")
+    >>> a.add_stakeholder("agent", roles=["wijkagent"], attributes={"sector": "politie", "years": 2})
+    >>> a.add_stakeholder("welzijn", roles=["welzijnswerk"], attributes={"sector": "zorg", "years": 7})
+    >>> a.add_stakeholder("buurt", roles=["welzijnswerk", "bewonersinitiatief"], attributes={"sector": "zorg"})
+    >>> a.add_tie("welzijn", "agent", "referral", "T0")
+    >>> a.add_tie("buurt", "welzijn", "collaboration", "T0", 3)
+    >>> wijknet.relation_matrix(a, "referral").astype(int).values.tolist()      # directed: one cell
+    [[0, 0, 0], [1, 0, 0], [0, 0, 0]]
+    >>> wijknet.relation_matrix(a, ["referral", "collaboration"], weighted=True).values.tolist()
+    [[0.0, 0.0, 0.0], [1.0, 0.0, 3.0], [0.0, 3.0, 0.0]]
+    """
     rels = [relation] if isinstance(relation, str) else list(relation)
     keys = [alliance.relation(r)["key"] for r in rels]
     directed = {r["key"]: bool(r["directed"]) for r in alliance.relations}
