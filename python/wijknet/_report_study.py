@@ -254,8 +254,10 @@ def _methods(study: Study, stats: pd.DataFrame, change: pd.DataFrame | None, w: 
     for label, values in tests:
         r = study.pooled_test(values, by="method", reps=reps, seed=seed, client=client, lang=w.lang)
         a, b = r.groups
-        rows.append([escape(label), w.number(r.means[a], 3), w.number(r.means[b], 3), w.number(r.difference, 3),
-                     w.number(r.p_value, 3)])
+        shown = (lambda v: w.percent(v)) if values is share else (lambda v: w.number(v, 3))  # noqa: E731
+        rows.append([escape(label), shown(r.means[a]), shown(r.means[b]),
+                     ("+" if r.difference > 0 else "") + shown(r.difference), f"{r.p_value:.3f}".replace(
+                         ".", "," if nl else ".")])
         sentences.append(f"<li><strong>{escape(label)}.</strong> {escape(r.explanation)}</li>")
     a, b = sorted(groups)
     header = ["", _method_label(a, w.lang), _method_label(b, w.lang), "verschil" if nl else "difference", "p"]
