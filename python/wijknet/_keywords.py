@@ -21,6 +21,7 @@ import math
 import os
 import re
 import sys
+import textwrap
 import warnings
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -151,6 +152,106 @@ def compiled_type_error(function: str, types: Mapping[str, str], args: Sequence[
                      f"({', '.join(n for n in types if n != 'self')})")
 
 
+# ------------------------------------------------------------------------ docstring entries
+
+#: The numpydoc Parameters entries that many functions share, written once: the entry's header
+#: line -> its description. A docstring entry that is such a header line with no description
+#: under it gets this one (see :func:`expand_doc`), so a keyword reads the same everywhere.
+SHARED_DOC = {
+    "relations : str or list of str, optional":
+        "Only ties of these relations (keys, labels or aliases). Default: every relation.",
+    "waves : str or list of str, optional":
+        "Only ties of these waves (keys), and only the stakeholders present in one of them. Default: every wave "
+        "and every stakeholder. ``wave=\"T1\"`` is the short form of ``waves=[\"T1\"]``.",
+    "min_weight : float, optional": "Only ties at least this heavy.",
+    "roles : str or list of str, optional":
+        "Only stakeholders holding one of these roles (keys, labels or aliases).",
+    "ids : str or list of str, optional": "Only these stakeholders (an unknown id is an error).",
+    "where : dict, optional":
+        "Only stakeholders whose attributes equal these values, e.g. ``{\"sector\": \"welzijn\"}``.",
+    "symmetrize : bool, default False": "Read every tie as undirected.",
+    "combine : {\"sum\", \"max\", \"min\", \"count\", \"keep\"}, default \"sum\"":
+        "How ties joining the same pair (several relations or waves) merge: weights added, the largest, the "
+        "smallest, the number of ties, or kept apart (a multigraph).",
+    "self_ties : bool, default False": "Keep ties of a stakeholder to itself.",
+    # the waves of the diagnostics (docs/selection.md, "Which functions take what")
+    "waves : str or list of str, default every wave":
+        "The waves to report on, each apart. One wave named (``wave=\"T0\"``) gives a table without a wave "
+        "level.",
+    "waves : str, optional":
+        "One wave (``wave=\"T0\"``), or None for the ties of every wave together; naming two is an error.",
+    # the network and how its ties are read
+    "g : Alliance or Snapshot":
+        "The network: an alliance, narrowed by the selection keywords, or a snapshot (then no selection "
+        "keywords).",
+    "alliance : Alliance": "The alliance.",
+    "direction : {\"out\", \"in\", \"all\"}, default \"out\"":
+        "Follow ties out of the stakeholder, into it, or either way.",
+    "weight : None, True, \"weight\" or \"distance\", default None":
+        "None counts steps; otherwise tie weights are path lengths (they must be positive). To use tie strength, "
+        "make a snapshot of inverted weights first.",
+    "weight : None, True, \"weight\" or \"strength\", default None":
+        "None counts every tie as 1; otherwise weights are tie strength.",
+    "weight : True, None, \"weight\" or \"strength\", default True":
+        "Read tie weights as strength; None counts every tie as 1.",
+    "threads : int, default 0": "Threads for the all-pairs searches; 0 uses every core.",
+    "tol : float, default 1e-12": "Stop when the change between two iterations is below this.",
+    "max_iter : int, default 10000": "Give up (an error) after this many iterations.",
+    "resolution : float, default 1.0": "γ in the modularity; above 1 gives smaller communities.",
+    "seed : int, default 42": "The seed of the random order; the same seed gives the same result.",
+    "alters : {\"both\", \"out\", \"in\"}, default \"both\"":
+        "Burt's alters of i and the strength z_ij of the tie: a_ij + a_ji over ties either way (``both``, Burt's "
+        "reading, as networkx and igraph), a_ij over out-ties (``out``) or a_ji over in-ties (``in``).",
+    "by : \"role\", \"kind\", str, dict or pandas.Series, default \"role\"":
+        "The groups: each stakeholder's first role, its kind, the value of an attribute, or a mapping from "
+        "stakeholder id to group. A numeric attribute is an error (bin it first, e.g. with ``pandas.cut``).",
+    # words for people
+    "lang : {\"en\", \"nl\"}, default \"en\"": "The language of labels and sentences: English or Dutch.",
+    "show_names : bool, default True":
+        "Name persons in the sentences; False puts a pseudonym in their place (as the report does).",
+}
+
+#: The header of each selection keyword's entry, in the order of ``Snapshot``.
+SELECTION_DOC = {
+    "relations": "relations : str or list of str, optional",
+    "waves": "waves : str or list of str, optional",
+    "min_weight": "min_weight : float, optional",
+    "roles": "roles : str or list of str, optional",
+    "ids": "ids : str or list of str, optional",
+    "where": "where : dict, optional",
+    "symmetrize": "symmetrize : bool, default False",
+    "combine": "combine : {\"sum\", \"max\", \"min\", \"count\", \"keep\"}, default \"sum\"",
+    "self_ties": "self_ties : bool, default False",
+}
+
+_SELECTION_MARK = re.compile(r"^( *)\*\*selection\n\1    The selection keywords \(docs/selection\.md\)\.\n", re.M)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def expand_doc(doc: str | None, selection: Sequence[str] = ()) -> str | None:
+    """A docstring with its shared Parameters entries written out: the two lines ``**selection`` /
+    ``The selection keywords (docs/selection.md).`` become the entries of these selection
+    keywords, and every entry that is a header of SHARED_DOC without a description of its own
+    gets that description, at the entry's indentation."""
+    if not doc:
+        return doc
+    if selection:
+        doc = _SELECTION_MARK.sub(lambda m: "".join(f"{m.group(1)}{SELECTION_DOC[k]}\n" for k in selection
+                                                     if k in SELECTION_DOC), doc)
+    lines = doc.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.strip() in SHARED_DOC and not (following.strip() and _indent(following) > _indent(line)):
+            pad = " " * (_indent(line) + 4)
+            out += textwrap.wrap(SHARED_DOC[line.strip()], 116 - len(pad), initial_indent=pad, subsequent_indent=pad)
+    return "\n".join(out)
+
+
 # ------------------------------------------------------------------------------- decorator
 
 def checked(function: Callable | None = None, *, selection: Sequence[str] = (), name: str | None = None):
@@ -210,6 +311,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
                 raise
             raise compiled_type_error(label, types, args, kwargs) from None
 
+    wrapper.__doc__ = expand_doc(function.__doc__, selection)
     wrapper.__wijknet_checked__ = True  # the tests look for it on every public function
     return wrapper
 
