@@ -205,6 +205,12 @@ SHARED_DOC = {
     "by : \"role\", \"kind\", str, dict or pandas.Series, default \"role\"":
         "The groups: each stakeholder's first role, its kind, the value of an attribute, or a mapping from "
         "stakeholder id to group. A numeric attribute is an error (bin it first, e.g. with ``pandas.cut``).",
+    # readers of other tools' graphs
+    "default_relation : str, default \"tie\"": "The relation of edges without a ``relation`` attribute.",
+    "default_wave : str, default \"T0\"": "The wave of edges without a ``wave`` attribute.",
+    "declare_unknown_roles : bool, default False":
+        "Add roles the taxonomy does not know to it (as their own key and label); otherwise an unknown role is an "
+        "UnknownIdError.",
     # words for people
     "lang : {\"en\", \"nl\"}, default \"en\"": "The language of labels and sentences: English or Dutch.",
     "show_names : bool, default True":
@@ -282,6 +288,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
         valid = [n for n in names if n != "self"]
         list_params = {n: names.index(n) for n, t in types.items()
                        if t.replace(" ", "").lower() in ("list[str]", "collections.abc.sequence[str]", "sequence[str]")}
+    own = set(valid or ())  # selection keywords the function names itself are documented by it
     if valid is not None:
         valid = list(dict.fromkeys([*valid, *selection]))
     known = frozenset(valid) if valid is not None else None
@@ -311,7 +318,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
                 raise
             raise compiled_type_error(label, types, args, kwargs) from None
 
-    wrapper.__doc__ = expand_doc(function.__doc__, selection)
+    wrapper.__doc__ = expand_doc(function.__doc__, [k for k in selection if k not in own])
     wrapper.__wijknet_checked__ = True  # the tests look for it on every public function
     return wrapper
 
