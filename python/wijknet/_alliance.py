@@ -68,7 +68,6 @@ class Alliance(_core.Alliance):
         Parameters
         ----------
         include_sensitive : bool, default False
-            Also return the attributes marked sensitive (GDPR art. 9); without it they are left out.
 
         Returns
         -------
@@ -97,7 +96,6 @@ class Alliance(_core.Alliance):
         Parameters
         ----------
         include_sensitive : bool, default False
-            Also return the attributes marked sensitive (GDPR art. 9); without it they are left out.
 
         Returns
         -------
@@ -123,7 +121,6 @@ class Alliance(_core.Alliance):
         Parameters
         ----------
         include_sensitive : bool, default False
-            Also return the attributes marked sensitive (GDPR art. 9); without it they are left out.
 
         Returns
         -------
@@ -149,7 +146,6 @@ class Alliance(_core.Alliance):
         Parameters
         ----------
         include_sensitive : bool, default False
-            Also return the attributes marked sensitive (GDPR art. 9); without it they are left out.
 
         Returns
         -------

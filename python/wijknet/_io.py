@@ -212,7 +212,6 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incid
     ----------
     alliance : Alliance
     include_sensitive : bool, default False
-        Also export the attributes marked sensitive (GDPR art. 9); left out otherwise.
     include_incidents : bool, default False
         Also return the incident log (``incidents``, ``incident_steps``); every incident field is sensitive, so the
         log comes out only when asked for by name.
@@ -565,7 +564,6 @@ def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: boo
     ----------
     alliance : Alliance
     include_sensitive : bool, default False
-        Also export the attributes marked sensitive (GDPR art. 9); left out otherwise.
     events : bool, optional
         Add the events as a second node set (see Notes). Default: when the alliance has events and no selection
         keyword is given (events belong to dates, not to waves or relations).
@@ -703,7 +701,6 @@ def to_igraph(alliance: Alliance, include_sensitive: bool = False, **selection) 
     ----------
     alliance : Alliance
     include_sensitive : bool, default False
-        Also export the attributes marked sensitive (GDPR art. 9); left out otherwise.
     **selection
         The selection keywords (docs/selection.md).
 

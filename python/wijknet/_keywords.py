@@ -205,6 +205,8 @@ SHARED_DOC = {
     "by : \"role\", \"kind\", str, dict or pandas.Series, default \"role\"":
         "The groups: each stakeholder's first role, its kind, the value of an attribute, or a mapping from "
         "stakeholder id to group. A numeric attribute is an error (bin it first, e.g. with ``pandas.cut``).",
+    "include_sensitive : bool, default False":
+        "Include the attributes marked sensitive (GDPR art. 9); they are left out otherwise.",
     # readers of other tools' graphs
     "default_relation : str, default \"tie\"": "The relation of edges without a ``relation`` attribute.",
     "default_wave : str, default \"T0\"": "The wave of edges without a ``wave`` attribute.",

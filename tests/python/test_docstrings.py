@@ -91,13 +91,12 @@ PENDING = {
     'CUGResult', 'CoreGroup', 'EmptySelectionWarning', 'IncidentRoles', 'IncidentTimes', 'LowJaccardWarning',
     'MeetingAndTies', 'NetMap', 'NetMap.colour', 'NetMap.describe', 'NetMap.info', 'NetMap.legend',
     'NetMap.neighbours', 'NetMap.present', 'NetMap.svg', 'NetMap.wave_ties', 'NetlmResult', 'NetlogitResult',
-    'PaperPractice', 'QAPResult', 'Report', 'Report.save', 'Summary', 'Summary.to_text', 'WaveComparison',
-    'WaveComparison.joined', 'WaveComparison.left', 'WaveComparison.shift', 'add_roster_ties',
-    'attribute_difference', 'bipartite_betweenness', 'bipartite_closeness', 'bipartite_components',
-    'bipartite_degree', 'bipartite_density', 'bridging_events', 'compare_waves', 'core_group',
-    'cumulative_reach', 'event_projection', 'event_role_coverage', 'handoffs', 'incident_change',
-    'meeting_and_ties', 'paper_vs_practice', 'participation_matrix', 'partner_scores', 'relation_matrix',
-    'same_attribute', 'same_role', 'summary', 'uncovered_themes',
+    'PaperPractice', 'QAPResult', 'Report', 'Report.save', 'WaveComparison', 'WaveComparison.joined',
+    'WaveComparison.left', 'WaveComparison.shift', 'attribute_difference', 'bipartite_betweenness',
+    'bipartite_closeness', 'bipartite_components', 'bipartite_degree', 'bipartite_density', 'bridging_events',
+    'compare_waves', 'core_group', 'cumulative_reach', 'event_projection', 'event_role_coverage', 'handoffs',
+    'incident_change', 'meeting_and_ties', 'paper_vs_practice', 'participation_matrix', 'relation_matrix',
+    'same_attribute', 'same_role', 'uncovered_themes',
 }
 
 SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}$", re.M)
