@@ -213,6 +213,14 @@ SHARED_DOC = {
     "declare_unknown_roles : bool, default False":
         "Add roles the taxonomy does not know to it (as their own key and label); otherwise an unknown role is an "
         "UnknownIdError.",
+    # roster surveys
+    "form : {\"long\", \"wide\"}, default \"long\"":
+        "Long: one row per answer. Wide: one row per respondent, a respondent column and a column ``partner:item`` "
+        "per partner and item.",
+    "respondent, partner, item_column, value : str":
+        "The column names of the long form (defaults ``\"respondent\"``, ``\"partner\"``, ``\"item\"``, "
+        "``\"value\"``); the wide form uses only ``respondent``.",
+    "separator : str, default \":\"": "Between partner and item in the wide form's column names.",
     # words for people
     "lang : {\"en\", \"nl\"}, default \"en\"": "The language of labels and sentences: English or Dutch.",
     "show_names : bool, default True":

@@ -70,13 +70,8 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     wave : str, default "T0"
         The wave of the ties; declared if the alliance does not have it.
     form : {"long", "wide"}, default "long"
-        Long: one row per answer. Wide: one row per respondent, a respondent column and a column ``partner:item`` per
-        partner and item.
     respondent, partner, item_column, value : str
-        The column names of the long form (defaults ``"respondent"``, ``"partner"``, ``"item"``, ``"value"``); in
-        the wide form only ``respondent`` is used.
     separator : str, default ":"
-        Between partner and item in the wide form's column names.
 
     Returns
     -------
@@ -89,12 +84,8 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     min(x_ij, x_ji) > 0 (confirmed by both); ``maximum``: when max > 0 (reported by either); ``mean``: when
     (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. Every roster
     member gets the attribute ``respondent`` (True or False), every tie the attribute ``confirmed`` (both reports
-    > 0). The symmetric rules need an undirected relation. See docs/io/roster.md.
-
-    References
-    ----------
-    .. [1] PARTNER (Program to Analyze, Record, and Track Networks to Enhance Relationships), D. M. Varda,
-       University of Colorado Denver, 2008: the roster survey and its trust and value scores. http://partnertool.net
+    > 0). The symmetric rules need an undirected relation. The survey is the PARTNER tool's (see
+    :func:`partner_scores`); docs/io/roster.md has the rules in full.
 
     Examples
     --------
@@ -142,13 +133,8 @@ def partner_scores(responses: pd.DataFrame, trust_items: Sequence[str] = PARTNER
     scale_max : float, default 4.0
         The top of the answer scale (PARTNER's is 1-4).
     form : {"long", "wide"}, default "long"
-        Long: one row per answer. Wide: one row per respondent, a respondent column and a column ``partner:item`` per
-        partner and item.
     respondent, partner, item_column, value : str
-        The column names of the long form (defaults ``"respondent"``, ``"partner"``, ``"item"``, ``"value"``); in
-        the wide form only ``respondent`` is used.
     separator : str, default ":"
-        Between partner and item in the wide form's column names.
 
     Returns
     -------

@@ -184,13 +184,8 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
     Notes
     -----
     Per relation and wave the summary counts the stakeholders present in the wave and the ties, and gives the
-    density (m / (n(n−1)) for a directed relation, 2m / (n(n−1)) for an undirected one, Wasserman & Faust 1994,
-    section 4.2), the weak components, the size of the largest one and the isolates.
-
-    References
-    ----------
-    .. [1] Wasserman, S. & Faust, K. (1994). Social Network Analysis: Methods and Applications. Cambridge University
-       Press. https://doi.org/10.1017/CBO9780511815478
+    density as :func:`density` defines it (directed or not as the relation is), the weak components, the size of
+    the largest one and the isolates.
 
     Examples
     --------
