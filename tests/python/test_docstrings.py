@@ -89,14 +89,13 @@ COMPILED = {
 # Not yet written: shrinks to nothing; a name here that has its sections fails the test below.
 PENDING = {
     'CUGResult', 'CoreGroup', 'EmptySelectionWarning', 'IncidentRoles', 'IncidentTimes', 'LowJaccardWarning',
-    'MeetingAndTies', 'NetMap', 'NetMap.colour', 'NetMap.describe', 'NetMap.info', 'NetMap.legend',
-    'NetMap.neighbours', 'NetMap.present', 'NetMap.svg', 'NetMap.wave_ties', 'NetlmResult', 'NetlogitResult',
-    'PaperPractice', 'QAPResult', 'Report', 'Report.save', 'WaveComparison', 'WaveComparison.joined',
-    'WaveComparison.left', 'WaveComparison.shift', 'attribute_difference', 'bipartite_betweenness',
-    'bipartite_closeness', 'bipartite_components', 'bipartite_degree', 'bipartite_density', 'bridging_events',
-    'compare_waves', 'core_group', 'cumulative_reach', 'event_projection', 'event_role_coverage', 'handoffs',
-    'incident_change', 'meeting_and_ties', 'paper_vs_practice', 'participation_matrix', 'relation_matrix',
-    'same_attribute', 'same_role', 'uncovered_themes',
+    'MeetingAndTies', 'NetlmResult', 'NetlogitResult', 'PaperPractice', 'QAPResult', 'WaveComparison',
+    'WaveComparison.joined', 'WaveComparison.left', 'WaveComparison.shift', 'attribute_difference',
+    'bipartite_betweenness', 'bipartite_closeness', 'bipartite_components', 'bipartite_degree',
+    'bipartite_density', 'bridging_events', 'compare_waves', 'core_group', 'cumulative_reach',
+    'event_projection', 'event_role_coverage', 'handoffs', 'incident_change', 'meeting_and_ties',
+    'paper_vs_practice', 'participation_matrix', 'relation_matrix', 'same_attribute', 'same_role',
+    'uncovered_themes',
 }
 
 SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}$", re.M)
@@ -122,10 +121,10 @@ def documented_parameters(text):
     return names
 
 
-# Modules of helpers for the report and the command line; nothing in them is returned to users.
-# The compiled module's public objects reach users through __all__ only.
+# Modules of helpers for the report (the maps of _netmap among them) and the command line; nothing in
+# them is returned to users. The compiled module's public objects reach users through __all__ only.
 INTERNAL = {"wijknet._wording", "wijknet._sentences", "wijknet._keywords", "wijknet._display", "wijknet.cli",
-            "wijknet._core"}
+            "wijknet._netmap", "wijknet._core"}
 
 
 def public_objects():
