@@ -282,14 +282,9 @@ class ChainRoutes:
 
     chain: list[str]
     summary: pd.DataFrame
-    """Per wave: exists, length (ties), shortest_routes, disjoint_routes, broken_step,
-    broken_between, stranded, explanation."""
     routes: pd.DataFrame
-    """One row per shortest route: wave, route (number), stakeholders (list, first role first)."""
     best: pd.DataFrame
-    """Per wave and holder of the first role: its own shortest route (None when it has none)."""
     on_routes: pd.DataFrame
-    """Share of the shortest routes through each stakeholder (rows) per wave (columns)."""
 
     def exists(self, wave: str | None = None) -> bool:
         """Whether a route along the chain exists.
@@ -497,12 +492,9 @@ class KeyPlayers:
 
     players: list[str]
     score: float
-    """F or DF without the players, or the share of the others they reach."""
     before: float
-    """F or DF of the whole network (0 for reach)."""
     objective: str
     explanation: str = ""
-    """One sentence: what the players' departure would do (or whom they reach)."""
 
     def _repr_html_(self) -> str:
         return _display.key_players_html(self)

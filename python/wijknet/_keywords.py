@@ -37,8 +37,24 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 class EmptySelectionWarning(UserWarning):
-    """A ``where=``, ``roles=`` or ``ids=`` filter kept no stakeholder; the message names the
-    filter and the values that exist."""
+    """A ``where=``, ``roles=`` or ``ids=`` filter kept no stakeholder.
+
+    The message names the filter and the values that exist, so a misspelt value is easy to see. The analysis still
+    runs, on an empty network.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     s = wijknet.Snapshot(alliance, where={"sector": "zorgg"})
+    >>> caught[0].category.__name__, len(s)
+    ('EmptySelectionWarning', 0)
+    >>> print(caught[0].message)
+    the selection is empty: where={'sector': 'zorgg'} matches no stakeholder; 'sector' has the values 'community', 'gemeente', 'lhbti', 'ondernemers', 'onderwijs', 'politie', 'sport', 'welzijn', 'wonen', 'zorg'
+    """
 
 
 def stacklevel() -> int:

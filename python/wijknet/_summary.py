@@ -98,7 +98,6 @@ class Summary:
     missing: dict = field(default_factory=dict)
     lang: str = "en"
     labels: dict = field(default_factory=dict)
-    """Per language ("en", "nl"): {"roles": {key: label}, "relations": {key: label}}."""
     warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
