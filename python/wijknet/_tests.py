@@ -620,14 +620,34 @@ def _frame(values: np.ndarray, ids: list[str]) -> pd.DataFrame:
 
 @checked
 def same_role(alliance: _core.Alliance, roles: Iterable[str] | None = None) -> pd.DataFrame:
-    """1 where two stakeholders share a role (among ``roles``, default any), else 0; a dyadic
-    predictor for :func:`netlm` (homophily by role). Rows and columns in stakeholder order.
+    """Shared role as a dyadic predictor: 1 where two stakeholders hold a common role, else 0.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    roles : list of str, optional
+        Only these roles (keys, labels or aliases) count; default any role.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Stakeholders by stakeholders, laid out as :func:`relation_matrix` lays them out.
+
+    Notes
+    -----
+    Homophily by role as a predictor for :func:`netlm`, :func:`netlogit` or :func:`qap_test`. The diagonal is 1 for
+    a stakeholder holding one of the roles; the tests leave the diagonal out.
 
     Examples
     --------
     >>> import wijknet
-    >>> int(wijknet.same_role(wijknet.load_example()).to_numpy().trace()) > 0
-    True
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.same_role(alliance, roles=["welzijnswerk", "wijkagent"])
+    >>> m.loc["welzijn_rivierstad", ["jongerenwerker_roodborst", "wijkagent_kwikstaart"]]
+    stakeholder
+    jongerenwerker_roodborst    1.0
+    wijkagent_kwikstaart        0.0
+    Name: welzijn_rivierstad, dtype: float64
     """
     frame = alliance.stakeholders()
     wanted = None if roles is None else {alliance.role(r)["key"] for r in roles}
@@ -649,8 +669,36 @@ def _attribute(alliance: _core.Alliance, name: str) -> list:
 
 @checked
 def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
-    """1 where two stakeholders have the same value of attribute ``name``, else 0 (a missing
-    value matches nothing)."""
+    """Shared attribute value as a dyadic predictor: 1 where two stakeholders have the same value, else 0.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    name : str
+        The attribute.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Stakeholders by stakeholders, laid out as :func:`relation_matrix` lays them out.
+
+    Raises
+    ------
+    UnknownIdError
+        When no stakeholder has the attribute.
+
+    Notes
+    -----
+    A missing value matches nothing (0 in its row and column, the diagonal included).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.same_attribute(alliance, "sector")
+    >>> int(m.to_numpy().sum()), float(m.loc["coc_rivierstad", "regenboogjongeren_rivierstad"])
+    (426, 1.0)
+    """
     values = _attribute(alliance, name)
     out = np.array([[1.0 if a is not None and a == b else 0.0 for b in values] for a in values])
     return _frame(out, list(alliance.stakeholders().index))
@@ -658,9 +706,40 @@ def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
 
 @checked
 def attribute_difference(alliance: _core.Alliance, name: str, missing: float | str | None = None) -> pd.DataFrame:
-    """|x_i - x_j| of a numeric attribute ``name``. ``missing``: the value of a stakeholder without
-    one — a number, or ``"mean"`` (the mean of the others); None (default) makes a missing value an
-    error."""
+    """Absolute difference of a numeric attribute as a dyadic predictor: |x_i − x_j|.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    name : str
+        The numeric attribute.
+    missing : float, "mean" or None, default None
+        The value of a stakeholder without one: a number, or ``"mean"`` (the mean of the others). None makes a
+        missing value an error.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Stakeholders by stakeholders, laid out as :func:`relation_matrix` lays them out.
+
+    Raises
+    ------
+    InvalidValueError
+        When a value is not a number, or is missing and ``missing`` is None.
+    UnknownIdError
+        When no stakeholder has the attribute.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> d = wijknet.attribute_difference(alliance, "neighbourhood_years", missing="mean")
+    >>> d.loc["wijkagent_kwikstaart", ["welzijn_rivierstad", "coc_rivierstad"]]
+    stakeholder
+    welzijn_rivierstad    9.0
+    coc_rivierstad        2.0
+    Name: wijkagent_kwikstaart, dtype: float64
+    """
     values = _attribute(alliance, name)
     ids = list(alliance.stakeholders().index)
     bad = [i for i, v in zip(ids, values) if v is not None and isinstance(v, (str, bool))]
@@ -679,9 +758,43 @@ def attribute_difference(alliance: _core.Alliance, name: str, missing: float | s
 @checked
 def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wave: str | None = None,
                     weighted: bool = False) -> pd.DataFrame:
-    """The ties of a relation (or several) in a wave (default every wave) as a matrix: 1 per
-    tie, or the summed weights with ``weighted=True``. Another relation, or the same relation in
-    an earlier wave, is a predictor for :func:`netlm`; an undirected relation fills both cells."""
+    """The ties of a relation (or several) in a wave as a matrix, for the permutation tests.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    relation : str or list of str
+        Relation keys, labels or aliases.
+    wave : str, optional
+        One wave; default the ties of every wave.
+    weighted : bool, default False
+        Sum the tie weights; by default a cell is 1 where at least one tie is, else 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        n x n of float, rows and columns the stakeholders of the alliance in alliance order (every stakeholder,
+        present in a wave or not, so that matrices line up in :func:`qap_test` and :func:`netlm`).
+
+    Notes
+    -----
+    A tie of an undirected relation fills both cells; the diagonal (self-ties) is 0. Another relation, or the same
+    relation in an earlier wave, makes a predictor for :func:`netlm`, :func:`netlogit` or :func:`qap_test`.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1988). Predicting with networks: nonparametric multiple regression analysis of dyadic
+       data. Social Networks 10(4), 359-381. https://doi.org/10.1016/0378-8733(88)90004-4
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> y = wijknet.relation_matrix(alliance, "referral", wave="T1")
+    >>> x = wijknet.relation_matrix(alliance, "referral", wave="T0")
+    >>> int(y.to_numpy().sum()), int((x.to_numpy() * y.to_numpy()).sum())
+    (17, 8)
+    """
     rels = [relation] if isinstance(relation, str) else list(relation)
     keys = [alliance.relation(r)["key"] for r in rels]
     directed = {r["key"]: bool(r["directed"]) for r in alliance.relations}

@@ -69,7 +69,7 @@ def test_docstring_example_runs(name, tmp_path, monkeypatch):
 OTHERS = {
     "from_pandas", "validate", "Problem", "Problem.text",
     "Study", "Study.apply", "Study.compare", "Study.from_folder", "Study.pooled_test", "Study.table",
-    "cug_test", "netlogit",
+    "cug_test", "netlogit", "CUGResult", "NetlmResult", "NetlogitResult", "QAPResult",
 }
 
 # Objects whose docstring is written in C++ (the pybind11 bindings): the compiled methods of Alliance
@@ -88,12 +88,10 @@ COMPILED = {
 
 # Not yet written: shrinks to nothing; a name here that has its sections fails the test below.
 PENDING = {
-    'CUGResult', 'CoreGroup', 'IncidentRoles', 'IncidentTimes', 'MeetingAndTies', 'NetlmResult',
-    'NetlogitResult', 'PaperPractice', 'QAPResult', 'attribute_difference', 'bipartite_betweenness',
+    'CoreGroup', 'IncidentRoles', 'IncidentTimes', 'MeetingAndTies', 'PaperPractice', 'bipartite_betweenness',
     'bipartite_closeness', 'bipartite_components', 'bipartite_degree', 'bipartite_density', 'bridging_events',
     'core_group', 'cumulative_reach', 'event_projection', 'event_role_coverage', 'handoffs', 'incident_change',
-    'meeting_and_ties', 'paper_vs_practice', 'participation_matrix', 'relation_matrix', 'same_attribute',
-    'same_role', 'uncovered_themes',
+    'meeting_and_ties', 'paper_vs_practice', 'participation_matrix', 'uncovered_themes',
 }
 
 SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}$", re.M)
