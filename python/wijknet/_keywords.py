@@ -223,6 +223,13 @@ SHARED_DOC = {
         "stakeholder id to group. A numeric attribute is an error (bin it first, e.g. with ``pandas.cut``).",
     "include_sensitive : bool, default False":
         "Include the attributes marked sensitive (GDPR art. 9); they are left out otherwise.",
+    # the two-mode network of the Alle Kleuren method
+    "g : Alliance or TwoMode":
+        "The alliance, narrowed by the two-mode selection keywords, or a network made by :func:`two_mode` (then no "
+        "keywords).",
+    "**selection : two-mode":
+        "The two-mode selection keywords of :func:`two_mode`: ``waves``, ``start``, ``end``, ``themes``, "
+        "``events``, ``roles``, ``kinds``, ``participation_roles``.",
     # readers of other tools' graphs
     "default_relation : str, default \"tie\"": "The relation of edges without a ``relation`` attribute.",
     "default_wave : str, default \"T0\"": "The wave of edges without a ``wave`` attribute.",
