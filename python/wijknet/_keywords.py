@@ -230,6 +230,10 @@ SHARED_DOC = {
     "**selection : two-mode":
         "The two-mode selection keywords of :func:`two_mode`: ``waves``, ``start``, ``end``, ``themes``, "
         "``events``, ``roles``, ``kinds``, ``participation_roles``.",
+    "tie_waves : str or list of str, optional":
+        "The waves whose ties count (default every wave); ``waves`` chooses the events.",
+    "show_names : bool, default False":
+        "Name persons in the sentences; by default they appear under a pseudonym (\"Bewoner 3\").",
     # readers of other tools' graphs
     "default_relation : str, default \"tie\"": "The relation of edges without a ``relation`` attribute.",
     "default_wave : str, default \"T0\"": "The wave of edges without a ``wave`` attribute.",
