@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 
 from . import _core, _display
+from ._alliance_methods import METHODS
 from ._keywords import (SELECTION, checked, compiled_parameters, compiled_type_error, expand_doc,
                         selection_arguments, signature_dump, warn_if_empty)
 
@@ -325,10 +326,14 @@ class Alliance(_core.Alliance):
 
 # The compiled methods check their keywords too (did you mean ...?), and take a str where they
 # want a list of str (roles="wijkagent"). Methods defined above in Python are checked as well.
+# A compiled method's wrapper carries its numpydoc text (_alliance_methods) after the signature.
 for _name, _method in list(vars(_core.Alliance).items()) + list(vars(Alliance).items()):
     if not _name.startswith("_") and callable(_method) and not isinstance(_method, type):
-        setattr(Alliance, _name, checked(_method, name=f"Alliance.{_name}",
-                                         selection=SELECTION if _name == "snapshot" else ()))
+        _wrapper = checked(_method, name=f"Alliance.{_name}", selection=SELECTION if _name == "snapshot" else ())
+        if _name in METHODS:
+            _wrapper.__doc__ = (_method.__doc__ or "").strip().splitlines()[0] + "\n\n" + METHODS[_name]
+            _wrapper.__module__ = __name__
+        setattr(Alliance, _name, _wrapper)
 
 
 class Snapshot(_core.Snapshot):
