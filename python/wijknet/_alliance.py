@@ -393,6 +393,68 @@ class Snapshot(_core.Snapshot):
             raise compiled_type_error("Snapshot", types, [self, alliance], arguments) from None
         warn_if_empty(alliance, len(self), arguments)
 
+    directed = property(_core.Snapshot.directed.fget, doc="Whether the graph is directed (a selected relation is, and "
+                                                           "``symmetrize`` was not set).")
+    weighted = property(_core.Snapshot.weighted.fget, doc="Whether the ties carry weights other than 1.")
+    ids = property(_core.Snapshot.ids.fget, doc="The stakeholder ids, in vertex order: the index of every measure.")
+    num_ties = property(_core.Snapshot.num_ties.fget, doc="The number of ties after merging; an undirected tie "
+                                                          "counts once.")
+    memory_bytes = property(_core.Snapshot.memory_bytes.fget, doc="The memory the graph takes, in bytes.")
+
+    def edges(self) -> tuple[list, list, list]:
+        """The ties of the graph, each once.
+
+        Returns
+        -------
+        tuple of three lists
+            Sources and targets (stakeholder ids) and weights, in the graph's edge order; an undirected tie once,
+            its ends in vertex order.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="referral", wave="T1")
+        >>> sources, targets, weights = s.edges()
+        >>> len(sources) == s.num_ties, sources[0], targets[0], weights[0]
+        (True, 'welzijn_rivierstad', 'wijkagent_kwikstaart', 4.0)
+        """
+        return super().edges()
+
+    def density(self) -> float:
+        """The density of the graph, as :func:`wijknet.density` defines it.
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="referral", wave="T1")
+        >>> round(s.density(), 4) == round(wijknet.density(s), 4)
+        True
+        """
+        return super().density()
+
+    def weak_components(self) -> list[int]:
+        """The weak component of each vertex, as :func:`wijknet.components` gives it without ids.
+
+        Returns
+        -------
+        list of int
+            A label per vertex (in the order of ``ids``), numbered from the lowest vertex; ties are followed both
+            ways.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="collaboration", wave="T1")
+        >>> labels = s.weak_components()
+        >>> len(labels) == len(s.ids), len(set(labels))
+        (True, 10)
+        """
+        return super().weak_components()
+
     def __repr__(self) -> str:
         return _display.snapshot_repr(self)
 

@@ -175,9 +175,9 @@ def role_distance_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | 
     relations : str or list of str, optional
     roles : str or list of str, optional
         The roles of the rows and columns (keys or labels); default every role of the taxonomy.
-    direction : {"all", "out"}, default "all"
+    direction : {"all", "out", "in"}, default "all"
         ``all`` counts ties either way (who is in contact with whom); ``out`` follows the direction of directed
-        relations (who can refer to whom).
+        relations (who can refer to whom), ``in`` goes against it.
 
     Returns
     -------
@@ -417,8 +417,9 @@ def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", t
     g : Alliance or Snapshot
     removed : list of str, default ()
         Stakeholders to take out first (a departure, a what-if).
-    direction : {"all", "out"}, default "all"
-        ``all`` reads ties either way; ``out`` follows their direction (reachability becomes one-way).
+    direction : {"all", "out", "in"}, default "all"
+        ``all`` reads ties either way; ``out`` follows their direction and ``in`` goes against it (reachability
+        becomes one-way).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).
@@ -517,8 +518,9 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
         of the others within ``max_distance`` ties of a member.
     max_distance : int, default 1
         For ``reach``: how many ties away still counts as reached.
-    direction : {"all", "out"}, default "all"
-        For ``reach``: ties either way or only outward. The fragmentation objectives read ties either way.
+    direction : {"all", "out", "in"}, default "all"
+        For ``reach``: ties either way, outward only or inward only. The fragmentation objectives read ties either
+        way.
     seed : int, default 42
         The seed of the random restarts; the same seed gives the same set.
     max_rounds : int, default 10

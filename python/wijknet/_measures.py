@@ -517,7 +517,7 @@ def average_path_length(g: Any, direction: str = "out", weight: Any = None, thre
     Returns
     -------
     float
-        The mean over ordered pairs (i, j), i != j, where j is reachable from i; NaN when there are none.
+        The mean over ordered pairs (i, j), i != j, where j is reachable from i; 0 when there are none.
 
     Notes
     -----
@@ -813,13 +813,14 @@ def eigenvector(g: Any, weight: Any = None, tol: float = 1e-12, max_iter: int = 
     Notes
     -----
     The principal eigenvector x of Aᵀ (x_v = λ⁻¹ Σ_u a_uv x_u: ties *into* v count), found by power iteration on
-    Aᵀ + I, as networkx ``eigenvector_centrality``. On a disconnected network the vector concentrates on the
-    component with the largest eigenvalue; other components get 0.
+    Aᵀ + I from the all-ones vector, as networkx ``eigenvector_centrality``; on a network that is not connected the
+    result depends on that start vector, as in networkx. Not converging within ``max_iter`` iterations is an
+    InvalidValueError. O(m) per iteration.
 
     References
     ----------
-    .. [1] Bonacich, P. (1987). Power and centrality: a family of measures. American Journal of Sociology 92(5),
-       1170-1182. https://doi.org/10.1086/228631
+    .. [1] Bonacich, P. (1972). Factoring and weighting approaches to status scores and clique identification.
+       Journal of Mathematical Sociology 2(1), 113-120. https://doi.org/10.1080/0022250X.1972.9989806
 
     Examples
     --------
@@ -1577,8 +1578,8 @@ def node_connectivity(g: Any, source: str, target: str, direction: str = "out", 
     g : Alliance or Snapshot
     source, target : str
         Stakeholder ids in the selection.
-    direction : {"out", "all"}, default "out"
-        Follow ties from source to target, or either way.
+    direction : {"out", "in", "all"}, default "out"
+        Follow ties from source to target along their direction, against it, or either way.
     **selection
         The selection keywords (docs/selection.md).
 
