@@ -126,15 +126,97 @@ PYBIND11_MODULE(_core, m) {
     // file that cannot be opened is the matching OSError, a failed write a WriteError that is also
     // an OSError; messages use Python spellings (python_spelling). One translator for them all.
     auto base = py::register_exception<wijknet::error>(m, "WijknetError", PyExc_ValueError);
-    py::register_exception<wijknet::unknown_id_error>(m, "UnknownIdError", base.ptr());
-    py::register_exception<wijknet::duplicate_id_error>(m, "DuplicateIdError", base.ptr());
-    py::register_exception<wijknet::invalid_value_error>(m, "InvalidValueError", base.ptr());
-    py::register_exception<wijknet::parse_error>(m, "ParseError", base.ptr());
+    base.attr("__doc__") = R"pbdoc(The root of wijknet's errors: bad input, with what was wrong, where, and what would be right.
+
+        A ValueError; the specific errors (UnknownIdError, DuplicateIdError, InvalidValueError,
+        ParseError, WriteError) derive from it. A file that does not exist is a FileNotFoundError
+        instead. The object an edit failed on is left as it was.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> try:
+        ...     wijknet.load_example().stakeholder("nobody")
+        ... except wijknet.WijknetError as err:
+        ...     print(type(err).__name__, err)
+        UnknownIdError unknown stakeholder 'nobody'
+    )pbdoc";
+    auto unknown = py::register_exception<wijknet::unknown_id_error>(m, "UnknownIdError", base.ptr());
+    unknown.attr("__doc__") = R"pbdoc(A stakeholder, role, relation, wave, event or other name that the alliance does not have.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> try:
+        ...     wijknet.load_example().role("bakker")
+        ... except wijknet.UnknownIdError as err:
+        ...     print(err)
+        unknown role 'bakker' (add it first if it is new)
+    )pbdoc";
+    auto duplicate = py::register_exception<wijknet::duplicate_id_error>(m, "DuplicateIdError", base.ptr());
+    duplicate.attr("__doc__") = R"pbdoc(An id or name that is taken already.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.Alliance()
+        >>> a.add_stakeholder("coc")
+        >>> try:
+        ...     a.add_stakeholder("coc")
+        ... except wijknet.DuplicateIdError as err:
+        ...     print(err)
+        stakeholder 'coc' already exists
+    )pbdoc";
+    auto invalid = py::register_exception<wijknet::invalid_value_error>(m, "InvalidValueError", base.ptr());
+    invalid.attr("__doc__") = R"pbdoc(A value that is not allowed: an empty id, a weight that is not a finite number, an unknown option.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.Alliance()
+        >>> a.add_wave("T0")
+        >>> a.add_stakeholder("coc")
+        >>> a.add_stakeholder("agent")
+        >>> try:
+        ...     a.add_tie("coc", "agent", "referral", "T0", float("nan"))
+        ... except wijknet.InvalidValueError as err:
+        ...     print(err)
+        referral tie 'coc' -> 'agent' in wave 'T0': weight must be a finite number, got nan
+    )pbdoc";
+    auto parse = py::register_exception<wijknet::parse_error>(m, "ParseError", base.ptr());
+    parse.attr("__doc__") = R"pbdoc(A file that cannot be read as it is: the message names file, line and column.
+
+        ``wijknet.validate`` lists every problem of a folder at once.
+
+        Examples
+        --------
+        >>> from pathlib import Path
+        >>> import wijknet
+        >>> Path("broken").mkdir()
+        >>> _ = Path("broken/stakeholders.csv").write_text("id,name,kind\ncoc,COC,bakkerij\n")
+        >>> try:
+        ...     wijknet.read_csv_folder("broken")
+        ... except wijknet.ParseError as err:
+        ...     print(err)
+        broken/stakeholders.csv:2:3: unknown stakeholder kind 'bakkerij'; expected organisation, person, initiative or group
+    )pbdoc";
     {
         py::dict body;
         body["__module__"] = "wijknet._core";
-        body["__doc__"] = "A file could not be written (folder missing, no permission, disk full ...): a WijknetError "
-                          "and an OSError.";
+        body["__doc__"] = R"pbdoc(A file could not be written (folder missing, no permission, disk full ...).
+
+        A WijknetError and an OSError. Every file is written atomically: a failed write leaves the
+        previous file as it was.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> try:
+        ...     wijknet.write(wijknet.Alliance(), "no/such/folder/a.json")
+        ... except wijknet.WriteError as err:
+        ...     print(isinstance(err, OSError), err)
+        True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (does it exist, and may it be written?)
+    )pbdoc";
         m.attr("WriteError") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
             "WriteError", py::make_tuple(base, py::handle(PyExc_OSError)), body);
     }

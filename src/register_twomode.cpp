@@ -26,8 +26,27 @@ two_mode_side parse_side(const std::string& side) {
 }  // namespace
 
 void register_twomode(py::module_& m) {
-    py::class_<two_mode_network>(m, "TwoMode", R"pbdoc(
-        The stakeholder x event participation network (use wijknet.two_mode to make one).
+    py::class_<two_mode_network>(m, "TwoMode", R"pbdoc(The stakeholder x event participation network of the Alle Kleuren method.
+
+        Made by ``wijknet.two_mode(alliance, **selection)``; every two-mode function takes it in
+        place of an alliance. ``stakeholder_ids`` and ``event_ids`` name the two sides (the
+        stakeholders with at least one selected participation; every selected event),
+        ``num_participations`` counts the pairs, ``pairs()`` gives them as vertex numbers,
+        ``bipartite()`` the graph as a Snapshot (stakeholders first) and ``project(side, weight)``
+        a one-mode projection.
+
+        Parameters
+        ----------
+        alliance : Alliance
+        waves, start, end, themes, events, roles, kinds, participation_roles
+            The two-mode selection keywords of ``wijknet.two_mode``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> t = wijknet.two_mode(wijknet.load_example(), themes="racisme")
+        >>> len(t.stakeholder_ids), t.event_ids, t.num_participations
+        (28, ['ev04_racisme_bespreekbaar', 'ev06_jongerendialoog', 'ev07_keti_koti'], 38)
     )pbdoc")
         .def(py::init([](const alliance& a, const strings& waves, const std::string& from, const std::string& to,
                          const strings& themes, const strings& events, const strings& roles, const strings& kinds,

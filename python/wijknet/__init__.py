@@ -6,7 +6,13 @@ graph of alliance roles, and answers the questions evaluators and municipalities
 
 >>> import wijknet
 >>> alliance = wijknet.load_example()
->>> print(alliance.summary())                                  # doctest: +SKIP
+>>> alliance
+<wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
+>>> wijknet.betweenness(alliance, relations="referral", wave="T1").idxmax()
+'coc_rivierstad'
+
+Every function is documented with its definition, conventions and references (``help(wijknet.brokerage)``);
+docs/ has the guides.
 """
 
 try:

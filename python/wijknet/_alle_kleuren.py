@@ -133,14 +133,26 @@ def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) ->
 
 @checked(selection=TWO_MODE_SELECTION)
 def uncovered_themes(alliance: _core.Alliance, **selection) -> list[str]:
-    """Themes of the taxonomy (the six of the Alle Kleuren method, plus any added) that no
-    selected event has covered, in taxonomy order.
+    """The themes no selected event has covered.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    **selection : two-mode
+
+    Returns
+    -------
+    list of str
+        Theme keys of the taxonomy (the six of the Alle Kleuren method, plus any added), in taxonomy order.
 
     Examples
     --------
     >>> import wijknet
-    >>> wijknet.uncovered_themes(wijknet.load_example(), waves=["T1"], end="2022-04-30")
+    >>> alliance = wijknet.load_example()
+    >>> wijknet.uncovered_themes(alliance, waves="T1", end="2022-04-30")
     ['jongeren', 'sport']
+    >>> wijknet.uncovered_themes(alliance)
+    []
     """
     r = theme_reach(alliance, **selection)
     return [k for k in r.index if r.loc[k, "events"] == 0]
@@ -148,19 +160,32 @@ def uncovered_themes(alliance: _core.Alliance, **selection) -> list[str]:
 
 @checked(selection=TWO_MODE_SELECTION)
 def cumulative_reach(alliance: _core.Alliance, **selection) -> pd.DataFrame:
-    """Reach over the event dates: per event, in date order (undated last), its ``participants``,
-    how many came for the first time (``new``) and how many had been to an earlier event
-    (``returning``), and the distinct stakeholders reached so far (``cumulative``). Events on the
-    same date are taken in alliance order.
+    """Reach over the event dates: who came for the first time, who came back, how many were reached so far.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by event id, in date order (undated events last; events on one date in alliance order): ``date``,
+        ``themes``, ``participants``, ``new`` (first event of theirs), ``returning`` (had been to an earlier event)
+        and ``cumulative`` (distinct stakeholders reached so far).
 
     Examples
     --------
     >>> import wijknet
-    >>> r = wijknet.cumulative_reach(wijknet.load_example())
-    >>> r.loc["ev01_aftrap", ["participants", "new", "returning"]].tolist()
-    [16, 16, 0]
-    >>> int(r["cumulative"].iloc[-1])
-    33
+    >>> alliance = wijknet.load_example()
+    >>> r = wijknet.cumulative_reach(alliance)
+    >>> r[["date", "participants", "new", "returning", "cumulative"]].head(4)
+                                     date  participants  new  returning  cumulative
+    event                                                                          
+    ev01_aftrap                2021-10-23            16   16          0          16
+    ev02_veilig_over_straat    2021-11-25            13    3         10          19
+    ev03_mensenrechtendag      2021-12-10            12    2         10          21
+    ev04_racisme_bespreekbaar  2022-02-17            13    0         13          21
     """
     t = two_mode(alliance, **selection)
     per_event = _events_of(t)
@@ -232,31 +257,49 @@ def _group_label(words: Wording, by: str, g: Any) -> str:
 def bridging_events(alliance: _core.Alliance, by: str = "role", relations: Iterable[str] | str | None = None,
                     tie_waves: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
                     **selection) -> pd.DataFrame:
-    """Events that brought together groups the alliance's ties do not connect, and events whose
-    removal would most fragment the co-participation network.
+    """Events that brought together groups the alliance's ties do not connect, and events that hold the participants together.
 
-    A pair of groups (roles, kinds, or values of an attribute, per ``by``) is *bridged* by an
-    event when members of both took part in it while no tie in ``relations`` and ``tie_waves``
-    (default: all; direction ignored) joins any member of the one group to any member of the
-    other, and no stakeholder belongs to both. ``fragmentation_gain`` is how much the
-    fragmentation F = 1 − Σ_k s_k (s_k − 1) / (n (n − 1)) (Borgatti 2006; s_k the component
-    sizes of the co-participation network of the n participants) rises when the event is left
-    out.
+    Parameters
+    ----------
+    alliance : Alliance
+    by : "role", "kind" or str, default "role"
+        The groups: roles (a stakeholder in each role it holds), kinds, or the values of an attribute.
+    relations : str or list of str, optional
+    tie_waves : str or list of str, optional
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default False
+    **selection : two-mode
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by event: ``participants``, ``bridged_pairs`` (list of group pairs),
-        ``bridged`` (how many), ``fragmentation_gain``, ``explanation`` (a sentence, or empty
-        when the event bridges nothing and fragments nothing); sorted by ``bridged`` and
-        ``fragmentation_gain``, largest first.
+        Indexed by event: ``participants``, ``bridged_pairs`` (list of group pairs), ``bridged`` (how many),
+        ``fragmentation_gain`` and ``explanation`` (a sentence, or empty when the event bridges nothing and
+        fragments nothing); sorted by ``bridged`` and then ``fragmentation_gain``, largest first.
+
+    Notes
+    -----
+    A pair of groups is *bridged* by an event when members of both took part in it while no tie in ``relations`` and
+    ``tie_waves`` (direction ignored) joins a member of the one group to a member of the other, and no stakeholder
+    belongs to both. ``fragmentation_gain`` is how much the fragmentation F = 1 − Σ_k s_k (s_k − 1) / (n (n − 1)) of
+    the co-participation network of the n participants (s_k its component sizes) rises when the event is left out.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational and
+       Mathematical Organization Theory 12(1), 21-34. https://doi.org/10.1007/s10588-006-7084-x
 
     Examples
     --------
     >>> import wijknet
-    >>> b = wijknet.bridging_events(wijknet.load_example(), relations=["collaboration"], tie_waves=["T0"])
-    >>> b.index[0]
-    'ev07_keti_koti'
+    >>> alliance = wijknet.load_example()
+    >>> b = wijknet.bridging_events(alliance, relations="collaboration", tie_waves="T0")
+    >>> b[["participants", "bridged", "fragmentation_gain"]].round(4).head(3)
+                          participants  bridged  fragmentation_gain
+    event                                                          
+    ev07_keti_koti                  17       18                 0.0
+    ev10_slotbijeenkomst            20       18                 0.0
+    ev01_aftrap                     16       14                 0.0
     >>> b["fragmentation_gain"].idxmax()
     'ev08_sporttoernooi'
     """
@@ -323,25 +366,42 @@ def _bridging_sentence(words: Wording, event: dict, by: str, bridged: list, gain
 
 @dataclass
 class CoreGroup:
-    """The result of :func:`core_group`.
+    """How the core group carries and reaches the events; returned by :func:`core_group`.
 
     Attributes
     ----------
     members : pandas.DataFrame
-        Per kerngroep member (index ``stakeholder``): ``organised`` (events), ``attended``
-        (events taken part in, organised ones included), ``sole_organiser`` (events whose only
-        core-group organiser it was).
+        Per core-group member (index ``stakeholder``): ``organised`` (events), ``attended`` (events taken part in,
+        organised ones included) and ``sole_organiser`` (events whose only core-group organiser it was).
     events : int
         Events in the selection.
     events_without_organiser : int
         Events with no core-group member among the organisers.
     single_point : str or None
-        The member organising depends on: the only member who organised, or the busiest
-        organiser when without them over half of the events would have had no core-group organiser.
+        The member organising depends on: the only member who organised, or the busiest organiser when without them
+        over half of the events would have had no core-group organiser.
     reach : pandas.Series
-        Share of the participants who are not in the core group within ``1`` and ``2`` steps of a
-        member through alliance ties and co-participation; ``participants`` their number.
+        The share of the participants outside the core group within ``1`` and ``2`` steps of a member, through
+        alliance ties and co-participation; ``participants`` their number.
     explanation : str
+        The result in a few sentences.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> c = wijknet.core_group(alliance)
+    >>> c.members.sort_values("organised", ascending=False).head(3)
+                              organised  attended  sole_organiser
+    stakeholder                                                  
+    alle_kleuren_begeleiding          8         9               1
+    bewoner_noor_nachtegaal           3         4               0
+    bewoner_jose_kraanvogel           3         6               0
+    >>> c.reach.round(3)
+    participants    24.000
+    1                0.875
+    2                1.000
+    Name: reach, dtype: float64
     """
 
     members: pd.DataFrame
@@ -358,19 +418,39 @@ def core_group(alliance: _core.Alliance, role: str = "kerngroep", relations: Ite
                **selection) -> CoreGroup:
     """How the core group (kerngroep) carries and reaches the events.
 
-    Organising counts the event's ``organisers``; attending its participation. The reach
-    graph joins two stakeholders when they have a tie in ``relations`` / ``tie_waves`` (default
-    all, direction ignored) or took part in a selected event together; the share within one and
-    two steps of a member is taken over the participants outside the core group.
+    Parameters
+    ----------
+    alliance : Alliance
+    role : str, default "kerngroep"
+        The role of the core group's members.
+    relations : str or list of str, optional
+    tie_waves : str or list of str, optional
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default False
+    **selection : two-mode
+
+    Returns
+    -------
+    CoreGroup
+        ``members``, ``events``, ``events_without_organiser``, ``single_point``, ``reach`` and ``explanation``.
+
+    Notes
+    -----
+    Organising counts the event's ``organisers``, attending its participation. The reach graph joins two stakeholders
+    when they have a tie in ``relations`` and ``tie_waves`` (direction ignored) or took part in a selected event
+    together; the shares within one and two steps of a member are taken over the participants outside the core group.
 
     Examples
     --------
     >>> import wijknet
-    >>> c = wijknet.core_group(wijknet.load_example())
+    >>> alliance = wijknet.load_example()
+    >>> c = wijknet.core_group(alliance)
     >>> int(c.members.loc["alle_kleuren_begeleiding", "organised"]), c.events
     (8, 10)
     >>> c.single_point is None      # 7 of its 8 events had another core-group organiser
     True
+    >>> print(c.explanation)
+    Alle Kleuren kerngroepbegeleiding Rivierstad organised 8 of the 10 events. 1 event was organised without a core-group member. Of the 24 participants outside the core group, 88% are tied directly to a member and 100% within two steps.
     """
     words = Wording(alliance, lang, show_names)
     key = alliance.role(role)["key"]
@@ -471,13 +551,37 @@ def _core_sentence(words: Wording, c: CoreGroup, organised: dict) -> str:
 
 @dataclass
 class MeetingAndTies:
-    """The result of :func:`meeting_and_ties`: exact counts, shares, and the permutation test.
+    """Whether meeting at events went together with new ties; returned by :func:`meeting_and_ties`.
 
-    ``met_pairs`` pairs co-participated in an event dated up to the later wave's date and had no
-    tie at the baseline wave; ``met_new_ties`` of them have a tie in the later wave. The same for
-    ``other_pairs`` / ``other_new_ties``, the pairs that did not meet. ``difference`` is
-    ``met_share - other_share``; ``p_value`` = (``as_large`` + 1) / (``permutations`` + 1), with
-    ``as_large`` the permutations whose difference was at least as large.
+    Attributes
+    ----------
+    baseline, later : str
+        The two waves.
+    met_pairs, met_new_ties : int
+        Pairs without a tie at ``baseline`` who took part in one event dated up to the later wave's date, and how many
+        of them have a tie at ``later``.
+    other_pairs, other_new_ties : int
+        The same for the pairs that did not meet.
+    met_share, other_share : float
+        ``met_new_ties / met_pairs`` and ``other_new_ties / other_pairs``.
+    difference : float
+        ``met_share − other_share``.
+    permutations, as_large : int
+        The number of permutations, and of those whose difference was at least as large.
+    p_value : float
+        (``as_large`` + 1) / (``permutations`` + 1), one-sided.
+    seed : int
+        The seed of the permutations.
+    explanation : str
+        The result in a sentence.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.meeting_and_ties(alliance, permutations=99, seed=1)
+    >>> round(m.met_share, 4), round(m.other_share, 4), m.p_value
+    (0.0565, 0.007, 0.02)
     """
 
     baseline: str
@@ -500,23 +604,47 @@ class MeetingAndTies:
 def meeting_and_ties(alliance: _core.Alliance, baseline: str = "T0", later: str = "T1",
                      relations: Iterable[str] | str | None = None, permutations: int = 999, seed: int = 0,
                      lang: str = "en", **selection) -> MeetingAndTies:
-    """Did meeting at events go together with new ties?
+    """Whether meeting at events went together with new ties, with a permutation test.
 
-    The pairs are the pairs of stakeholders present in both waves with no tie (in ``relations``,
-    default all, either direction) at ``baseline``. A pair *met* when both took part in one
-    event dated on or before the ``later`` wave's date (and selected by ``selection``). The
-    outcome is a tie at ``later``. The test permutes which stakeholder is which in the meeting
-    network (a node-label permutation as in QAP, Krackhardt 1988, which keeps its structure),
-    ``permutations`` times with a seeded generator (numpy PCG64), and counts how often the
-    difference in shares is at least the observed one (one-sided).
+    Parameters
+    ----------
+    alliance : Alliance
+    baseline : str, default "T0"
+        The wave at which the pairs had no tie.
+    later : str, default "T1"
+        The wave at which a new tie is looked for; events up to its date count.
+    relations : str or list of str, optional
+    permutations : int, default 999
+        How many node-label permutations the test draws.
+    seed : int, default 0
+        The seed of the permutations (numpy PCG64); the same seed gives the same p-value.
+    lang : {"en", "nl"}, default "en"
+    **selection : two-mode
 
-    This measures association, not cause: people who already meant to work together may also
-    have come to the same events.
+    Returns
+    -------
+    MeetingAndTies
+        The counts, shares, their difference and the p-value.
+
+    Notes
+    -----
+    The pairs are the pairs of stakeholders present in both waves with no tie (in ``relations``, either direction)
+    at ``baseline``. A pair *met* when both took part in one event dated on or before the ``later`` wave's date (and
+    selected by the keywords). The outcome is a tie at ``later``. The test permutes which stakeholder is which in the
+    meeting network (a node-label permutation as in QAP, Krackhardt 1988, which keeps its structure) and counts how
+    often the difference in shares is at least the observed one (one-sided). This measures association, not cause:
+    people who already meant to work together may also have come to the same events.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. (1988). Predicting with networks: nonparametric multiple regression analysis of dyadic
+       data. Social Networks 10(4), 359-381. https://doi.org/10.1016/0378-8733(88)90004-4
 
     Examples
     --------
     >>> import wijknet
-    >>> m = wijknet.meeting_and_ties(wijknet.load_example(), permutations=999, seed=1)
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.meeting_and_ties(alliance, permutations=999, seed=1)
     >>> (m.met_pairs, m.met_new_ties, m.other_pairs, m.other_new_ties)
     (230, 13, 143, 1)
     >>> m.p_value
@@ -603,17 +731,43 @@ def _meeting_sentence(words: Wording, m: MeetingAndTies) -> str:
 def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren", wave: str | None = None,
                         relations: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = True,
                         **selection) -> pd.DataFrame:
-    """:func:`wijknet.role_coverage` with what the events add: its columns unchanged, plus
-    ``event_holders`` (holders of the role who took part in a selected event), ``events_only``
-    (True when the role is absent or isolated in the alliance ties but present at events) and
-    ``event_explanation`` (a sentence saying so, empty otherwise).
+    """Role coverage of the alliance, with what the events add.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    template : str, default "alle_kleuren"
+        The method template whose roles are checked.
+    wave : str, optional
+        The wave of the alliance's ties and stakeholders, as for :func:`role_coverage`; default every wave.
+    relations : str or list of str, optional
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default True
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`role_coverage`, plus ``event_holders`` (holders of the role who took part in a selected
+        event), ``events_only`` (True when the role is absent or isolated in the alliance's ties but present at
+        events) and ``event_explanation`` (a sentence saying so, empty otherwise).
 
     Examples
     --------
     >>> import wijknet
-    >>> c = wijknet.event_role_coverage(wijknet.load_example(), wave="T1")
-    >>> int(c.loc["bewoner", "event_holders"]) > 0
-    True
+    >>> alliance = wijknet.load_example()
+    >>> c = wijknet.event_role_coverage(alliance, wave="T1")
+    >>> c[["status", "holders", "event_holders", "events_only"]]
+                        status  holders  event_holders  events_only
+    role                                                           
+    kerngroep          covered        8              9        False
+    bewoner            covered       12             13        False
+    lhbti_organisatie  covered        2              2        False
+    zelforganisatie    covered        4              4        False
+    welzijnswerk       covered        2              3        False
+    sociale_partner    covered        5              5        False
+    gemeente           covered        2              2        False
+    wijkagent           single        1              1        False
     """
     from ._diagnostics import role_coverage
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 
 from . import _core, _display
-from ._keywords import (SELECTION, checked, compiled_parameters, compiled_type_error, selection_arguments,
-                        signature_dump, warn_if_empty)
+from ._alliance_methods import METHODS
+from ._keywords import (SELECTION, checked, compiled_parameters, compiled_type_error, expand_doc,
+                        selection_arguments, signature_dump, warn_if_empty)
 
 if TYPE_CHECKING:
     from ._summary import Summary
@@ -30,78 +31,279 @@ def _frame(columns: dict, index: str | None, include_sensitive: bool) -> pd.Data
 
 
 class Alliance(_core.Alliance):
-    """The model of one alliance (see the C++ class ``wijknet::alliance``).
+    """The model of one alliance: stakeholders with roles, ties per relation and wave, events and incidents.
 
-    Stakeholders have a unique id, a name, a kind (organisation, person, initiative, group),
-    roles from the taxonomy and free attributes; ties belong to a relation and a wave; events
-    and participation form the two-mode network of the Alle Kleuren method.
+    Stakeholders have a unique id, a name, a kind (organisation, person, initiative, group), roles from the taxonomy
+    (the roles of both methods are built in, with Dutch keys and English labels) and free attributes, some of which
+    may be marked sensitive. Ties belong to a relation (built in: ``collaboration``, undirected; ``information``,
+    ``referral`` and ``trust``, directed) and a wave (T0, T1, ...), and carry a weight. Events and participation form
+    the two-mode network of the Alle Kleuren method; the incident log records how reports were handled.
 
-    Every edit either succeeds or raises a :class:`wijknet.WijknetError` subclass and leaves the
-    alliance exactly as it was.
+    Every edit either succeeds or raises a :class:`WijknetError` subclass and leaves the alliance exactly as it was.
+    The C++ class is ``wijknet::alliance`` (docs/model.md).
+
+    See Also
+    --------
+    read, read_csv_folder, from_pandas, load_example, Snapshot
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.Alliance()
+    >>> a.add_wave("T0", "autumn 2021", "2021-10-01")
+    >>> a.add_stakeholder("agent", "Kees", "person", roles="wijkagent")
+    >>> a.add_stakeholder("coc", "COC afdeling", roles="lhbti_organisatie")
+    >>> a.add_tie("coc", "agent", "referral", "T0", 2)
+    >>> a
+    <wijknet.Alliance: 2 stakeholders, 1 ties, 1 waves, 4 relations>
+    >>> a.stakeholders()[["name", "kind", "roles"]]
+                   name          kind                roles
+    id                                                    
+    agent          Kees        person          [wijkagent]
+    coc    COC afdeling  organisation  [lhbti_organisatie]
     """
 
     def stakeholders(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """Stakeholders as a DataFrame indexed by id: name, kind, roles, waves, then attributes.
+        """The stakeholders as a DataFrame.
 
-        Attributes marked sensitive are left out unless ``include_sensitive=True``.
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by stakeholder id: ``name``, ``kind``, ``roles`` (list of role keys), ``waves`` (list; empty: every
+            wave), then one column per attribute. ``attrs["sensitive"]`` names the sensitive columns included.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.stakeholders()[["name", "kind", "roles"]].head(3)
+                                                name          kind           roles
+        id                                                                        
+        wijkagent_kwikstaart         Kees Kwikstaart        person     [wijkagent]
+        welzijn_rivierstad        Welzijn Rivierstad  organisation  [welzijnswerk]
+        jongerenwerker_roodborst      Ravi Roodborst        person  [welzijnswerk]
+        >>> "lhbti_focus" in alliance.stakeholders(include_sensitive=True).columns
+        True
         """
         return _frame(self._stakeholder_columns(), "id", include_sensitive)
 
     def ties(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """Ties as a DataFrame: source, target, relation, wave, weight, then attributes."""
+        """The ties as a DataFrame.
+
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per tie: ``source``, ``target``, ``relation``, ``wave``, ``weight``, then one column per tie
+            attribute. A tie of an undirected relation is one row.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.ties()[["source", "target", "relation", "wave", "weight"]].head(3)
+                         source                    target       relation wave  weight
+        0  wijkagent_kwikstaart        welzijn_rivierstad  collaboration   T0     4.0
+        1  wijkagent_kwikstaart      wijkregisseur_specht  collaboration   T0     4.0
+        2  wijkagent_kwikstaart  buurtpreventie_vogelwijk  collaboration   T0     4.0
+        """
         return _frame(self._tie_columns(), None, include_sensitive)
 
     def events(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """Events as a DataFrame indexed by id: name, date, themes, organisers, then attributes."""
+        """The events (Alle Kleuren meetings) as a DataFrame.
+
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by event id: ``name``, ``date``, ``themes``, ``organisers``, then one column per attribute.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.events()[["date", "themes"]].head(3)
+                                       date           themes
+        id                                                  
+        ev01_aftrap              2021-10-23     [veiligheid]
+        ev02_veilig_over_straat  2021-11-25     [veiligheid]
+        ev03_mensenrechtendag    2021-12-10  [mensenrechten]
+        """
         return _frame(self._event_columns(), "id", include_sensitive)
 
     def participation(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """Participation as a DataFrame: stakeholder, event, then attributes."""
+        """Who took part in which event, as a DataFrame.
+
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per participation: ``stakeholder``, ``event``, then one column per attribute (e.g. ``role``:
+            organiser or participant).
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.participation().head(3)
+                        stakeholder        event       role
+        0  alle_kleuren_begeleiding  ev01_aftrap  organiser
+        1        stichting_een_wijk  ev01_aftrap  organiser
+        2     bewoner_ayse_cicekdal  ev01_aftrap  organiser
+        """
         return _frame(self._participation_columns(), None, include_sensitive)
 
     def incidents(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """The incident log as a DataFrame indexed by incident id (see :func:`wijknet.handoffs` and co.).
+        """The incident log as a DataFrame (see :func:`handoffs` and the other incident analyses).
 
-        Columns reported, category, neighbourhood, description, then the free fields. Every
-        incident field is sensitive: pass ``include_sensitive=True``; without it a
-        :class:`wijknet.InvalidValueError` is raised (``num_incidents`` gives the count).
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+            Must be True: every incident field is sensitive, so the log comes out only when asked for by name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by incident id: ``reported``, ``category``, ``neighbourhood``, ``description``, then the free fields.
+
+        Raises
+        ------
+        InvalidValueError
+            Without ``include_sensitive=True``; ``num_incidents`` gives the count without it.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.num_incidents
+        38
+        >>> alliance.incidents(include_sensitive=True)[["reported", "category"]].head(2)
+                           reported       category
+        id                                        
+        M2021-001  2021-10-05T19:00  discriminatie
+        M2021-002  2021-10-11T21:45    intimidatie
         """
         from ._incidents import incident_table
 
         return incident_table(self, include_sensitive)
 
     def incident_steps(self, include_sensitive: bool = False) -> pd.DataFrame:
-        """The handling steps: incident, step (1-based), stakeholder, action, to, time, note.
+        """The handling steps of the incidents as a DataFrame.
 
-        Sensitive like :meth:`incidents`: pass ``include_sensitive=True``.
+        Parameters
+        ----------
+        include_sensitive : bool, default False
+            Must be True, as for :meth:`incidents`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per step: ``incident``, ``step`` (1-based), ``stakeholder``, ``action``, ``to``, ``time``, ``note``.
+
+        Raises
+        ------
+        InvalidValueError
+            Without ``include_sensitive=True``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> steps = alliance.incident_steps(include_sensitive=True)
+        >>> steps[["incident", "step", "stakeholder", "action"]].head(3)
+            incident  step               stakeholder        action
+        0  M2021-001     1  jongerenwerker_roodborst     ontvangen
+        1  M2021-001     2  jongerenwerker_roodborst  doorverwezen
+        2  M2021-001     3            coc_rivierstad      opgepakt
         """
         from ._incidents import incident_step_table
 
         return incident_step_table(self, include_sensitive)
 
     def snapshot(self, **selection) -> "Snapshot":
-        """A :class:`wijknet.Snapshot` of this alliance; keywords as for ``Snapshot``."""
+        """A :class:`Snapshot` of this alliance: the graph the measures run on.
+
+        Parameters
+        ----------
+        **selection
+            The selection keywords (docs/selection.md).
+
+        Returns
+        -------
+        Snapshot
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> alliance.snapshot(relations="referral", wave="T1")
+        <wijknet.Snapshot: 32 stakeholders, 17 ties, directed, weighted>
+        """
         return Snapshot(self, **selection)
 
     def summary(self, templates: Iterable[str] | None = None, lang: str = "en") -> "Summary":
-        """The summary of :func:`wijknet.summary`, in English (``lang="en"``) or Dutch (``"nl"``)."""
+        """The summary of :func:`summary`: who is in the alliance, roles, ties per relation and wave, warnings.
+
+        Parameters
+        ----------
+        templates : list of str, optional
+            Method templates whose role coverage is summarised; default every template.
+        lang : {"en", "nl"}, default "en"
+
+        Returns
+        -------
+        Summary
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> print(alliance.summary().to_text().splitlines()[2])
+        34 stakeholders, 164 ties, 2 waves, 10 events, 136 participations
+        """
         from ._summary import summary
 
         return summary(self, templates, lang)
 
     @property
     def read_warnings(self) -> list:
-        """What the reader that made this alliance warned about, as :class:`wijknet.Problem` objects.
+        """What the reader that made this alliance warned about, as :class:`Problem` objects.
 
-        Warnings do not stop a read, but the result may not be what was meant: e.g. a stakeholder
-        table from which no role at all was read ("no roles were read; is the column named 'role'
-        or 'rol'?"). ``str(w)`` is the English line, ``w.text("nl")`` the Dutch one; the summary
-        shows them. Empty for an alliance built in code.
+        Warnings do not stop a read, but the result may not be what was meant: e.g. a stakeholder table from which no
+        role at all was read ("no roles were read; is the column named 'role' or 'rol'?"). ``str(w)`` is the English
+        line, ``w.text("nl")`` the Dutch one; the summary shows them. Empty for an alliance built in code.
         """
         return list(getattr(self, "_read_warnings", ()))
 
     def copy(self) -> "Alliance":
-        """An independent copy (read warnings included)."""
+        """An independent copy of the alliance, read warnings included.
+
+        Returns
+        -------
+        Alliance
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> other = alliance.copy()
+        >>> other.remove_stakeholder("wijkagent_kwikstaart")
+        >>> len(alliance), len(other)
+        (34, 33)
+        """
         other = Alliance()
         other._assign(self)
         other._read_warnings = self.read_warnings
@@ -124,39 +326,54 @@ class Alliance(_core.Alliance):
 
 # The compiled methods check their keywords too (did you mean ...?), and take a str where they
 # want a list of str (roles="wijkagent"). Methods defined above in Python are checked as well.
+# A compiled method's wrapper carries its numpydoc text (_alliance_methods) after the signature.
 for _name, _method in list(vars(_core.Alliance).items()) + list(vars(Alliance).items()):
     if not _name.startswith("_") and callable(_method) and not isinstance(_method, type):
-        setattr(Alliance, _name, checked(_method, name=f"Alliance.{_name}",
-                                         selection=SELECTION if _name == "snapshot" else ()))
+        _wrapper = checked(_method, name=f"Alliance.{_name}", selection=SELECTION if _name == "snapshot" else ())
+        if _name in METHODS:
+            _wrapper.__doc__ = (_method.__doc__ or "").strip().splitlines()[0] + "\n\n" + METHODS[_name]
+            _wrapper.__module__ = __name__
+        setattr(Alliance, _name, _wrapper)
 
 
 class Snapshot(_core.Snapshot):
-    """A compact, immutable graph of part of an alliance, for analysis (docs/model.md).
+    """A compact, immutable graph of part of an alliance, for analysis.
+
+    Every measure takes a snapshot, or an alliance plus the selection keywords (it builds the snapshot itself). Build
+    one yourself to run several measures on the same part (docs/model.md).
 
     Parameters
     ----------
     alliance : Alliance
         The alliance to take the part from.
-    relations, waves : str or list of str, optional
-        Relation and wave keys (default: every one); ``wave="T1"`` is the short form of
-        ``waves=["T1"]``. With waves named, only stakeholders present in one of them are kept.
-    min_weight : float, optional
-        Leave out ties lighter than this.
-    roles : str or list of str, optional
-        Keep stakeholders holding one of these roles (keys, labels or aliases).
-    ids : str or list of str, optional
-        Keep only these stakeholders.
-    where : dict, optional
-        Keep stakeholders whose attributes equal these values, e.g. ``{"sector": "welzijn"}``.
-    symmetrize : bool, default False
-        Read every tie as undirected.
-    combine : {"sum", "max", "min", "count", "keep"}, default "sum"
-        How ties joining the same pair merge.
-    self_ties : bool, default False
-        Keep ties of a stakeholder to itself.
+    *positional
+        The selection keywords by position, in the order below (as the C++ ``wijknet::selection``).
+    **selection
+        The selection keywords (docs/selection.md).
 
-    A ``roles``, ``ids`` or ``where`` filter that keeps nobody warns with
-    :class:`wijknet.EmptySelectionWarning`, naming the filter and the values that exist.
+    Raises
+    ------
+    UnknownIdError
+        For an unknown relation, wave, role or stakeholder id.
+
+    Notes
+    -----
+    The snapshot is directed when a selected relation is directed (with no relations named, only relations that
+    have ties count), unless ``symmetrize``; an undirected tie in a directed snapshot becomes two arcs. Self-ties are
+    dropped unless ``self_ties``. A ``roles``, ``ids`` or ``where`` filter that keeps nobody warns with
+    :class:`EmptySelectionWarning`, naming the filter and the values that exist. Built in O(n + m).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> s = wijknet.Snapshot(alliance, relations="referral", wave="T1")
+    >>> s
+    <wijknet.Snapshot: 32 stakeholders, 17 ties, directed, weighted>
+    >>> s.directed, len(s.ids), s.num_ties
+    (True, 32, 17)
+    >>> wijknet.betweenness(s).idxmax()
+    'coc_rivierstad'
     """
 
     def __init__(self, alliance: _core.Alliance, *positional, **selection) -> None:
@@ -176,11 +393,76 @@ class Snapshot(_core.Snapshot):
             raise compiled_type_error("Snapshot", types, [self, alliance], arguments) from None
         warn_if_empty(alliance, len(self), arguments)
 
+    directed = property(_core.Snapshot.directed.fget, doc="Whether the graph is directed (a selected relation is, and "
+                                                           "``symmetrize`` was not set).")
+    weighted = property(_core.Snapshot.weighted.fget, doc="Whether the ties carry weights other than 1.")
+    ids = property(_core.Snapshot.ids.fget, doc="The stakeholder ids, in vertex order: the index of every measure.")
+    num_ties = property(_core.Snapshot.num_ties.fget, doc="The number of ties after merging; an undirected tie "
+                                                          "counts once.")
+    memory_bytes = property(_core.Snapshot.memory_bytes.fget, doc="The memory the graph takes, in bytes.")
+
+    def edges(self) -> tuple[list, list, list]:
+        """The ties of the graph, each once.
+
+        Returns
+        -------
+        tuple of three lists
+            Sources and targets (stakeholder ids) and weights, in the graph's edge order; an undirected tie once,
+            its ends in vertex order.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="referral", wave="T1")
+        >>> sources, targets, weights = s.edges()
+        >>> len(sources) == s.num_ties, sources[0], targets[0], weights[0]
+        (True, 'welzijn_rivierstad', 'wijkagent_kwikstaart', 4.0)
+        """
+        return super().edges()
+
+    def density(self) -> float:
+        """The density of the graph, as :func:`wijknet.density` defines it.
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="referral", wave="T1")
+        >>> round(s.density(), 4) == round(wijknet.density(s), 4)
+        True
+        """
+        return super().density()
+
+    def weak_components(self) -> list[int]:
+        """The weak component of each vertex, as :func:`wijknet.components` gives it without ids.
+
+        Returns
+        -------
+        list of int
+            A label per vertex (in the order of ``ids``), numbered from the lowest vertex; ties are followed both
+            ways.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="collaboration", wave="T1")
+        >>> labels = s.weak_components()
+        >>> len(labels) == len(s.ids), len(set(labels))
+        (True, 10)
+        """
+        return super().weak_components()
+
     def __repr__(self) -> str:
         return _display.snapshot_repr(self)
 
     def _repr_html_(self) -> str:
         return _display.snapshot_html(self)
+
+
+Snapshot.__doc__ = expand_doc(Snapshot.__doc__, SELECTION)
 
 
 def check_path(path: Path, folder: bool = False) -> None:
@@ -197,25 +479,52 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
                     duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
 
-    The folder holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and
-    optionally ``waves.csv``, ``relations.csv``, ``ties.csv`` (source, target, relation, wave,
-    weight, attributes ...), ``events.csv`` and ``participation.csv``; see docs/csv.md. Column
-    names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any
-    case; a name one typo away from a known column is an error, not an attribute. Several roles in
-    one cell are separated by ``|``; a column whose name ends in ``:sensitive`` becomes a
-    sensitive attribute.
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        Holds ``stakeholders.csv`` (id, name, kind, role, waves, attributes ...) and optionally ``waves.csv``,
+        ``relations.csv``, ``ties.csv`` (source, target, relation, wave, weight, attributes ...), ``events.csv``,
+        ``participation.csv`` and the incident log (docs/csv.md).
+    separator : {"", ",", ";", "\\t"}, default ""
+        The field separator; "" detects it from each header line.
+    decimal_comma : bool, default False
+        Read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+    encoding : {"auto", "utf-8", "cp1252", "utf-16"}, default "auto"
+        ``auto`` detects UTF-8 with or without byte order mark, Windows-1252 and UTF-16 with byte order mark, per
+        file.
+    duplicates : {"merge", "error", "sum", "max", "mean"}, default "merge"
+        A tie listed more than once (an undirected tie from both sides, or the same tie twice): ``merge`` makes
+        identical listings one tie and listings with different weights an error; ``error`` refuses any repeat;
+        ``sum``, ``max`` and ``mean`` combine the weights.
 
-    separator: ``","``, ``";"`` or ``"\t"`` (default: detected from each header line).
-    decimal_comma: read ``3,5`` as 3.5, as Dutch Excel writes numbers.
-    encoding: ``"auto"`` (default: UTF-8 with or without byte order mark, Windows-1252 or UTF-16
-        with byte order mark, detected per file), ``"utf-8"``, ``"cp1252"`` or ``"utf-16"``.
-    duplicates: what to do with a tie listed more than once (an undirected tie listed from both
-        sides, or the same tie twice): ``"merge"`` (default: identical listings are one tie; listings
-        with different weights are an error), ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
+    Returns
+    -------
+    Alliance
+        Its ``read_warnings`` hold what the reader warned about.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem
-    (:func:`wijknet.validate` lists all of them); ``FileNotFoundError`` when there is no such
-    folder, ``NotADirectoryError`` when it is a file. Warnings are kept in ``read_warnings``.
+    Raises
+    ------
+    ParseError
+        Naming file, line and column of the first problem (:func:`validate` lists all of them).
+    FileNotFoundError
+        When there is no such folder.
+    NotADirectoryError
+        When the path is a file.
+
+    Notes
+    -----
+    Column names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any case; a
+    name one typo away from a known column is an error, not an attribute. Several roles in one cell are separated by
+    ``|``; a column whose name ends in ``:sensitive`` becomes a sensitive attribute.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.read_csv_folder(wijknet.example_path())
+    >>> alliance
+    <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
+    >>> alliance.read_warnings
+    []
     """
     from ._validate import Problem
 
@@ -228,13 +537,41 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
 
 @checked
 def example_path() -> Path:
-    """The folder of the bundled, fictional example alliance (Vogelwijk-Oost, Rivierstad)."""
+    """The folder of the bundled, fictional example alliance (Vogelwijk-Oost, Rivierstad).
+
+    Returns
+    -------
+    pathlib.Path
+        A folder of CSV files with a README.md describing the alliance and its deliberate flaws.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> sorted(p.name for p in wijknet.example_path().glob("*.csv"))[:4]
+    ['events.csv', 'incident_steps.csv', 'incidents.csv', 'participation.csv']
+    """
     return Path(__file__).resolve().parent / "example_data"
 
 
 @checked
 def load_example() -> Alliance:
-    """The bundled, fictional example alliance (see ``example_path()/README.md``)."""
+    """The bundled, fictional example alliance of Vogelwijk-Oost, Rivierstad.
+
+    Returns
+    -------
+    Alliance
+        34 stakeholders in two waves (T0 autumn 2021, T1 autumn 2022), four relations, ten Alle Kleuren events and an
+        incident log; ``example_path()/README.md`` describes it.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> alliance
+    <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
+    >>> [w["key"] for w in alliance.waves]
+    ['T0', 'T1']
+    """
     return read_csv_folder(example_path())
 
 

@@ -27,62 +27,139 @@ still works, but most ties are then simply different ties."""
 
 
 class LowJaccardWarning(UserWarning):
-    """Two waves share so few ties of a relation that comparing them says little."""
+    """Two waves share so few ties of a relation that comparing them says little.
+
+    Raised by :func:`compare_waves` when a relation's Jaccard index is below ``JACCARD_WARNING`` (0.2): below it the
+    RSiena manual (Ripley et al., section 5.2) calls the waves too far apart for a model of change. The descriptive
+    comparison is still made.
+
+    Examples
+    --------
+    Two waves in which the same four stakeholders share no tie at all:
+
+    >>> import warnings
+    >>> import wijknet
+    >>> a = wijknet.Alliance()
+    >>> for wave in ("T0", "T1"):
+    ...     a.add_wave(wave)
+    >>> for sid in ("a", "b", "c", "d"):
+    ...     a.add_stakeholder(sid)
+    >>> a.add_tie("a", "b", "collaboration", "T0")
+    >>> a.add_tie("c", "d", "collaboration", "T1")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     c = wijknet.compare_waves(a, "T0", "T1")
+    >>> caught[0].category.__name__
+    'LowJaccardWarning'
+    >>> print(caught[0].message)
+    relation 'collaboration': waves T0 and T1 share 0 of 2 ties (Jaccard 0.00 < 0.2); the waves are hardly comparable
+    """
 
 
 @dataclass
 class WaveComparison:
-    """Change between two waves (see :func:`compare_waves`)."""
+    """The change between two waves of an alliance; returned by :func:`compare_waves`.
+
+    Attributes
+    ----------
+    alliance : Alliance
+        The alliance compared.
+    before, after : str
+        The two waves.
+    relations : list of str
+        The relations compared.
+    ties : pandas.DataFrame
+        Per relation: ``before`` and ``after`` (tie counts), ``gained``, ``lost``, ``kept`` and ``jaccard`` (kept /
+        ties in either wave; NaN when neither wave has a tie).
+    tie_changes : pandas.DataFrame
+        One row per tie gained or lost: ``relation``, ``source``, ``target``, ``change`` ("gained" or "lost"); an
+        undirected tie is listed once, its ends in id order.
+    stakeholders : pandas.DataFrame
+        Per stakeholder present in either wave: ``before``, ``after`` (present or not) and ``change`` ("joined",
+        "left" or "").
+    measures : pandas.DataFrame
+        Network-level measures (rows ``stakeholders``, ``ties``, ``density``, ``reciprocity``, ``transitivity``,
+        ``components``, ``degree_centralization``) with the columns ``before``, ``after`` and ``change``.
+    roles : pandas.DataFrame
+        Per template role: the coverage status ``before`` and ``after`` (as :func:`role_coverage`) and ``change``
+        ("newly covered", "lost" or "").
+    chains : pandas.DataFrame
+        Per chain: ``roles``, whether it works ``before`` and ``after``, and ``change`` ("started", "stopped" or "").
+    sentences : list of str
+        The comparison in plain language; ``str()`` joins them.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> c = wijknet.compare_waves(wijknet.load_example(), "T0", "T1")
+    >>> c.ties.loc["referral"]
+    before     12.000000
+    after      17.000000
+    gained      9.000000
+    lost        4.000000
+    kept        8.000000
+    jaccard     0.380952
+    Name: referral, dtype: float64
+    >>> c.measures.loc[["stakeholders", "ties", "density"]].round(4)
+                  before    after   change
+    measure                               
+    stakeholders  31.000  32.0000   1.0000
+    ties          67.000  78.0000  11.0000
+    density        0.072   0.0786   0.0066
+    """
 
     alliance: _core.Alliance
     before: str
     after: str
     relations: list[str]
     ties: pd.DataFrame
-    """Per relation: ``before``, ``after`` (tie counts), ``gained``, ``lost``, ``kept``, ``jaccard``
-    (kept / ties in either wave; NaN when neither wave has a tie)."""
     tie_changes: pd.DataFrame
-    """One row per tie that was gained or lost: relation, source, target, change ("gained"/"lost");
-    an undirected tie is listed once, its endpoints in id order."""
     stakeholders: pd.DataFrame
-    """Per stakeholder present in either wave: ``before``, ``after`` (present or not), ``change``
-    ("joined", "left" or "")."""
     measures: pd.DataFrame
-    """Network-level measures, rows: stakeholders, ties, density, reciprocity, transitivity,
-    components, degree_centralization; columns ``before``, ``after``, ``change`` (after - before)."""
     roles: pd.DataFrame
-    """Per template role: coverage status ``before`` and ``after`` (as :func:`wijknet.role_coverage`)
-    and ``change`` ("newly covered", "lost" or "")."""
     chains: pd.DataFrame
-    """Per chain: ``roles``, whether it works ``before`` and ``after``, ``change`` ("started",
-    "stopped" or "")."""
     sentences: list[str] = field(default_factory=list)
-    """The comparison in plain language."""
 
     @property
     def joined(self) -> list[str]:
+        """The stakeholders present in the later wave only (a list of ids).
+        """
         return list(self.stakeholders.index[self.stakeholders["change"] == "joined"])
 
     @property
     def left(self) -> list[str]:
+        """The stakeholders present in the earlier wave only (a list of ids).
+        """
         return list(self.stakeholders.index[self.stakeholders["change"] == "left"])
 
     def shift(self, measure: Callable[..., pd.Series], **kwargs: Any) -> pd.DataFrame:
-        """How a per-stakeholder measure moved between the waves.
+        """How a per-stakeholder measure moved between the two waves.
 
-        ``measure`` is a wijknet function returning a Series keyed by stakeholder
-        (``wijknet.betweenness``, ``wijknet.degree`` ...); it is called once per wave with
-        ``waves=[wave]``, the comparison's ``relations``, ``ids=`` the stakeholders present in that
-        wave and ``kwargs``. Columns ``before``, ``after``, ``change`` (after - before; NaN for who
-        joined or left), sorted by change, largest rise first — the table of
-        :meth:`wijknet.Scenario.shift`.
+        Parameters
+        ----------
+        measure : callable
+            A wijknet function returning a Series keyed by stakeholder id (``wijknet.betweenness``, ``wijknet.degree``,
+            ...). It is called once per wave with ``waves=[wave]``, the comparison's ``relations``, and ``ids=`` the
+            stakeholders present in that wave.
+        **kwargs
+            Passed on to ``measure`` (its options).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by stakeholder id, with the columns ``before``, ``after`` and ``change`` (after − before; NaN for
+            those who joined or left), largest rise first: the table of :meth:`Scenario.shift`.
 
         Examples
         --------
         >>> import wijknet
         >>> c = wijknet.compare_waves(wijknet.load_example(), "T0", "T1")
-        >>> c.shift(wijknet.degree).columns.tolist()
-        ['before', 'after', 'change']
+        >>> c.shift(wijknet.degree).head(3)
+                                  before  after  change
+        stakeholder                                    
+        welzijn_rivierstad          12.0   20.0     8.0
+        coc_rivierstad               9.0   16.0     7.0
+        jongerenwerker_roodborst     8.0   13.0     5.0
         """
         values = {}
         for column, wave in (("before", self.before), ("after", self.after)):
@@ -138,12 +215,12 @@ def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: 
     template : str or None, default "samen_in_de_wijk"
         The method template whose roles are compared (None: no role comparison).
     chains : list of role sequences
-        Chains (as in :func:`wijknet.chain_routes`) whose working is compared; ``relation`` is the
-        relation their steps follow.
-    lang : {"en", "nl"}
-        Language of the sentences.
+        Chains (as in :func:`wijknet.chain_routes`) whose working is compared.
+    relation : str, list of str or None, default None
+        The relation the chains' steps follow, one for all steps or one per step (as in
+        :func:`wijknet.chain_routes`); None for the ties of ``relations``.
+    lang : {"en", "nl"}, default "en"
     show_names : bool, default True
-        Name persons in the sentences; False writes pseudonyms ("Wijkagent 1").
 
     Returns
     -------

@@ -9,18 +9,106 @@ import numpy.typing
 import typing
 __all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
-    pass
+    """
+    The root of wijknet's errors: bad input, with what was wrong, where, and what would be right.
+    
+            A ValueError; the specific errors (UnknownIdError, DuplicateIdError, InvalidValueError,
+            ParseError, WriteError) derive from it. A file that does not exist is a FileNotFoundError
+            instead. The object an edit failed on is left as it was.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.load_example().stakeholder("nobody")
+            ... except wijknet.WijknetError as err:
+            ...     print(type(err).__name__, err)
+            UnknownIdError unknown stakeholder 'nobody'
+        
+    """
 class UnknownIdError(WijknetError):
-    pass
+    """
+    A stakeholder, role, relation, wave, event or other name that the alliance does not have.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.load_example().role("bakker")
+            ... except wijknet.UnknownIdError as err:
+            ...     print(err)
+            unknown role 'bakker' (add it first if it is new)
+        
+    """
 class DuplicateIdError(WijknetError):
-    pass
+    """
+    An id or name that is taken already.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> a = wijknet.Alliance()
+            >>> a.add_stakeholder("coc")
+            >>> try:
+            ...     a.add_stakeholder("coc")
+            ... except wijknet.DuplicateIdError as err:
+            ...     print(err)
+            stakeholder 'coc' already exists
+        
+    """
 class InvalidValueError(WijknetError):
-    pass
+    """
+    A value that is not allowed: an empty id, a weight that is not a finite number, an unknown option.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> a = wijknet.Alliance()
+            >>> a.add_wave("T0")
+            >>> a.add_stakeholder("coc")
+            >>> a.add_stakeholder("agent")
+            >>> try:
+            ...     a.add_tie("coc", "agent", "referral", "T0", float("nan"))
+            ... except wijknet.InvalidValueError as err:
+            ...     print(err)
+            referral tie 'coc' -> 'agent' in wave 'T0': weight must be a finite number, got nan
+        
+    """
 class ParseError(WijknetError):
-    pass
+    """
+    A file that cannot be read as it is: the message names file, line and column.
+    
+            ``wijknet.validate`` lists every problem of a folder at once.
+    
+            Examples
+            --------
+            >>> from pathlib import Path
+            >>> import wijknet
+            >>> Path("broken").mkdir()
+            >>> _ = Path("broken/stakeholders.csv").write_text("id,name,kind\\ncoc,COC,bakkerij\\n")
+            >>> try:
+            ...     wijknet.read_csv_folder("broken")
+            ... except wijknet.ParseError as err:
+            ...     print(err)
+            broken/stakeholders.csv:2:3: unknown stakeholder kind 'bakkerij'; expected organisation, person, initiative or group
+        
+    """
 class WriteError(WijknetError, OSError):
     """
-    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
+    A file could not be written (folder missing, no permission, disk full ...).
+    
+            A WijknetError and an OSError. Every file is written atomically: a failed write leaves the
+            previous file as it was.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.write(wijknet.Alliance(), "no/such/folder/a.json")
+            ... except wijknet.WriteError as err:
+            ...     print(isinstance(err, OSError), err)
+            True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (does it exist, and may it be written?)
+        
     """
 class Alliance:
     """
@@ -337,7 +425,27 @@ class Snapshot:
         ...
 class TwoMode:
     """
-            The stakeholder x event participation network (use wijknet.two_mode to make one).
+    The stakeholder x event participation network of the Alle Kleuren method.
+    
+            Made by ``wijknet.two_mode(alliance, **selection)``; every two-mode function takes it in
+            place of an alliance. ``stakeholder_ids`` and ``event_ids`` name the two sides (the
+            stakeholders with at least one selected participation; every selected event),
+            ``num_participations`` counts the pairs, ``pairs()`` gives them as vertex numbers,
+            ``bipartite()`` the graph as a Snapshot (stakeholders first) and ``project(side, weight)``
+            a one-mode projection.
+    
+            Parameters
+            ----------
+            alliance : Alliance
+            waves, start, end, themes, events, roles, kinds, participation_roles
+                The two-mode selection keywords of ``wijknet.two_mode``.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> t = wijknet.two_mode(wijknet.load_example(), themes="racisme")
+            >>> len(t.stakeholder_ids), t.event_ids, t.num_participations
+            (28, ['ev04_racisme_bespreekbaar', 'ev06_jongerendialoog', 'ev07_keti_koti'], 38)
         
     """
     @typing.overload

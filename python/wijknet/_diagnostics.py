@@ -89,22 +89,54 @@ def _steps(chain: Sequence[str], relation: str | Sequence[str] | None) -> list[s
 def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", waves: Iterable[str] | str | None = None,
                   relations: Iterable[str] | str | None = None, lang: str = "en",
                   show_names: bool = True) -> pd.DataFrame:
-    """Role coverage against a method template, per wave.
+    """Role coverage of an alliance against a method template, per wave.
 
-    One row per role of the template (index ``role`` when one wave is named, e.g. ``wave="T0"``;
-    otherwise ``(wave, role)`` for each wave named, or every wave when ``waves`` is None), with
-    columns ``label``, ``level`` (required / recommended),
-    ``status``, ``holders`` (how many), ``holder_ids``, ``isolated`` (holders without any tie in
-    ``relations``) and ``explanation`` (a sentence for the report). ``status`` is, worst first:
+    Parameters
+    ----------
+    alliance : Alliance
+    template : str, default "samen_in_de_wijk"
+        The key of a method template (``alliance.templates``): its required and recommended roles are checked.
+    waves : str or list of str, default every wave
+    relations : str or list of str, optional
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default True
 
-    - ``absent``: no stakeholder present in the wave holds the role;
-    - ``isolated``: it is held, but no holder has a tie in the chosen relations;
-    - ``single``: exactly one stakeholder holds it, a single point of failure;
-    - ``covered``: two or more holders, at least one tied in.
+    Returns
+    -------
+    pandas.DataFrame
+        One row per role of the template, indexed by ``role`` (one wave named) or by (``wave``, ``role``), with the
+        columns ``label``, ``level`` (required or recommended), ``status``, ``holders`` (how many), ``holder_ids``,
+        ``isolated`` (holders without a tie in ``relations``) and ``explanation`` (a sentence for the report).
 
-    ``lang`` (``"en"`` or ``"nl"``) is the language of ``label`` and ``explanation``; the
-    explanation names stakeholders by name, persons under a pseudonym with ``show_names=False``
-    (as the report does).
+    Notes
+    -----
+    Only stakeholders present in the wave count. ``status`` is, worst first: ``absent`` (nobody holds the role),
+    ``isolated`` (held, but no holder has a tie in the chosen relations), ``single`` (one holder: a single point of
+    failure) and ``covered`` (two or more holders, at least one tied in). The templates and where their roles come
+    from are in docs/method_templates.md.
+
+    References
+    ----------
+    .. [1] Regenboogsteden, Handreiking Veilige Wijken (2023): the methods Samen in de Wijk and Alle Kleuren.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> coverage = wijknet.role_coverage(alliance, wave="T1")
+    >>> coverage[["level", "status", "holders"]]
+                                        level   status  holders
+    role                                                       
+    wijkagent                        required   single        1
+    welzijnswerk                     required  covered        2
+    sociale_partner                  required  covered        5
+    bewonersinitiatief               required  covered        3
+    zelforganisatie                  required  covered        4
+    lhbti_organisatie                required  covered        2
+    gemeente                         required  covered        2
+    antidiscriminatievoorziening  recommended   absent        0
+    >>> print(coverage.loc["wijkagent", "explanation"])
+    Only Kees Kwikstaart holds the required role community police officer in wave T1 2022: a single point of failure; if they leave, the role is gone.
     """
     words = Wording(alliance, lang, show_names)
     rows = []
@@ -134,14 +166,43 @@ def _matrices(function, alliance, roles, waves, relations, direction):
 def role_distance_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None = None,
                          relations: Iterable[str] | str | None = None, roles: Iterable[str] | None = None,
                          direction: str = "all") -> pd.DataFrame:
-    """The fewest ties between any holder of one role (row) and any holder of another (column).
+    """The fewest ties between a holder of one role and a holder of another.
 
-    0 when one stakeholder holds both roles; on the diagonal the distance between two
-    *different* holders; ``inf`` when there is no path (or no second holder). ``direction="all"``
-    counts ties either way (who is in contact with whom); ``"out"`` follows the direction of
-    directed relations (who can refer to whom). ``waves``: one wave (``wave="T0"``), or None for
-    the ties of every wave together.
-    ``roles``: keys or labels, default every role of the taxonomy.
+    Parameters
+    ----------
+    alliance : Alliance
+    waves : str, optional
+    relations : str or list of str, optional
+    roles : str or list of str, optional
+        The roles of the rows and columns (keys or labels); default every role of the taxonomy.
+    direction : {"all", "out", "in"}, default "all"
+        ``all`` counts ties either way (who is in contact with whom); ``out`` follows the direction of directed
+        relations (who can refer to whom), ``in`` goes against it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Roles by roles (index ``from_role``, columns ``to_role``) of float distances.
+
+    Notes
+    -----
+    The distance between roles A and B is the shortest path, in ties, from any holder of A to any holder of B among
+    the stakeholders present in the wave: 0 when one stakeholder holds both, on the diagonal the distance between two
+    *different* holders, ``inf`` when there is no path (or no second holder). Weights are ignored.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> roles = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+    >>> distances = wijknet.role_distance_matrix(alliance, wave="T1", relations="referral", roles=roles, direction="out")
+    >>> print(distances.to_string())
+    to_role             bewonersinitiatief  lhbti_organisatie  welzijnswerk  wijkagent
+    from_role                                                                         
+    bewonersinitiatief                 inf                1.0           2.0        1.0
+    lhbti_organisatie                  inf                inf           1.0        2.0
+    welzijnswerk                       inf                inf           1.0        1.0
+    wijkagent                          inf                inf           inf        inf
     """
     return _matrices("role_distance_matrix", alliance, roles, waves, relations, direction)[1]
 
@@ -150,9 +211,40 @@ def role_distance_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | 
 def role_tie_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None = None,
                     relations: Iterable[str] | str | None = None,
                     roles: Iterable[str] | None = None) -> pd.DataFrame:
-    """Ties from holders of one role (row) to holders of another (column); parallel ties (several
-    relations or waves) count once per pair, an undirected tie both ways, a stakeholder with
-    several roles for each of them. ``waves``: one wave, or None for every wave together."""
+    """Ties from holders of one role to holders of another.
+
+    Parameters
+    ----------
+    alliance : Alliance
+    waves : str, optional
+    relations : str or list of str, optional
+    roles : str or list of str, optional
+        The roles of the rows and columns (keys or labels); default every role of the taxonomy.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Roles by roles (index ``from_role``, columns ``to_role``) of tie counts (int).
+
+    Notes
+    -----
+    Parallel ties (several relations or waves on one pair) count once per pair, an undirected tie counts both ways,
+    and a stakeholder with several roles counts for each of them. See :func:`mixing_matrix` for groups by first role
+    or attribute, with densities.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> roles = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+    >>> print(wijknet.role_tie_matrix(alliance, wave="T1", relations="referral", roles=roles).to_string())
+    to_role             bewonersinitiatief  lhbti_organisatie  welzijnswerk  wijkagent
+    from_role                                                                         
+    bewonersinitiatief                   0                  2             0          1
+    lhbti_organisatie                    0                  0             3          0
+    welzijnswerk                         0                  0             1          2
+    wijkagent                            0                  0             0          0
+    """
     return _matrices("role_tie_matrix", alliance, roles, waves, relations, "all")[0]
 
 
@@ -160,21 +252,61 @@ def role_tie_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None 
 
 @dataclass
 class ChainRoutes:
-    """The routes of a chain, per wave (see :func:`chain_routes`)."""
+    """The routes of a chain of roles, per wave; returned by :func:`chain_routes`.
+
+    Attributes
+    ----------
+    chain : list of str
+        The roles of the chain, as given.
+    summary : pandas.DataFrame
+        One row per wave (index ``wave``): ``exists``, ``length`` (ties), ``shortest_routes``, ``disjoint_routes``,
+        ``broken_step``, ``broken_between``, ``stranded`` and ``explanation``.
+    routes : pandas.DataFrame
+        One row per shortest route: ``wave``, ``route`` (number), ``length`` and ``stakeholders`` (ids, first role
+        first).
+    best : pandas.DataFrame
+        Per wave and holder of the first role (``start``): its own shortest ``route`` (None when it has none) and
+        ``length``.
+    on_routes : pandas.DataFrame
+        The share of the shortest routes through each stakeholder (rows) per wave (columns).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> chain = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+    >>> routes = wijknet.chain_routes(alliance, chain, relation="referral", wave="T1")
+    >>> routes.exists()
+    True
+    """
 
     chain: list[str]
     summary: pd.DataFrame
-    """Per wave: exists, length (ties), shortest_routes, disjoint_routes, broken_step,
-    broken_between, stranded, explanation."""
     routes: pd.DataFrame
-    """One row per shortest route: wave, route (number), stakeholders (list, first role first)."""
     best: pd.DataFrame
-    """Per wave and holder of the first role: its own shortest route (None when it has none)."""
     on_routes: pd.DataFrame
-    """Share of the shortest routes through each stakeholder (rows) per wave (columns)."""
 
     def exists(self, wave: str | None = None) -> bool:
-        """Whether a route exists (in the given wave, or in the only wave reported)."""
+        """Whether a route along the chain exists.
+
+        Parameters
+        ----------
+        wave : str, optional
+            The wave; may be left out when one wave was reported.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> chain = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+        >>> routes = wijknet.chain_routes(alliance, chain, relation="referral")
+        >>> routes.exists("T0"), routes.exists("T1")
+        (True, True)
+        """
         if wave is None:
             if len(self.summary) != 1:
                 raise _core.InvalidValueError(f"give wave=, one of {list(self.summary.index)}")
@@ -193,20 +325,52 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
                  waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
                  intermediaries: bool = False, max_routes: int = 100, lang: str = "en",
                  show_names: bool = True) -> ChainRoutes:
-    """Routes along an ordered sequence of roles (a *keten*), per wave: each wave named in
-    ``waves`` (``wave="T0"`` for one), or every wave.
+    """Routes along an ordered sequence of roles (a *keten*), per wave.
 
-    ``chain``: role keys or labels, e.g. ``["bewonersinitiatief", "lhbti_organisatie",
-    "welzijnswerk", "wijkagent"]``. ``relation``: the relation every step follows (e.g.
-    ``"referral"``), or one per step, or None for ``relations`` (default every relation). Each step
-    is one direct tie from a holder of a role to a holder of the next, in the tie's direction;
-    with ``intermediaries=True`` a step may pass through other stakeholders.
+    Parameters
+    ----------
+    alliance : Alliance
+    chain : list of str
+        Role keys or labels in the order a report travels, e.g. ``["bewonersinitiatief", "lhbti_organisatie",
+        "welzijnswerk", "wijkagent"]``.
+    relation : str, list of str or None, default None
+        The relation every step follows (e.g. ``"referral"``), one per step, or None for the ties of ``relations``.
+    waves : str or list of str, default every wave
+    relations : str or list of str, optional
+    intermediaries : bool, default False
+        Let a step pass through other stakeholders; by default each step is one direct tie.
+    max_routes : int, default 100
+        List at most this many shortest routes per wave.
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default True
 
-    Reports whether a route exists, the shortest routes and who is on them, each starting
-    stakeholder's best route, the number of routes that share no stakeholder (how many
-    departures the chain survives, minus one) and, for a broken chain, the step where it breaks.
-    ``lang`` and ``show_names``: the language of the explanation and how it names stakeholders,
-    as in :func:`role_coverage`.
+    Returns
+    -------
+    ChainRoutes
+        ``summary`` (per wave), ``routes``, ``best`` and ``on_routes``; ``str()`` gives the explanations.
+
+    Notes
+    -----
+    A route is a sequence of stakeholders holding the chain's roles in order, each step a tie (of the step's
+    relation, in its direction) from a holder of one role to a holder of the next; only stakeholders present in the
+    wave take part. The summary gives whether a route exists, the length and number of the shortest routes, the number
+    of routes sharing no stakeholder (exact when no stakeholder can take two places in a route, else an upper bound),
+    and for a broken chain the first step no route gets past (``broken_step``, 1-based) and the holders stranded
+    before it. The search runs breadth-first on a layered graph, one copy of the stakeholders per role: O(h L (n + m))
+    for h holders of the first role and L roles.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> chain = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+    >>> routes = wijknet.chain_routes(alliance, chain, relation="referral", wave="T1")
+    >>> routes.summary[["exists", "length", "shortest_routes", "disjoint_routes"]]
+          exists  length  shortest_routes  disjoint_routes
+    wave                                                  
+    T1      True       3                4                1
+    >>> routes.routes["stakeholders"][0]
+    ['buurtpreventie_vogelwijk', 'coc_rivierstad', 'welzijn_rivierstad', 'wijkagent_kwikstaart']
     """
     words = Wording(alliance, lang, show_names)
     chain = list(chain)
@@ -246,13 +410,56 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
 @checked(selection=SELECTION)
 def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", threads: int = 0,
                   **selection) -> pd.Series:
-    """Borgatti's fragmentation of the network without the ``removed`` stakeholders.
+    """Borgatti's fragmentation of the network, without some stakeholders.
 
-    ``fragmentation`` F = 1 - (ordered pairs that reach each other) / (n(n-1)), for
-    ``direction="all"`` 1 - sum_k s_k(s_k - 1) / (n(n-1)) over component sizes: 0 when everyone
-    can reach everyone, 1 when nobody is tied. ``distance_fragmentation`` DF = 1 - (sum over
-    ordered pairs of 1/distance) / (n(n-1)): also grows when people drift further apart. Also
-    ``stakeholders`` (n, without the removed), ``components`` and ``largest_component``.
+    Parameters
+    ----------
+    g : Alliance or Snapshot
+    removed : list of str, default ()
+        Stakeholders to take out first (a departure, a what-if).
+    direction : {"all", "out", "in"}, default "all"
+        ``all`` reads ties either way; ``out`` follows their direction and ``in`` goes against it (reachability
+        becomes one-way).
+    threads : int, default 0
+    **selection
+        The selection keywords (docs/selection.md).
+
+    Returns
+    -------
+    pandas.Series
+        Named ``fragmentation``, indexed ``fragmentation``, ``distance_fragmentation``, ``stakeholders`` (n, without
+        the removed), ``components`` and ``largest_component``.
+
+    Notes
+    -----
+    F = 1 − (ordered pairs that reach each other) / (n(n−1)); with ``direction="all"`` that is
+    1 − Σ_k s_k(s_k − 1) / (n(n−1)) over the component sizes s_k: 0 when everyone can reach everyone, 1 when nobody
+    is tied. The distance fragmentation DF = 1 − Σ_{i != j} (1 / d_ij) / (n(n−1)), an unreachable pair adding 0,
+    also grows when stakeholders drift further apart. Weights are ignored.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational and
+       Mathematical Organization Theory 12(1), 21-34. https://doi.org/10.1007/s10588-006-7084-x
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> wijknet.fragmentation(alliance, relations="collaboration", wave="T1").round(4)
+    fragmentation              0.4899
+    distance_fragmentation     0.7669
+    stakeholders              32.0000
+    components                10.0000
+    largest_component         23.0000
+    Name: fragmentation, dtype: float64
+    >>> wijknet.fragmentation(alliance, removed=["welzijn_rivierstad"], relations="collaboration", wave="T1").round(4)
+    fragmentation              0.6710
+    distance_fragmentation     0.8585
+    stakeholders              31.0000
+    components                14.0000
+    largest_component         18.0000
+    Name: fragmentation, dtype: float64
     """
     s = _snapshot(g, selection)
     return pd.Series(_core._fragmentation(s, _list(removed), direction, threads), name="fragmentation")
@@ -260,16 +467,35 @@ def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", t
 
 @dataclass
 class KeyPlayers:
-    """A key-player set (see :func:`key_players`)."""
+    """A key-player set; returned by :func:`key_players`.
+
+    Attributes
+    ----------
+    players : list of str
+        The stakeholder ids of the set.
+    score : float
+        F or DF of the network without the players, or the share of the others they reach (``reach``).
+    before : float
+        F or DF of the whole network (0 for ``reach``).
+    objective : str
+        The objective the set was chosen for.
+    explanation : str
+        One sentence: what the players' departure would do, or whom they reach.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> kp = wijknet.key_players(alliance, k=1, relations="collaboration", wave="T1")
+    >>> kp.players, round(kp.before, 4), round(kp.score, 4)
+    (['welzijn_rivierstad'], 0.4899, 0.671)
+    """
 
     players: list[str]
     score: float
-    """F or DF without the players, or the share of the others they reach."""
     before: float
-    """F or DF of the whole network (0 for reach)."""
     objective: str
     explanation: str = ""
-    """One sentence: what the players' departure would do (or whom they reach)."""
 
     def _repr_html_(self) -> str:
         return _display.key_players_html(self)
@@ -280,16 +506,61 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
                 direction: str = "all", seed: int = 42, max_rounds: int = 10, restarts: int = 4,
                 candidates: int = 64, threads: int = 0, lang: str = "en", show_names: bool = True,
                 **selection) -> KeyPlayers:
-    """Key players (Borgatti 2006).
+    """Key players: the k stakeholders whose departure fragments the alliance most, or who together reach the most.
 
-    ``objective="fragmentation"`` or ``"distance_fragmentation"`` (KPP-Neg): the k stakeholders
-    whose departure fragments the alliance most (F or DF, undirected reading). ``"reach"``
-    (KPP-Pos): the k who together reach the most others within ``max_distance`` ties; the score is
-    the share of the others reached. Greedy choice, then swap local search from the greedy set
-    and ``restarts`` random sets, reproducible with ``seed``. For ``distance_fragmentation`` on
-    networks larger than ``candidates`` only the best-tied stakeholders are tried.
-    ``lang`` and ``show_names``: the language of ``explanation`` and how it names stakeholders
-    (names need an Alliance; a Snapshot's explanation uses ids).
+    Parameters
+    ----------
+    g : Alliance or Snapshot
+    k : int, default 1
+        The size of the set.
+    objective : {"fragmentation", "distance_fragmentation", "reach"}, default "fragmentation"
+        KPP-Neg: maximise F or DF (see :func:`fragmentation`) without the set. KPP-Pos (``reach``): maximise the share
+        of the others within ``max_distance`` ties of a member.
+    max_distance : int, default 1
+        For ``reach``: how many ties away still counts as reached.
+    direction : {"all", "out", "in"}, default "all"
+        For ``reach``: ties either way, outward only or inward only. The fragmentation objectives read ties either
+        way.
+    seed : int, default 42
+        The seed of the random restarts; the same seed gives the same set.
+    max_rounds : int, default 10
+        Rounds of swaps in the local search.
+    restarts : int, default 4
+        Random starting sets searched besides the greedy one.
+    candidates : int, default 64
+        For ``distance_fragmentation`` on larger networks: only the this many best-tied stakeholders are tried.
+    threads : int, default 0
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default True
+        Name persons in the explanation; False puts a pseudonym in their place. A snapshot's explanation uses ids.
+    **selection
+        The selection keywords (docs/selection.md).
+
+    Returns
+    -------
+    KeyPlayers
+        ``players``, ``score``, ``before``, ``objective`` and ``explanation``.
+
+    Notes
+    -----
+    The best set is found greedily (the best addition each time), then improved by swapping a member for an
+    outsider while that helps (Borgatti's 2006 search), from the greedy set and from ``restarts`` random sets; the
+    best result is kept. This is a heuristic: for larger k it need not find the optimum. Weights are ignored.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational and
+       Mathematical Organization Theory 12(1), 21-34. https://doi.org/10.1007/s10588-006-7084-x
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> kp = wijknet.key_players(alliance, k=2, relations="collaboration", wave="T1")
+    >>> kp.players, round(kp.score, 4)
+    (['welzijn_rivierstad', 'alle_kleuren_begeleiding'], 0.869)
+    >>> wijknet.key_players(alliance, k=2, objective="reach", relations="collaboration", wave="T1").players
+    ['welzijn_rivierstad', 'alle_kleuren_begeleiding']
     """
     s = _snapshot(g, selection)
     players, score, before = _core._key_players(s, k, objective, max_distance, direction, seed, max_rounds,
@@ -305,8 +576,28 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
 
 @checked
 def without(alliance: _core.Alliance, stakeholders: Iterable[str] | str) -> _core.Alliance:
-    """A copy of the alliance without these stakeholders (and their ties and participation).
-    The alliance itself is not changed."""
+    """A copy of the alliance without some stakeholders.
+
+    Parameters
+    ----------
+    alliance : Alliance
+        The alliance; it is not changed.
+    stakeholders : str or list of str
+        The ids to leave out, with their ties and participation.
+
+    Returns
+    -------
+    Alliance
+        An independent copy.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> smaller = wijknet.without(alliance, "welzijn_rivierstad")
+    >>> len(alliance), len(smaller), alliance.num_ties - smaller.num_ties
+    (34, 33, 42)
+    """
     copy = alliance.copy()
     for sid in _list(stakeholders):
         copy.remove_stakeholder(sid)
@@ -315,11 +606,31 @@ def without(alliance: _core.Alliance, stakeholders: Iterable[str] | str) -> _cor
 
 @dataclass
 class Scenario:
-    """A what-if: the alliance without some stakeholders.
+    """A what-if: the alliance without some stakeholders, compared with itself.
 
-    >>> s = Scenario(alliance, remove=["opbouwwerker_grutto"])   # doctest: +SKIP
-    >>> s.compare(chains=[["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]],
-    ...           relation="referral")                          # doctest: +SKIP
+    Parameters
+    ----------
+    base : Alliance
+        The alliance as it is; it is not changed.
+    remove : str or list of str, default []
+        The stakeholders who leave.
+
+    Attributes
+    ----------
+    base : Alliance
+        As given.
+    remove : list of str
+        As given, as a list.
+    alliance : Alliance
+        The copy without them (:func:`without`).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> s = wijknet.Scenario(alliance, remove=["jongerenwerker_roodborst"])
+    >>> len(s.base) - len(s.alliance)
+    1
     """
 
     base: _core.Alliance
@@ -335,11 +646,34 @@ class Scenario:
 
     @checked
     def shift(self, measure, **kwargs) -> pd.DataFrame:
-        """How a per-stakeholder measure shifts: ``measure`` is a wijknet function returning a
-        Series keyed by stakeholder (``wijknet.betweenness``, ``wijknet.degree`` ...), called on
-        the alliance before and after with ``kwargs`` (selection keywords, options). Columns
-        ``before``, ``after``, ``change``; the removed stakeholders have no ``after``. Sorted by
-        change, largest rise first."""
+        """How a per-stakeholder measure changes when the stakeholders leave.
+
+        Parameters
+        ----------
+        measure : callable
+            A wijknet function returning a Series keyed by stakeholder id (``wijknet.betweenness``, ``wijknet.degree``,
+            ...).
+        **kwargs
+            Passed to ``measure`` before and after: selection keywords and options.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by stakeholder id, with the columns ``before``, ``after`` (NaN for those who left) and ``change``
+            (after − before), largest rise first.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> s = wijknet.Scenario(alliance, remove=["jongerenwerker_roodborst"])
+        >>> s.shift(wijknet.betweenness, relations="referral", wave="T1").head(3)
+                                       before  after  change
+        stakeholder                                         
+        welzijn_rivierstad                4.0    6.0     2.0
+        beleidsmedewerker_zilvermeeuw     0.0    0.0     0.0
+        alle_kleuren_begeleiding          0.0    0.0     0.0
+        """
         before = measure(self.base, **kwargs)
         after = measure(self.alliance, **kwargs)
         frame = pd.DataFrame({"before": before, "after": after})
@@ -352,11 +686,45 @@ class Scenario:
                 relation: str | Sequence[str] | None = None, waves: Iterable[str] | str | None = None,
                 relations: Iterable[str] | str | None = None, intermediaries: bool = False,
                 threads: int = 0, lang: str = "en") -> pd.DataFrame:
-        """Before and after, per wave (each wave named in ``waves``, or every wave; one wave named,
-        e.g. ``wave="T0"``, gives a table indexed by measure only): stakeholders, components, largest component, F, DF, the
-        template roles absent and held by one stakeholder only, and whether each chain works.
-        Columns ``before``, ``after``, ``change`` (numbers: after - before; lists: what was
-        lost or gained) and ``explanation`` (a sentence, in ``lang``)."""
+        """The alliance before and after the departure: cohesion, roles and chains.
+
+        Parameters
+        ----------
+        template : str or None, default "samen_in_de_wijk"
+            The method template whose roles are checked; None checks none.
+        chains : list of list of str, default ()
+            Chains of roles (as for :func:`chain_routes`) whose working is compared.
+        relation : str, list of str or None, default None
+            The relation each step of a chain follows (as for :func:`chain_routes`).
+        waves : str or list of str, default every wave
+        relations : str or list of str, optional
+        intermediaries : bool, default False
+            Let a chain step pass through other stakeholders.
+        threads : int, default 0
+        lang : {"en", "nl"}, default "en"
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``measure`` (one wave named) or (``wave``, ``measure``): ``stakeholders``, ``components``,
+            ``largest_component``, ``fragmentation``, ``distance_fragmentation``, ``roles_absent``, ``roles_single``
+            and one ``chain ...`` row per chain; columns ``before``, ``after``, ``change`` (numbers: after − before;
+            lists: what was lost; chains: "broken" or "repaired") and ``explanation``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> s = wijknet.Scenario(alliance, remove=["jongerenwerker_roodborst"])
+        >>> table = s.compare(chains=[["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]],
+        ...                   relation="referral", wave="T1")
+        >>> table.loc[["components", "largest_component", "roles_single"], ["before", "after", "change"]]
+                                before                      after          change
+        measure                                                                  
+        components                   2                          4               2
+        largest_component           31                         25              -6
+        roles_single       [wijkagent]  [wijkagent, welzijnswerk]  [welzijnswerk]
+        """
         words = Wording(self.base, lang)
         chain_list = [list(c) for c in chains]
         specs = [(c, _steps(c, relation), intermediaries) for c in chain_list]
@@ -396,33 +764,81 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
                  exclude: Iterable[tuple[str, str]] = (), max_per_stakeholder: int | None = None,
                  waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
                  lang: str = "en", show_names: bool = True) -> pd.DataFrame:
-    """The k new ties that help most, chosen greedily, each with its reason.
+    """The k new ties that would help the alliance most, each with its reason.
 
-    Objectives (``objective`` defaults to ``"chain"`` when ``chain`` is given, ``"distance"``
-    when ``closer`` is, else ``"fragmentation"``):
+    Parameters
+    ----------
+    alliance : Alliance
+    k : int, default 5
+        How many ties to suggest at most.
+    objective : {"chain", "fragmentation", "distance"}, optional
+        What the ties should improve (see Notes). Default: ``"chain"`` when ``chain`` is given, ``"distance"`` when
+        ``closer`` is, else ``"fragmentation"``.
+    chain : list of str, optional
+        For ``"chain"``: the roles of the chain, as for :func:`chain_routes`.
+    relation : str, list of str or None, default None
+        The relation of each chain step, as for :func:`chain_routes`; also the relation of the suggested ties.
+    intermediaries : bool, default False
+        Let a chain step pass through other stakeholders.
+    removed : list of str, default ()
+        For ``"fragmentation"``: stakeholders assumed gone (the key player, who leaves next year).
+    closer : tuple of two str, optional
+        For ``"distance"``: (role A, role B); bring holders of A nearer to a holder of B.
+    between : tuple of two lists of str, optional
+        Only suggest ties between a holder of one of the first roles and a holder of one of the second.
+    exclude : list of (str, str), default ()
+        Pairs never to suggest.
+    max_per_stakeholder : int, optional
+        At most this many new ties per stakeholder.
+    waves : str, optional
+        One wave (``wave="T1"``: give the current one), or None for the ties of every wave together.
+    relations : str or list of str, optional
+    lang : {"en", "nl"}, default "en"
+    show_names : bool, default True
 
-    - ``"chain"``: complete the ``chain`` (roles, with ``relation`` per step as in
-      :func:`chain_routes`): most starting stakeholders with a route, then most routes that share
-      no stakeholder;
-    - ``"fragmentation"``: lower fragmentation F once the ``removed`` stakeholders are gone
-      (e.g. the key player, or who leaves next year);
-    - ``"distance"``: ``closer=("wijkagent", "lhbti_organisatie")`` brings holders of the first
-      role nearer to a holder of the second (mean 1/distance).
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``rank`` (1, 2, ...), with the columns ``source``, ``target``, ``relation``, ``before`` and
+        ``after`` (the objective's score) and ``reason`` (a sentence). Fewer than k rows when nothing more helps.
+        ``attrs`` holds ``objective``, ``removed`` and ``note``; an empty frame also ``why_empty``, a sentence saying
+        why nothing helps.
 
-    Constraints: ``between=(roles, roles)`` only ties between a holder of one of the first roles
-    and one of the second; ``exclude`` pairs never suggested; ``max_per_stakeholder`` new ties
-    at most per stakeholder. ``wave=None``: ties of every wave together; give the current wave.
+    Notes
+    -----
+    The ties are chosen greedily, the best one first, each evaluated on the network with the ones before it added:
 
-    Without ``objective``, ``chain`` and ``closer`` on an alliance that already holds together
-    (fragmentation 0), and no ``removed`` given, the suggestions keep it together when its key
-    player (:func:`key_players` with k=1) leaves: ``removed`` is set to that stakeholder and
-    ``attrs["note"]`` says so.
+    - ``"chain"``: most holders of the chain's first role with a route, then most routes that share no stakeholder;
+    - ``"fragmentation"``: the lowest fragmentation F (see :func:`fragmentation`) once ``removed`` are gone;
+    - ``"distance"``: the highest mean 1 / distance from the holders of role A to the nearest holder of role B.
 
-    Returns a DataFrame with columns source, target, relation, before, after (the objective's
-    score) and reason (one sentence, in ``lang``; persons under a pseudonym with
-    ``show_names=False``). Fewer than k rows when nothing more helps. ``attrs`` holds the
-    ``objective``, the ``removed`` stakeholders and the ``note``; an empty frame has
-    ``attrs["why_empty"]``, a sentence saying why nothing helps.
+    Without ``objective``, ``chain``, ``closer`` and ``removed``, on an alliance that already holds together (F = 0),
+    the ties are chosen to keep it together when its key player (:func:`key_players` with k=1) leaves: ``removed``
+    becomes that stakeholder and ``attrs["note"]`` says so. Greedy choice is not always the best set of k.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational and
+       Mathematical Organization Theory 12(1), 21-34. https://doi.org/10.1007/s10588-006-7084-x
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> chain = ["bewonersinitiatief", "lhbti_organisatie", "welzijnswerk", "wijkagent"]
+    >>> ties = wijknet.suggest_ties(alliance, k=2, chain=chain, relation="referral", wave="T1")
+    >>> ties[["source", "target", "before", "after"]]
+                          source          target  before  after
+    rank                                                       
+    1     moestuin_de_vlinderhof  coc_rivierstad     2.0    3.0
+    >>> print(ties.loc[1, "reason"])
+    Connects Buurtmoestuin De Vlinderhof (resident initiative) to COC Rivierstad, afdeling Vogelwijk (lgbti+ organisation): then 3 instead of 2 holders of resident initiative have a route through the chain.
+    >>> more = wijknet.suggest_ties(alliance, k=2, relations="collaboration", wave="T1")
+    >>> more[["source", "target", "before", "after"]].round(4)
+                            source                    target  before   after
+    rank                                                                    
+    1           welzijn_rivierstad    moestuin_de_vlinderhof  0.4899  0.4435
+    2     alle_kleuren_begeleiding  bewoner_bram_boomkruiper  0.4435  0.3952
     """
     wave = _one_wave("suggest_ties", waves)
     words = Wording(alliance, lang, show_names)

@@ -147,19 +147,42 @@ def handoff_network(alliance: Any, waves: Iterable[str] | str | None = None, sta
 def handoffs(alliance: Any, relations: Iterable[str] | str | None = ("referral",),
              waves: Iterable[str] | str | None = None, start: str | None = None, end: str | None = None,
              categories: Iterable[str] | str | None = None) -> pd.DataFrame:
-    """Who passed incidents to whom: one row per (source, target, wave).
+    """Who passed incidents to whom: one row per source, target and wave.
 
-    Columns ``source``, ``target`` (stakeholder ids), ``wave``, ``incidents`` (distinct incidents
-    passed), ``handoffs`` (steps), ``along_tie`` (the wave holds a tie source -> target of one of
-    ``relations``; None = every relation) and ``median_waiting_hours`` (from the handoff to the
-    target's next step).
+    Parameters
+    ----------
+    alliance : Alliance
+    relations : str, list of str or None, default ("referral",)
+        The ties a handoff is checked against (``along_tie``); None: every relation.
+    waves : str or list of str, optional
+        Only incidents of these waves (an incident belongs to the last wave dated on or before its report).
+    start, end : str, optional
+        Only incidents reported from ``start`` up to and including ``end`` (ISO dates).
+    categories : str or list of str, optional
+        Only incidents of these categories (key or English label).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source``, ``target`` (stakeholder ids), ``wave``, ``incidents`` (distinct incidents passed),
+        ``handoffs`` (steps), ``along_tie`` (the wave holds a tie source -> target of one of ``relations``) and
+        ``median_waiting_hours`` (from the handoff to the target's next step).
+
+    Notes
+    -----
+    The incident log is sensitive, but this table holds only stakeholder ids and counts: no incident id, date,
+    category or description leaves the library.
 
     Examples
     --------
     >>> import wijknet
-    >>> h = wijknet.handoffs(wijknet.load_example())
-    >>> list(h.columns)
-    ['source', 'target', 'wave', 'incidents', 'handoffs', 'along_tie', 'median_waiting_hours']
+    >>> alliance = wijknet.load_example()
+    >>> h = wijknet.handoffs(alliance)
+    >>> h.sort_values("incidents", ascending=False, kind="stable")[["source", "target", "wave", "incidents"]].head(3)
+                         source                target wave  incidents
+    1  buurtpreventie_vogelwijk  wijkagent_kwikstaart   T0          6
+    0  buurtpreventie_vogelwijk        coc_rivierstad   T1          5
+    2            coc_rivierstad   opbouwwerker_grutto   T0          5
     """
     raw = pd.DataFrame(_core._incident_handoffs(alliance, *_selection(waves, start, end, categories),
                                                 _strings(relations)))
@@ -177,19 +200,34 @@ def handoffs(alliance: Any, relations: Iterable[str] | str | None = ("referral",
 
 @dataclass
 class PaperPractice:
-    """The alliance on paper (its ties) against the alliance in practice (the incident log).
+    """The alliance on paper (its ties) against the alliance in practice (the incident log); returned by :func:`paper_vs_practice`.
 
     Attributes
     ----------
     pairs : pandas.DataFrame
-        Handoff pairs (source, target, wave, incidents, handoffs, along_tie).
+        Handoff pairs, as :func:`handoffs` gives them.
     unused_ties : pandas.DataFrame
-        Ties of the chosen relations (source, target, relation, wave) along which no incident of
-        that wave was passed (either way for an undirected relation).
+        Ties of the chosen relations (``source``, ``target``, ``relation``, ``wave``) along which no incident of that
+        wave was passed (either way for an undirected relation).
     routes : pandas.Series
-        Incidents whose route follows the chain fully, partly (at least two consecutive chain
-        roles in order) or not at all, indexed by those three words.
+        Incidents whose route follows the chain ``fully``, ``partly`` or ``not at all``, indexed by those words.
+    along_share : float
+        The share of the handoffs made along a tie.
     sentences : list of str
+        The comparison in plain language; ``str()`` joins them.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> p = wijknet.paper_vs_practice(alliance)
+    >>> p.routes
+    fully         10
+    partly         6
+    not at all    22
+    Name: incidents, dtype: int64
+    >>> round(p.along_share, 3), len(p.unused_ties)
+    (0.904, 18)
     """
 
     pairs: pd.DataFrame
@@ -214,7 +252,7 @@ def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral
                       start: str | None = None, end: str | None = None,
                       categories: Iterable[str] | str | None = None, lang: str = "en",
                       show_names: bool = False) -> PaperPractice:
-    """Do incidents travel along the ties the alliance has on paper, and along its chain?
+    """Whether incidents travel along the ties the alliance has on paper, and along its chain.
 
     A handoff (an action of kind ``refer``) is *along a tie* when the incident's wave holds a tie
     source -> target of one of ``relations``. A tie is *unused* when no selected incident of its
@@ -327,24 +365,39 @@ def _paper_sentences(w: Wording, alliance: Any, p: PaperPractice, relations, cha
 
 @dataclass
 class IncidentTimes:
-    """How fast incidents are picked up and closed (hours).
+    """How fast incidents are picked up and closed, in hours; returned by :func:`incident_times`.
 
     Attributes
     ----------
     by_category : pandas.DataFrame
-        Index category key; incidents, open, and the median, first and third quartile of the hours
-        to first action (``first_action_median``, ``first_action_q1``, ``first_action_q3``) and to
-        closure (``closure_*``, closed incidents only).
+        Indexed by category key: ``incidents``, ``open``, and the median, first and third quartile of the hours to the
+        first action (``first_action_median``, ``first_action_q1``, ``first_action_q3``) and to closure
+        (``closure_*``, closed incidents only).
     by_role : pandas.DataFrame
-        The same per role on the route: an incident counts for every role some stakeholder on its
-        route holds.
+        The same per role on the route: an incident counts for every role some stakeholder on its route holds.
     waiting : pandas.DataFrame
-        Per handoff pair (source, target): handoffs, median and quartiles of the hours until the
+        Per handoff pair (``source``, ``target``): ``handoffs``, the median and quartiles of the hours until the
         target's next step, and ``never_acted`` (handoffs after which the target took no step).
     stalls : pandas.DataFrame
-        Open incidents by their last step: ``last_action``, ``role`` (of the stakeholder who took
-        it; several roles joined with ``|``) and ``open_incidents``, most first.
+        Open incidents by their last step: ``last_action``, ``role`` (of the stakeholder who took it; several roles
+        joined with ``|``) and ``open_incidents``, most first.
     sentences : list of str
+        The findings in plain language; ``str()`` joins them.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> t = wijknet.incident_times(alliance)
+    >>> t.by_category[["incidents", "open", "first_action_median"]]
+                   incidents  open  first_action_median
+    category                                           
+    discriminatie          7     0               41.500
+    geweld                 1     0                3.250
+    intimidatie           16     0               32.250
+    overig                 2     0               44.250
+    uitsluiting            5     3               43.875
+    vernieling             7     0               16.250
     """
 
     by_category: pd.DataFrame
@@ -484,21 +537,36 @@ def _time_sentences(w: Wording, alliance: Any, t: IncidentTimes, routes: pd.Data
 
 @dataclass
 class IncidentRoles:
-    """Who receives, passes on, acts and closes in practice.
+    """Who receives, passes on, acts and closes in practice; returned by :func:`incident_roles`.
 
     Attributes
     ----------
     stakeholders : pandas.DataFrame
-        Indexed by stakeholder id: steps by kind (received, referred, acted, informed, closed),
-        passed_to, handled (incidents), alone (incidents nobody else touched), alone_share (alone /
+        Indexed by stakeholder id: steps by kind (``received``, ``referred``, ``acted``, ``informed``, ``closed``),
+        ``passed_to``, ``handled`` (incidents), ``alone`` (incidents nobody else touched) and ``alone_share`` (alone /
         all selected incidents).
     roles : pandas.DataFrame
         The same summed per role (a stakeholder with two roles counts for both).
     absent_roles : list of str
-        Roles of the template no stakeholder of which appears in any handling.
+        Roles of the template no holder of which appears in any handling.
     alone : list of str
-        Stakeholders handling at least ``alone_share`` of all incidents alone: a single point of
-        failure in practice.
+        Stakeholders handling at least ``alone_share`` of all incidents alone: a single point of failure in practice.
+    sentences : list of str
+        The findings in plain language; ``str()`` joins them.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> r = wijknet.incident_roles(alliance)
+    >>> r.roles[["received", "referred", "closed"]].head(3)
+                        received  referred  closed
+    role                                          
+    bewoner                    0         0       0
+    bewonersinitiatief        16        16       0
+    gemeente                   0         0       0
+    >>> r.absent_roles
+    ['gemeente', 'antidiscriminatievoorziening']
     """
 
     stakeholders: pd.DataFrame
@@ -598,16 +666,40 @@ def incident_change(alliance: Any, before: str, after: str, relations: Iterable[
                     chain: Sequence[str] = DEFAULT_CHAIN, lang: str = "en") -> pd.DataFrame:
     """Key figures of the incident log in two waves, side by side.
 
-    Rows (index ``figure``): incidents, handoffs, share_along_tie, share_chain_fully,
-    first_action_median_hours, closure_median_hours, open_incidents, stakeholders_involved.
-    Columns ``before``, ``after``, ``change`` (after - before) and ``label`` (in ``lang``).
+    Parameters
+    ----------
+    alliance : Alliance
+    before, after : str
+        The two waves, the earlier one first.
+    relations : str or list of str, default ("referral",)
+        The ties a handoff is checked against (``share_along_tie``).
+    chain : list of str, default the chain bewonersinitiatief, lhbti_organisatie, welzijnswerk, wijkagent
+        The chain the incidents' routes are held against (``share_chain_fully``).
+    lang : {"en", "nl"}, default "en"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``figure``: ``incidents``, ``handoffs``, ``share_along_tie``, ``share_chain_fully``,
+        ``first_action_median_hours``, ``closure_median_hours``, ``open_incidents``, ``stakeholders_involved``;
+        columns ``before``, ``after``, ``change`` (after − before) and ``label`` (in ``lang``).
 
     Examples
     --------
     >>> import wijknet
-    >>> c = wijknet.incident_change(wijknet.load_example(), "T0", "T1")
-    >>> list(c.columns)
-    ['before', 'after', 'change', 'label']
+    >>> alliance = wijknet.load_example()
+    >>> c = wijknet.incident_change(alliance, "T0", "T1")
+    >>> c[["before", "after", "change"]].round(2)
+                               before  after  change
+    figure                                          
+    incidents                   24.00  14.00  -10.00
+    handoffs                    28.00  24.00   -4.00
+    share_along_tie              0.86   0.96    0.10
+    share_chain_fully            0.21   0.36    0.15
+    first_action_median_hours   34.50  22.75  -11.75
+    closure_median_hours       176.75  92.00  -84.75
+    open_incidents               3.00   0.00   -3.00
+    stakeholders_involved        8.00   9.00    1.00
     """
     labels = {
         "incidents": ("incidents", "meldingen"),

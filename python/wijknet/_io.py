@@ -57,18 +57,47 @@ def _format_of(path: Path, format: str | None) -> str:
 
 @checked
 def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> Alliance:
-    """Read an alliance from a file or folder, choosing the reader by extension.
+    """Read an alliance from a file or a folder, choosing the reader by the extension.
 
-    ``.json`` (wijknet's own, lossless format), ``.graphml``, ``.dl`` (UCINET), or a folder of CSV
-    files (see :func:`wijknet.read_csv_folder`). ``format`` overrides the extension (``"json"``,
-    ``"graphml"``, ``"dl"``, ``"csv"``). Options go to the reader: GraphML takes
-    ``default_relation``, ``default_wave`` and ``declare_unknown_roles``; DL takes
-    ``default_relation`` and ``default_wave``; CSV takes ``separator``, ``decimal_comma``, ``encoding`` and
-    ``duplicates`` (see :func:`wijknet.read_csv_folder`).
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.json`` file (wijknet's own, lossless format), ``.graphml``, ``.dl`` (UCINET), or a folder of CSV files
+        (see :func:`read_csv_folder`).
+    format : {"json", "graphml", "dl", "csv"}, optional
+        The format, when the extension does not tell it.
+    **options
+        Passed to the reader. GraphML: ``default_relation``, ``default_wave``, ``declare_unknown_roles``; DL:
+        ``default_relation``, ``default_wave``; CSV: ``separator``, ``decimal_comma``, ``encoding``, ``duplicates``
+        (see :func:`read_csv_folder`). An option the format does not take is a TypeError.
 
-    Raises :class:`wijknet.ParseError` naming file, line and column of the first problem, and
-    ``FileNotFoundError`` (an ``OSError``) naming the path when there is no such file or folder.
-    DOT is write-only.
+    Returns
+    -------
+    Alliance
+
+    Raises
+    ------
+    ParseError
+        Naming file, line and column of the first problem (:func:`validate` lists all of them).
+    FileNotFoundError
+        Naming the path, when there is no such file or folder.
+    InvalidValueError
+        For a DOT file (wijknet writes DOT for Graphviz, but does not read it) or an unknown format.
+
+    See Also
+    --------
+    write, read_csv_folder, from_pandas
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> wijknet.write(alliance, "vogelwijk.json")
+    >>> again = wijknet.read("vogelwijk.json")
+    >>> again
+    <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
+    >>> wijknet.read(wijknet.example_path())
+    <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
     """
     path = Path(path)
     kind = _format_of(path, format)
@@ -93,18 +122,46 @@ def read(path: str | os.PathLike, format: str | None = None, **options: Any) -> 
 @checked
 def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None, *,
           include_sensitive: bool = False, **options: Any) -> None:
-    """Write an alliance to a file or folder, choosing the writer by extension.
+    """Write an alliance to a file or a folder, choosing the writer by the extension.
 
-    ``.json``, ``.graphml``, ``.dl`` (``layout="edgelist1"`` for an edge list; default full
-    matrix), ``.dot``/``.gv`` (Graphviz; ``names=False`` labels nodes with ids; the selection
-    keywords ``waves``/``wave``, ``relations``, ``min_weight``, ``roles``, ``ids`` and ``where``
-    choose what is drawn: with a wave, only the stakeholders present in it), or a path without
-    extension: a folder of CSV files (created if needed). Every file is written atomically: an
-    interrupted write leaves the previous file as it was. A failed write raises
-    :class:`wijknet.WriteError`, an ``OSError`` (and a ``WijknetError``).
+    Parameters
+    ----------
+    alliance : Alliance
+    path : str or os.PathLike
+        ``.json``, ``.graphml``, ``.dl`` (UCINET), ``.dot`` or ``.gv`` (Graphviz), or a path without extension: a
+        folder of CSV files (created if needed).
+    format : {"json", "graphml", "dl", "dot", "csv"}, optional
+        The format, when the extension does not tell it.
+    include_sensitive : bool, default False
+        Also write the attributes marked sensitive (JSON, GraphML, CSV; DL and DOT carry no attributes).
+    **options
+        DL: ``layout="fullmatrix"`` (default) or ``"edgelist1"``. DOT: ``names=False`` labels the nodes with ids, and
+        the selection keywords ``relations``, ``waves`` (``wave``), ``min_weight``, ``roles``, ``ids``, ``where``
+        choose what is drawn (with a wave named, only the stakeholders present in it). An option the format does not
+        take is a TypeError.
 
-    Sensitive attributes are left out unless ``include_sensitive=True`` (JSON, GraphML, CSV; DL
-    and DOT never carry attributes).
+    Raises
+    ------
+    WriteError
+        When the file cannot be written (an ``OSError`` and a ``WijknetError``). Every file is written atomically:
+        a failed write leaves the previous file as it was.
+
+    See Also
+    --------
+    read, write_csv_folder, to_pandas
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> wijknet.write(alliance, "vogelwijk.graphml")
+    >>> wijknet.write(alliance, "referrals.dot", relations="referral", wave="T1")
+    >>> from pathlib import Path
+    >>> Path("referrals.dot").read_text().splitlines()[0]
+    'digraph alliance {'
+    >>> wijknet.write(alliance, "vogelwijk")  # a folder of CSV files
+    >>> sorted(p.name for p in Path("vogelwijk").iterdir())
+    ['events.csv', 'participation.csv', 'relations.csv', 'stakeholders.csv', 'ties.csv', 'waves.csv']
     """
     path = Path(path)
     kind = _format_of(path, format)
@@ -149,23 +206,47 @@ def _part(function: str, alliance: Alliance, selection: Mapping[str, Any]):
 @checked(selection=FILTERS)
 def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incidents: bool = False,
               **selection) -> dict[str, pd.DataFrame]:
-    """The alliance, or the part of it the selection keywords pick (``waves``, ``relations``,
-    ``roles``, ``where`` ...; docs/selection.md), as four DataFrames in the CSV folder layout
-    (six with the incident log).
+    """The alliance, or the part the selection keywords keep, as DataFrames in the layout of the CSV folder.
 
-    Returns a dict with ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties``
-    (source, target, relation, wave, weight, attributes ...), ``events`` (id, name, date, theme,
-    organisers, attributes ...) and ``participation`` (stakeholder, event, attributes ...).
-    Multi-valued cells are ``|``-joined; missing values are ``None``. Each frame's
-    ``attrs["sensitive"]`` names its sensitive columns (empty unless ``include_sensitive``).
-    With a selection, ``stakeholders`` and ``participation`` hold the stakeholders kept (with a
-    wave named, those present in it) and ``ties`` the ties between them in the chosen relations
-    and waves; ``events`` are all there.
+    Parameters
+    ----------
+    alliance : Alliance
+    include_sensitive : bool, default False
+    include_incidents : bool, default False
+        Also return the incident log (``incidents``, ``incident_steps``); every incident field is sensitive, so the
+        log comes out only when asked for by name.
+    **selection
+        The selection keywords (docs/selection.md).
 
-    ``include_incidents=True`` adds ``incidents`` (id, reported, category, neighbourhood,
-    description, free fields) and ``incident_steps`` (incident, step, stakeholder, action, to,
-    time, note): every incident field is sensitive, so the log comes out only when asked for by
-    name. :func:`from_pandas` reads both back.
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``stakeholders`` (id, name, kind, role, waves, attributes ...), ``ties`` (source, target, relation, wave,
+        weight, attributes ...), ``events`` (id, name, date, theme, organisers, attributes ...) and
+        ``participation`` (stakeholder, event, attributes ...); with ``include_incidents``, also ``incidents`` (id,
+        reported, category, neighbourhood, description, free fields) and ``incident_steps`` (incident, step,
+        stakeholder, action, to, time, note).
+
+    Notes
+    -----
+    Cells with several values are ``|``-joined; missing values are None. Each frame's ``attrs["sensitive"]`` names
+    its sensitive columns (empty unless ``include_sensitive``). With a selection, ``stakeholders`` and
+    ``participation`` hold the stakeholders kept (with a wave named, those present in it) and ``ties`` the ties
+    between them in the relations and waves chosen; ``events`` are all there. :func:`from_pandas` reads the frames
+    back.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> frames = wijknet.to_pandas(alliance, relations="referral", wave="T1")
+    >>> sorted(frames)
+    ['events', 'participation', 'stakeholders', 'ties']
+    >>> frames["ties"][["source", "target", "relation", "wave", "weight"]].head(3)
+                         source                    target  relation wave  weight
+    0        stichting_een_wijk            coc_rivierstad  referral   T1     3.0
+    1  buurtpreventie_vogelwijk            coc_rivierstad  referral   T1     2.0
+    2            coc_rivierstad  jongerenwerker_roodborst  referral   T1     3.0
     """
     part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
@@ -378,13 +459,35 @@ def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.Data
 
 @checked
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
-    """Write an alliance as a folder of CSV files that :func:`wijknet.read_csv_folder` reads back.
+    """Write an alliance as a folder of CSV files that :func:`read_csv_folder` reads back.
 
-    Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv``
-    and ``participation.csv`` (UTF-8, comma-separated), each atomically. Sensitive columns are
-    written (named ``name:sensitive``) only with ``include_sensitive=True``, and so are
-    ``incidents.csv`` and ``incident_steps.csv`` (every incident field is sensitive). The role and theme
-    taxonomies and the method templates are not part of the CSV layout (use JSON for those).
+    Parameters
+    ----------
+    alliance : Alliance
+    folder : str or os.PathLike
+        The folder; created if needed.
+    include_sensitive : bool, default False
+        Also write the sensitive columns (named ``name:sensitive``) and the incident log (``incidents.csv``,
+        ``incident_steps.csv``: every incident field is sensitive).
+
+    Raises
+    ------
+    WriteError
+        When a file cannot be written; each file is written atomically.
+
+    Notes
+    -----
+    Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv`` and
+    ``participation.csv``, UTF-8 and comma-separated. The role and theme taxonomies and the method templates are not
+    part of the CSV layout; JSON keeps them (:func:`write`).
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> wijknet.write_csv_folder(alliance, "vogelwijk")
+    >>> wijknet.read_csv_folder("vogelwijk")
+    <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -455,25 +558,46 @@ def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, 
 @checked(selection=FILTERS)
 def to_networkx(alliance: Alliance, include_sensitive: bool = False, events: bool | None = None,
                 **selection) -> "networkx.MultiDiGraph":
-    """The alliance as a ``networkx.MultiDiGraph``: one node per stakeholder, one edge per tie.
-    The selection keywords (``waves``, ``relations``, ``min_weight``, ``roles``, ``ids``,
-    ``where``; docs/selection.md) export part of it: with a wave named, the stakeholders present
-    in it and the ties between them.
+    """The alliance, or the part the selection keywords keep, as a ``networkx.MultiDiGraph``.
 
-    Node attributes: ``name``, ``kind``, ``role`` (``|``-joined), ``waves`` (only when limited),
-    then the stakeholder's attributes; edge attributes ``relation``, ``wave``, ``weight``, then the
-    tie's. Missing values are left out (``networkx.write_graphml`` cannot hold None). A tie of an
-    undirected relation is one edge; the graph attributes ``undirected_relations`` and ``waves``
-    say which relations those are and the wave order. :func:`from_networkx` reads it back.
+    Parameters
+    ----------
+    alliance : Alliance
+    include_sensitive : bool, default False
+    events : bool, optional
+        Add the events as a second node set (see Notes). Default: when the alliance has events and no selection
+        keyword is given (events belong to dates, not to waves or relations).
+    **selection
+        The selection keywords (docs/selection.md).
 
-    When the alliance has events and ``events`` is true (the default when no selection keyword is
-    given: events belong to dates, not to waves or relations), the graph is two-mode as
-    networkx.bipartite expects it: stakeholders carry ``bipartite=0``; events are nodes with
-    ``bipartite=1`` (key: the event id, or ``event:<id>`` with attribute ``event_id`` when a
-    stakeholder has that id) with ``name``, ``date``, ``theme`` and ``organisers`` (``|``-joined)
-    and their attributes; each participation is an edge stakeholder -> event with its attributes.
-    wijknet's GraphML holds no events: pass ``events=False`` before ``networkx.write_graphml``
-    when the file is to be read back with :func:`wijknet.read`.
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per stakeholder (key: its id), one edge per tie.
+
+    Notes
+    -----
+    Node attributes ``name``, ``kind``, ``role`` (``|``-joined), ``waves`` (only when limited), then the
+    stakeholder's attributes; edge attributes ``relation``, ``wave``, ``weight``, then the tie's. Missing values are
+    left out (``networkx.write_graphml`` cannot hold None). A tie of an undirected relation is one edge; the graph
+    attributes ``undirected_relations`` and ``waves`` name those relations and the order of the waves.
+    :func:`from_networkx` reads the graph back.
+
+    With events the graph is two-mode as ``networkx.bipartite`` expects it: stakeholders carry ``bipartite=0``,
+    events are nodes with ``bipartite=1`` (key: the event id, or ``event:<id>`` with the attribute ``event_id``
+    when a stakeholder has that id) with ``name``, ``date``, ``theme``, ``organisers`` and their attributes, and each
+    participation is an edge stakeholder -> event. wijknet's GraphML holds no events: pass ``events=False`` before
+    ``networkx.write_graphml`` when the file is to be read back with :func:`read`.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> g = wijknet.to_networkx(alliance, relations="referral", wave="T1")
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (32, 17)
+    >>> g.nodes["wijkagent_kwikstaart"]["role"]
+    'wijkagent'
     """
     import networkx as nx
 
@@ -512,20 +636,41 @@ def _add_events(g: "networkx.MultiDiGraph", alliance: Alliance, include_sensitiv
 @checked
 def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", default_wave: str = "T0",
                   declare_unknown_roles: bool = False) -> Alliance:
-    """Build an alliance from any networkx graph (Graph, DiGraph, MultiGraph, MultiDiGraph).
+    """Build an alliance from a networkx graph (Graph, DiGraph, MultiGraph or MultiDiGraph).
 
-    Node keys become stakeholder ids (as text); node attributes ``name``, ``kind``, ``role``
-    (``|``-joined text or a list) and ``waves`` fill those fields, all others become attributes.
-    Edge attributes ``relation`` (default ``default_relation``), ``wave`` (default
-    ``default_wave``) and ``weight`` (default 1) make the tie. Unknown relations are declared:
-    undirected for an undirected graph or when the graph attribute ``undirected_relations`` names
-    them. The graph attribute ``waves`` fixes the wave order.
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Node keys become stakeholder ids (as text).
+    default_relation : str, default "tie"
+    default_wave : str, default "T0"
+    declare_unknown_roles : bool, default False
 
-    Nodes with ``bipartite=1`` (networkx's convention for the second node set, e.g.
-    ``networkx.davis_southern_women_graph()``) are events: ``name``, ``date``, ``theme``,
-    ``organisers`` and other attributes fill them (``event_id`` overrides the key), and every edge
-    between a stakeholder and an event is a participation with the edge's attributes. The
-    ``bipartite`` attribute itself is not kept.
+    Returns
+    -------
+    Alliance
+
+    Notes
+    -----
+    Node attributes ``name``, ``kind``, ``role`` (``|``-joined text or a list) and ``waves`` fill those fields;
+    the others become attributes. Edge attributes ``relation``, ``wave`` and ``weight`` (default 1) make the tie.
+    Unknown relations are declared: undirected for an undirected graph or when the graph attribute
+    ``undirected_relations`` names them. The graph attribute ``waves`` fixes the order of the waves.
+
+    Nodes with ``bipartite=1`` (networkx's mark of the second node set, as in
+    ``networkx.davis_southern_women_graph()``) are events: ``name``, ``date``, ``theme``, ``organisers`` and other
+    attributes fill them (``event_id`` overrides the key), and an edge between a stakeholder and an event is a
+    participation. The ``bipartite`` attribute itself is not kept.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import wijknet
+    >>> a = wijknet.from_networkx(nx.karate_club_graph())
+    >>> a
+    <wijknet.Alliance: 34 stakeholders, 78 ties, 1 waves, 5 relations>
+    >>> a.relation("tie")["directed"]
+    False
     """
     events = {v for v, d in graph.nodes(data=True) if d.get("bipartite") == 1}
     if not events:
@@ -550,13 +695,36 @@ def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", defaul
 
 @checked(selection=FILTERS)
 def to_igraph(alliance: Alliance, include_sensitive: bool = False, **selection) -> "igraph.Graph":
-    """The alliance as a directed ``igraph.Graph`` with multi-edges; the selection keywords
-    export part of it, as for :func:`to_networkx`.
+    """The alliance, or the part the selection keywords keep, as a directed ``igraph.Graph`` with multi-edges.
 
-    Vertex attribute ``name`` holds the stakeholder id (igraph's convention, so
-    ``g.vs.find(name=...)`` works) and ``label`` its display name; then ``kind``, ``role``,
-    ``waves`` and the attributes (None where missing). Edge attributes ``relation``, ``wave``,
-    ``weight`` and the tie's attributes; graph attributes ``waves`` and ``undirected_relations``.
+    Parameters
+    ----------
+    alliance : Alliance
+    include_sensitive : bool, default False
+    **selection
+        The selection keywords (docs/selection.md).
+
+    Returns
+    -------
+    igraph.Graph
+        One vertex per stakeholder, one edge per tie (a tie of an undirected relation is one edge).
+
+    Notes
+    -----
+    The vertex attribute ``name`` holds the stakeholder id (igraph's convention, so ``g.vs.find(name=...)`` works)
+    and ``label`` its display name; then ``kind``, ``role``, ``waves`` and the attributes (None where missing). Edge
+    attributes ``relation``, ``wave``, ``weight`` and the tie's attributes; graph attributes ``waves`` and
+    ``undirected_relations``. :func:`from_igraph` reads it back.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> g = wijknet.to_igraph(alliance, relations="referral", wave="T1")
+    >>> g.vcount(), g.ecount()
+    (32, 17)
+    >>> g.vs.find(name="wijkagent_kwikstaart")["label"]
+    'Kees Kwikstaart'
     """
     import igraph as ig
 
@@ -578,10 +746,30 @@ def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wa
                 declare_unknown_roles: bool = False) -> Alliance:
     """Build an alliance from an ``igraph.Graph``.
 
-    Stakeholder ids come from the vertex attribute ``id`` if present (igraph's GraphML reader
-    puts the file's node ids there; then ``name`` is the display name), else from ``name`` (then
-    ``label`` is the display name), else the vertex index. Other attributes and edges as in
-    :func:`from_networkx`.
+    Parameters
+    ----------
+    graph : igraph.Graph
+    default_relation : str, default "tie"
+    default_wave : str, default "T0"
+    declare_unknown_roles : bool, default False
+
+    Returns
+    -------
+    Alliance
+
+    Notes
+    -----
+    Stakeholder ids come from the vertex attribute ``id`` if there is one (igraph's GraphML reader puts the file's
+    node ids there; then ``name`` is the display name), else from ``name`` (then ``label`` is the display name), else
+    the vertex index. Other attributes and edges are read as by :func:`from_networkx`.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> back = wijknet.from_igraph(wijknet.to_igraph(alliance))
+    >>> len(back), back.num_ties
+    (34, 164)
     """
     attributes = graph.vs.attributes()
     nodes = []
@@ -608,15 +796,38 @@ def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wa
 def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | str | None = None,
                      waves: Iterable[str] | str | None = None, weighted: bool = True, sparse: bool = False,
                      **selection):
-    """The n x n adjacency matrix of the stakeholders and ties the selection keywords keep
-    (``relations``, ``waves``, ``min_weight``, ``roles``, ``ids``, ``where``; docs/selection.md).
+    """The adjacency matrix of the stakeholders and ties the selection keywords keep.
 
-    Cell (i, j) sums the weights of the ties i -> j (1 per tie with ``weighted=False``); a tie of
-    an undirected relation fills both (i, j) and (j, i). Self-ties sit on the diagonal. Returns a
-    ``numpy.ndarray``, or a ``scipy.sparse.csr_array`` with ``sparse=True`` (needs scipy). Rows
-    and columns are the stakeholders kept, in alliance order: every stakeholder without a
-    selection, those present in the wave(s) when waves are named — the order of
-    ``wijknet.Snapshot(alliance, ...).ids``.
+    Parameters
+    ----------
+    alliance : Alliance
+    relations : str or list of str, optional
+    waves : str or list of str, optional
+    weighted : bool, default True
+        Sum the weights of the ties; False counts 1 per tie.
+    sparse : bool, default False
+        Return a ``scipy.sparse.csr_array`` (needs scipy) instead of a dense array.
+    **selection
+        The selection keywords (docs/selection.md).
+
+    Returns
+    -------
+    numpy.ndarray or scipy.sparse.csr_array
+        n x n: cell (i, j) sums the ties i -> j.
+
+    Notes
+    -----
+    A tie of an undirected relation fills both (i, j) and (j, i); self-ties sit on the diagonal. Rows and columns are
+    the stakeholders kept, in alliance order: every stakeholder without a selection, those present in the wave(s)
+    when waves are named — the order of ``wijknet.Snapshot(alliance, ...).ids``.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.adjacency_matrix(alliance, relations="collaboration", wave="T1")
+    >>> m.shape, bool((m == m.T).all()), float(m.sum())
+    ((32, 32), True, 210.0)
     """
     frames = to_pandas(alliance, **{k: v for k, v in (("relations", relations), ("waves", waves)) if v is not None},
                        **selection)

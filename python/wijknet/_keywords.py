@@ -21,6 +21,7 @@ import math
 import os
 import re
 import sys
+import textwrap
 import warnings
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -36,8 +37,24 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 class EmptySelectionWarning(UserWarning):
-    """A ``where=``, ``roles=`` or ``ids=`` filter kept no stakeholder; the message names the
-    filter and the values that exist."""
+    """A ``where=``, ``roles=`` or ``ids=`` filter kept no stakeholder.
+
+    The message names the filter and the values that exist, so a misspelt value is easy to see. The analysis still
+    runs, on an empty network.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     s = wijknet.Snapshot(alliance, where={"sector": "zorgg"})
+    >>> caught[0].category.__name__, len(s)
+    ('EmptySelectionWarning', 0)
+    >>> print(caught[0].message)
+    the selection is empty: where={'sector': 'zorgg'} matches no stakeholder; 'sector' has the values 'community', 'gemeente', 'lhbti', 'ondernemers', 'onderwijs', 'politie', 'sport', 'welzijn', 'wonen', 'zorg'
+    """
 
 
 def stacklevel() -> int:
@@ -151,6 +168,133 @@ def compiled_type_error(function: str, types: Mapping[str, str], args: Sequence[
                      f"({', '.join(n for n in types if n != 'self')})")
 
 
+# ------------------------------------------------------------------------ docstring entries
+
+#: The numpydoc Parameters entries that many functions share, written once: the entry's header
+#: line -> its description. A docstring entry that is such a header line with no description
+#: under it gets this one (see :func:`expand_doc`), so a keyword reads the same everywhere.
+SHARED_DOC = {
+    "relations : str or list of str, optional":
+        "Only ties of these relations (keys, labels or aliases). Default: every relation.",
+    "waves : str or list of str, optional":
+        "Only ties of these waves (keys), and only the stakeholders present in one of them. Default: every wave "
+        "and every stakeholder. ``wave=\"T1\"`` is the short form of ``waves=[\"T1\"]``.",
+    "min_weight : float, optional": "Only ties at least this heavy.",
+    "roles : str or list of str, optional":
+        "Only stakeholders holding one of these roles (keys, labels or aliases).",
+    "ids : str or list of str, optional": "Only these stakeholders (an unknown id is an error).",
+    "where : dict, optional":
+        "Only stakeholders whose attributes equal these values, e.g. ``{\"sector\": \"welzijn\"}``.",
+    "symmetrize : bool, default False": "Read every tie as undirected.",
+    "combine : {\"sum\", \"max\", \"min\", \"count\", \"keep\"}, default \"sum\"":
+        "How ties joining the same pair (several relations or waves) merge: weights added, the largest, the "
+        "smallest, the number of ties, or kept apart (a multigraph).",
+    "self_ties : bool, default False": "Keep ties of a stakeholder to itself.",
+    # the waves of the diagnostics (docs/selection.md, "Which functions take what")
+    "waves : str or list of str, default every wave":
+        "The waves to report on, each apart. One wave named (``wave=\"T0\"``) gives a table without a wave "
+        "level.",
+    "waves : str, optional":
+        "One wave (``wave=\"T0\"``), or None for the ties of every wave together; naming two is an error.",
+    # the network and how its ties are read
+    "g : Alliance or Snapshot":
+        "The network: an alliance, narrowed by the selection keywords, or a snapshot (then no selection "
+        "keywords).",
+    "alliance : Alliance": "The alliance.",
+    "direction : {\"out\", \"in\", \"all\"}, default \"out\"":
+        "Follow ties out of the stakeholder, into it, or either way.",
+    "weight : None, True, \"weight\" or \"distance\", default None":
+        "None counts steps; otherwise tie weights are path lengths (they must be positive). To use tie strength, "
+        "make a snapshot of inverted weights first.",
+    "weight : None, True, \"weight\" or \"strength\", default None":
+        "None counts every tie as 1; otherwise weights are tie strength.",
+    "weight : True, None, \"weight\" or \"strength\", default True":
+        "Read tie weights as strength; None counts every tie as 1.",
+    "threads : int, default 0": "Threads for the all-pairs searches; 0 uses every core.",
+    "tol : float, default 1e-12": "Stop when the change between two iterations is below this.",
+    "max_iter : int, default 10000": "Give up (an error) after this many iterations.",
+    "resolution : float, default 1.0": "γ in the modularity; above 1 gives smaller communities.",
+    "seed : int, default 42": "The seed of the random order; the same seed gives the same result.",
+    "alters : {\"both\", \"out\", \"in\"}, default \"both\"":
+        "Burt's alters of i and the strength z_ij of the tie: a_ij + a_ji over ties either way (``both``, Burt's "
+        "reading, as networkx and igraph), a_ij over out-ties (``out``) or a_ji over in-ties (``in``).",
+    "by : \"role\", \"kind\", str, dict or pandas.Series, default \"role\"":
+        "The groups: each stakeholder's first role, its kind, the value of an attribute, or a mapping from "
+        "stakeholder id to group. A numeric attribute is an error (bin it first, e.g. with ``pandas.cut``).",
+    "include_sensitive : bool, default False":
+        "Include the attributes marked sensitive (GDPR art. 9); they are left out otherwise.",
+    # the two-mode network of the Alle Kleuren method
+    "g : Alliance or TwoMode":
+        "The alliance, narrowed by the two-mode selection keywords, or a network made by :func:`two_mode` (then no "
+        "keywords).",
+    "**selection : two-mode":
+        "The two-mode selection keywords of :func:`two_mode`: ``waves``, ``start``, ``end``, ``themes``, "
+        "``events``, ``roles``, ``kinds``, ``participation_roles``.",
+    "tie_waves : str or list of str, optional":
+        "The waves whose ties count (default every wave); ``waves`` chooses the events.",
+    "show_names : bool, default False":
+        "Name persons in the sentences; by default they appear under a pseudonym (\"Bewoner 3\").",
+    # readers of other tools' graphs
+    "default_relation : str, default \"tie\"": "The relation of edges without a ``relation`` attribute.",
+    "default_wave : str, default \"T0\"": "The wave of edges without a ``wave`` attribute.",
+    "declare_unknown_roles : bool, default False":
+        "Add roles the taxonomy does not know to it (as their own key and label); otherwise an unknown role is an "
+        "UnknownIdError.",
+    # roster surveys
+    "form : {\"long\", \"wide\"}, default \"long\"":
+        "Long: one row per answer. Wide: one row per respondent, a respondent column and a column ``partner:item`` "
+        "per partner and item.",
+    "respondent, partner, item_column, value : str":
+        "The column names of the long form (defaults ``\"respondent\"``, ``\"partner\"``, ``\"item\"``, "
+        "``\"value\"``); the wide form uses only ``respondent``.",
+    "separator : str, default \":\"": "Between partner and item in the wide form's column names.",
+    # words for people
+    "lang : {\"en\", \"nl\"}, default \"en\"": "The language of labels and sentences: English or Dutch.",
+    "show_names : bool, default True":
+        "Name persons in the sentences; False puts a pseudonym in their place (as the report does).",
+}
+
+#: The header of each selection keyword's entry, in the order of ``Snapshot``.
+SELECTION_DOC = {
+    "relations": "relations : str or list of str, optional",
+    "waves": "waves : str or list of str, optional",
+    "min_weight": "min_weight : float, optional",
+    "roles": "roles : str or list of str, optional",
+    "ids": "ids : str or list of str, optional",
+    "where": "where : dict, optional",
+    "symmetrize": "symmetrize : bool, default False",
+    "combine": "combine : {\"sum\", \"max\", \"min\", \"count\", \"keep\"}, default \"sum\"",
+    "self_ties": "self_ties : bool, default False",
+}
+
+_SELECTION_MARK = re.compile(r"^( *)\*\*selection\n\1    The selection keywords \(docs/selection\.md\)\.\n", re.M)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def expand_doc(doc: str | None, selection: Sequence[str] = ()) -> str | None:
+    """A docstring with its shared Parameters entries written out: the two lines ``**selection`` /
+    ``The selection keywords (docs/selection.md).`` become the entries of these selection
+    keywords, and every entry that is a header of SHARED_DOC without a description of its own
+    gets that description, at the entry's indentation."""
+    if not doc:
+        return doc
+    if selection:
+        doc = _SELECTION_MARK.sub(lambda m: "".join(f"{m.group(1)}{SELECTION_DOC[k]}\n" for k in selection
+                                                     if k in SELECTION_DOC), doc)
+    lines = doc.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.strip() in SHARED_DOC and not (following.strip() and _indent(following) > _indent(line)):
+            pad = " " * (_indent(line) + 4)
+            out += textwrap.wrap(SHARED_DOC[line.strip()], 116 - len(pad), initial_indent=pad, subsequent_indent=pad)
+    return "\n".join(out)
+
+
 # ------------------------------------------------------------------------------- decorator
 
 def checked(function: Callable | None = None, *, selection: Sequence[str] = (), name: str | None = None):
@@ -181,6 +325,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
         valid = [n for n in names if n != "self"]
         list_params = {n: names.index(n) for n, t in types.items()
                        if t.replace(" ", "").lower() in ("list[str]", "collections.abc.sequence[str]", "sequence[str]")}
+    own = set(valid or ())  # selection keywords the function names itself are documented by it
     if valid is not None:
         valid = list(dict.fromkeys([*valid, *selection]))
     known = frozenset(valid) if valid is not None else None
@@ -210,6 +355,7 @@ def checked(function: Callable | None = None, *, selection: Sequence[str] = (), 
                 raise
             raise compiled_type_error(label, types, args, kwargs) from None
 
+    wrapper.__doc__ = expand_doc(function.__doc__, [k for k in selection if k not in own])
     wrapper.__wijknet_checked__ = True  # the tests look for it on every public function
     return wrapper
 

@@ -66,16 +66,26 @@ _T = {
 
 @dataclass
 class Report:
-    """A finished report: ``html`` holds the whole self-contained file.
+    """A finished report; returned by :func:`report`.
+
+    Attributes
+    ----------
+    html : str
+        The whole self-contained HTML file (styles, maps and tables inline; no network access needed to show it).
+    lang : {"en", "nl"}
+        Its language.
+    wave : str
+        The wave reported on.
+    compare : str or None
+        The earlier wave it compares with, if any.
 
     Examples
     --------
-    >>> import wijknet, tempfile, os
+    >>> import wijknet
     >>> r = wijknet.report(wijknet.load_example(), lang="nl")
+    >>> r.lang, r.wave, r.compare
+    ('nl', 'T1', 'T0')
     >>> "<h2" in r.html and "Wijkagent 1" in r.html and "Kwikstaart" not in r.html
-    True
-    >>> path = os.path.join(tempfile.mkdtemp(), "rapport.html")
-    >>> r.save(path) == path
     True
     """
 
@@ -85,8 +95,40 @@ class Report:
     compare: str | None
 
     def save(self, path: str | os.PathLike) -> str:
-        """Write the report to ``path`` atomically (a temporary file in the same folder, then a
-        rename): a failed write leaves no half-written file and an older report intact."""
+        """Write the report to a file, atomically.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file, e.g. ``"rapport.html"``; its folder must exist.
+
+        Returns
+        -------
+        str
+            The path written.
+
+        Raises
+        ------
+        IsADirectoryError
+            When ``path`` is a folder.
+        FileNotFoundError
+            When its folder does not exist.
+        OSError
+            When the file cannot be written.
+
+        Notes
+        -----
+        The report is written to a temporary file in the same folder and then renamed over ``path``: a failed write
+        leaves no half-written file, and an older report stays intact. The file gets the mode any new file would get
+        (0666 less the umask), so it can be shared.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> r = wijknet.report(wijknet.load_example(), lang="nl")
+        >>> r.save("rapport.html")
+        'rapport.html'
+        """
         target = Path(path)
         if target.is_dir():
             raise IsADirectoryError(f"{target} is a folder; give a file name such as {target / 'rapport.html'}")

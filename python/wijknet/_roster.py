@@ -49,17 +49,59 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
                     rule: str = "as_reported", relation: str | None = None, wave: str = "T0", form: str = "long",
                     respondent: str = "respondent", partner: str = "partner", item_column: str = "item",
                     value: str = "value", separator: str = ":") -> dict:
-    """Turn the answers to one roster item into ties of ``alliance`` (changed in place).
+    """Turn the answers to one roster-survey item into ties of the alliance.
 
-    ``responses`` is long (columns respondent, partner, item, value) or wide (``form="wide"``:
-    one row per respondent, a column ``respondent`` and columns ``partner:item``). ``roster``
-    lists everyone on the survey's roster (default: every respondent and partner named);
-    non-respondents are kept as stakeholders and every roster member gets the attribute
-    ``respondent``. ``rule``: ``as_reported`` (directed ties, default relation ``information``),
-    ``minimum`` (confirmed by both), ``maximum`` (reported by either) or ``mean`` (these three
-    default to the undirected ``collaboration``). Every tie gets the attribute ``confirmed``.
-    Declares the wave if needed. Returns a dict with respondents, non_respondents, ties,
-    unconfirmed. On error the alliance is unchanged.
+    Parameters
+    ----------
+    alliance : Alliance
+        Changed in place; on an error it is left as it was.
+    responses : pandas.DataFrame
+        The answers, long or wide (``form``). An empty cell is no answer; 0 means "no contact".
+    item : str
+        The item that makes the ties (e.g. ``"frequency"``).
+    roster : list of str, optional
+        Everyone on the survey's roster; default every respondent and partner named. Non-respondents are kept as
+        stakeholders.
+    rule : {"as_reported", "minimum", "maximum", "mean"}, default "as_reported"
+        How the reports x_ij (i about j) and x_ji become ties (see Notes).
+    relation : str, optional
+        The relation of the ties; default ``information`` (directed) for ``as_reported``, else ``collaboration``
+        (undirected).
+    wave : str, default "T0"
+        The wave of the ties; declared if the alliance does not have it.
+    form : {"long", "wide"}, default "long"
+    respondent, partner, item_column, value : str
+    separator : str, default ":"
+
+    Returns
+    -------
+    dict
+        ``respondents`` and ``non_respondents`` (lists of ids), ``ties`` and ``unconfirmed`` (counts).
+
+    Notes
+    -----
+    ``as_reported``: a directed tie i -> j of weight x_ij for every x_ij > 0. ``minimum``: one tie per pair when
+    min(x_ij, x_ji) > 0 (confirmed by both); ``maximum``: when max > 0 (reported by either); ``mean``: when
+    (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. Every roster
+    member gets the attribute ``respondent`` (True or False), every tie the attribute ``confirmed`` (both reports
+    > 0). The symmetric rules need an undirected relation. The survey is the PARTNER tool's (see
+    :func:`partner_scores`); docs/io/roster.md has the rules in full.
+
+    Examples
+    --------
+    Agent and coc answered how often they are in contact (0-4) with the others on the roster; buurt did not answer.
+
+    >>> import pandas as pd
+    >>> import wijknet
+    >>> survey = pd.DataFrame({"respondent": ["agent", "agent", "coc", "coc"], "partner": ["coc", "buurt", "agent", "buurt"],
+    ...                        "item": "frequency", "value": [3, 1, 2, 0]})
+    >>> a = wijknet.Alliance()
+    >>> wijknet.add_roster_ties(a, survey, "frequency", rule="minimum")
+    {'respondents': ['agent', 'coc'], 'non_respondents': ['buurt'], 'ties': 2, 'unconfirmed': 1}
+    >>> a.ties()[["source", "target", "relation", "weight", "confirmed"]]
+      source target       relation  weight  confirmed
+    0  agent    coc  collaboration     2.0       True
+    1  agent  buurt  collaboration     1.0      False
     """
     frame = _long(responses, form, respondent, partner, item_column, value, separator)
     if roster is None:
@@ -78,12 +120,58 @@ def partner_scores(responses: pd.DataFrame, trust_items: Sequence[str] = PARTNER
                    value_items: Sequence[str] = PARTNER_VALUE_ITEMS, *, scale_max: float = 4.0,
                    form: str = "long", respondent: str = "respondent", partner: str = "partner",
                    item_column: str = "item", value: str = "value", separator: str = ":") -> pd.DataFrame:
-    """PARTNER-tool trust and value scores per partner, and for the network (row ``"network"``).
+    """PARTNER-tool trust and value scores per partner and for the whole network.
 
-    Pair score = mean of the trust (value) items a respondent answered about a partner; partner
-    score = mean of its pair scores; network score = mean of all pair scores; ``trust_pct`` and
-    ``value_pct`` = 100 x score / ``scale_max`` (PARTNER's 1-4 scale: 4). Zero answers are
-    left out. Columns: trust, value, raters, trust_pct, value_pct.
+    Parameters
+    ----------
+    responses : pandas.DataFrame
+        The answers, long or wide (``form``).
+    trust_items : list of str, default ("reliability", "mission", "openness")
+        The items averaged into trust.
+    value_items : list of str, default ("power", "involvement", "resources")
+        The items averaged into value.
+    scale_max : float, default 4.0
+        The top of the answer scale (PARTNER's is 1-4).
+    form : {"long", "wide"}, default "long"
+    respondent, partner, item_column, value : str
+    separator : str, default ":"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``partner``, the last row ``network``, with the columns ``trust``, ``value``, ``raters``,
+        ``trust_pct`` and ``value_pct``; ``raters`` counts the respondents who rated the partner (for ``network``:
+        who rated anyone).
+
+    Notes
+    -----
+    The pair score T_ij is the mean of the trust items respondent i answered about partner j (V_ij likewise with the
+    value items; answers of 0 are left out); the partner score T_j the mean of T_ij over the respondents who rated j
+    (``raters``); the network score the mean of all pair scores. The percentages are 100 x score / ``scale_max``, as
+    the PARTNER tool reports them.
+
+    References
+    ----------
+    .. [1] PARTNER (Program to Analyze, Record, and Track Networks to Enhance Relationships), D. M. Varda,
+       University of Colorado Denver, 2008: the roster survey and its trust and value scores. http://partnertool.net
+
+    Examples
+    --------
+    The worked example of docs/io/roster.md: T_b = (3.5 + 2) / 2 = 2.75, T_c = 2, network T = 7.5 / 3 = 2.5.
+
+    >>> import wijknet
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({
+    ...     "respondent": ["a", "a", "a", "c", "a", "a", "a", "a"],
+    ...     "partner": ["b", "b", "b", "b", "c", "c", "c", "c"],
+    ...     "item": ["reliability", "mission", "power", "reliability", "reliability", "mission", "openness", "power"],
+    ...     "value": [4, 3, 2, 2, 1, 1, 4, 4]})
+    >>> wijknet.partner_scores(answers)
+             trust  value  raters  trust_pct  value_pct
+    partner                                            
+    b         2.75    2.0       2      68.75       50.0
+    c         2.00    4.0       1      50.00      100.0
+    network   2.50    3.0       2      62.50       75.0
     """
     frame = _long(responses, form, respondent, partner, item_column, value, separator)
     scores = _core._partner_scores(list(frame["respondent"]), list(frame["partner"]), list(frame["item"]),

@@ -51,16 +51,40 @@ _TEXT = {
 
 @dataclass
 class Summary:
-    """Summary of an alliance, as pandas objects; ``str()`` gives the text report.
+    """The first look at an alliance, as pandas objects; ``str()`` gives the text report.
 
-    Attributes:
-        stakeholders, ties, waves, events, participations: counts.
-        roles: stakeholders per role (Series indexed by role key; ``role_labels`` has the English labels).
-        relations: per relation and wave: directed, stakeholders present, ties, density,
-            weak components, size of the largest one, isolates (DataFrame, MultiIndex relation x wave).
-        missing: per template, the roles it requires / recommends that nobody holds.
-        warnings: what the reader warned about (``Alliance.read_warnings``: :class:`wijknet.Problem`
-            objects), shown first in the text report.
+    Attributes
+    ----------
+    stakeholders, ties, waves, events, participations : int
+        Counts.
+    roles : pandas.Series
+        Stakeholders per role, indexed by role key.
+    role_labels : dict
+        Role key -> English label.
+    relations : pandas.DataFrame
+        Per relation and wave (MultiIndex ``relation``, ``wave``): ``directed``, ``stakeholders`` present, ``ties``,
+        ``density``, ``components`` (weak), ``largest_component`` and ``isolates``.
+    missing : dict
+        Per method template, the roles it requires (``required``) or recommends (``recommended``) that nobody holds.
+    lang : {"en", "nl"}
+        The language of ``str()``.
+    labels : dict
+        Per language, ``{"roles": {key: label}, "relations": {key: label}}``.
+    warnings : list of Problem
+        What the reader warned about (``Alliance.read_warnings``), shown first in the text.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> s = wijknet.summary(alliance)
+    >>> s.stakeholders, s.ties, s.missing["samen_in_de_wijk"]
+    (34, 164, {'required': [], 'recommended': ['antidiscriminatievoorziening']})
+    >>> s.relations.loc["referral", ["ties", "density", "isolates"]]
+          ties   density  isolates
+    wave                          
+    T0      12  0.012903        19
+    T1      17  0.017137        18
     """
 
     stakeholders: int
@@ -74,11 +98,30 @@ class Summary:
     missing: dict = field(default_factory=dict)
     lang: str = "en"
     labels: dict = field(default_factory=dict)
-    """Per language ("en", "nl"): {"roles": {key: label}, "relations": {key: label}}."""
     warnings: list = field(default_factory=list)
 
     def to_text(self, lang: str | None = None) -> str:
-        """The report as plain text, in English (``"en"``) or Dutch (``"nl"``)."""
+        """The summary as plain text.
+
+        Parameters
+        ----------
+        lang : {"en", "nl"}, optional
+            English or Dutch; default the summary's ``lang``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> alliance = wijknet.load_example()
+        >>> text = wijknet.summary(alliance).to_text("nl").splitlines()
+        >>> print(text[0])
+        Samenvatting van de alliantie
+        >>> print(text[2])
+        34 stakeholders, 164 relaties, 2 metingen, 10 activiteiten, 136 deelnames
+        """
         lang = lang or self.lang
         if lang not in _TEXT:
             raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
@@ -124,12 +167,60 @@ class Summary:
 
 @checked
 def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, lang: str = "en") -> Summary:
-    """Summarise an alliance: stakeholders per role; per relation and wave the ties, density,
-    weak components and isolates; and per method template the roles nobody holds.
+    """Summarise an alliance: stakeholders per role, ties per relation and wave, and the roles nobody holds.
 
-    templates: template keys to check (default: every template of the alliance).
-    Density is m / (n (n - 1)) for directed relations and 2 m / (n (n - 1)) for undirected
-    ones, over the stakeholders present in the wave (Wasserman & Faust 1994, 4.2).
+    Parameters
+    ----------
+    alliance : Alliance
+    templates : list of str, optional
+        The method templates to check for missing roles; default every template of the alliance.
+    lang : {"en", "nl"}, default "en"
+
+    Returns
+    -------
+    Summary
+
+    Notes
+    -----
+    Per relation and wave the summary counts the stakeholders present in the wave and the ties, and gives the
+    density as :func:`density` defines it (directed or not as the relation is), the weak components, the size of
+    the largest one and the isolates.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> alliance = wijknet.load_example()
+    >>> print(wijknet.summary(alliance))
+    Alliance summary
+    ================
+    34 stakeholders, 164 ties, 2 waves, 10 events, 136 participations
+    <BLANKLINE>
+    Stakeholders per role
+      wijkagent                      community police officer         1   <- held by one stakeholder only
+      welzijnswerk                   social welfare work              3
+      zelforganisatie                self-organisation                4
+      lhbti_organisatie              lgbti+ organisation              2
+      bewonersinitiatief             resident initiative              3
+      sociale_partner                social partner                   5
+      gemeente                       municipality                     2
+      antidiscriminatievoorziening   anti-discrimination service      0   <- nobody
+      kerngroep                      core group member                9
+      bewoner                        resident                        13
+    <BLANKLINE>
+    Ties per relation and wave
+      relation          wave    stakeholders     ties   density  components  largest   isolates
+      collaboration     T0                31       26     0.056          11       21         10   (undirected)
+      collaboration     T1                32       31     0.062          10       23          9   (undirected)
+      information sharingT0                31       23     0.025          11       17          8   (directed)
+      information sharingT1                32       23     0.023          12       20         10   (directed)
+      referral          T0                31       12     0.013          20       12         19   (directed)
+      referral          T1                32       17     0.017          19       14         18   (directed)
+      trust             T0                31       15     0.016          18        9         15   (directed)
+      trust             T1                32       17     0.017          18       12         16   (directed)
+    <BLANKLINE>
+    Roles the method templates ask for but nobody holds
+      samen_in_de_wijk: antidiscriminatievoorziening (anti-discrimination service) - recommended
+      alle_kleuren: complete: every required and recommended role is held
     """
     if lang not in _TEXT:
         raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")

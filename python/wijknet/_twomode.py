@@ -93,6 +93,11 @@ def two_mode(g: Any, **selection) -> _core.TwoMode:
 def participation_matrix(g: Any, **selection) -> pd.DataFrame:
     """The stakeholder x event incidence matrix: 1 where the stakeholder took part.
 
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    **selection : two-mode
+
     Returns
     -------
     pandas.DataFrame
@@ -101,9 +106,16 @@ def participation_matrix(g: Any, **selection) -> pd.DataFrame:
     Examples
     --------
     >>> import wijknet
-    >>> m = wijknet.participation_matrix(wijknet.load_example())
-    >>> int(m.to_numpy().sum()), m.shape[1]
-    (136, 10)
+    >>> alliance = wijknet.load_example()
+    >>> m = wijknet.participation_matrix(alliance, themes="racisme")
+    >>> m.shape, int(m.to_numpy().sum())
+    ((28, 3), 38)
+    >>> m.sum().sort_values(ascending=False)
+    event
+    ev07_keti_koti               17
+    ev04_racisme_bespreekbaar    13
+    ev06_jongerendialoog          8
+    dtype: int64
     """
     t = two_mode(g, **selection)
     actor, event = t.pairs()
@@ -164,16 +176,39 @@ def co_participation(g: Any, weight: Any = "count", **selection) -> _core.Snapsh
 
 @checked(selection=TWO_MODE_SELECTION)
 def event_projection(g: Any, weight: Any = "count", **selection) -> _core.Snapshot:
-    """Events tied by the participants they share; ``weight`` as in :func:`co_participation`
-    with the roles of the two sides swapped (``newman``: Σ over shared participants p of
-    1 / (k(p) − 1), k(p) the events p attended).
+    """Events tied by the participants they share (the projection onto the events).
+
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    weight : {"count", "newman", "jaccard", "overlap"} or None, default "count"
+        As in :func:`co_participation`, with the two sides swapped: ``count`` the shared participants, ``newman``
+        Σ over shared participants p of 1 / (k(p) − 1), k(p) the events p attended, ``jaccard`` and ``overlap`` the
+        shared participants over the union or the smaller set; None unweighted.
+    **selection : two-mode
+
+    Returns
+    -------
+    Snapshot
+        Undirected, one vertex per selected event (its id), attended or not. Every measure of wijknet accepts it.
+
+    References
+    ----------
+    .. [1] Newman, M. E. J. (2001). Scientific collaboration networks. II. Physical Review E 64, 016132.
+       https://doi.org/10.1103/PhysRevE.64.016132
 
     Examples
     --------
     >>> import wijknet
-    >>> s = wijknet.event_projection(wijknet.load_example(), weight="jaccard")
-    >>> s.ids[:2]
-    ['ev01_aftrap', 'ev02_veilig_over_straat']
+    >>> alliance = wijknet.load_example()
+    >>> s = wijknet.event_projection(alliance, weight="jaccard")
+    >>> len(s), s.num_ties
+    (10, 37)
+    >>> wijknet.degree(s, weight=True).round(3).nlargest(2)
+    stakeholder
+    ev07_keti_koti          3.918
+    ev10_slotbijeenkomst    3.822
+    Name: degree, dtype: float64
     """
     return two_mode(g, **selection).project("events", _weight(weight))
 
@@ -187,15 +222,40 @@ def _two_mode_series(t: _core.TwoMode, values: Iterable[float], name: str) -> pd
 
 @checked(selection=TWO_MODE_SELECTION)
 def bipartite_degree(g: Any, **selection) -> pd.Series:
-    """Two-mode degree centrality: a stakeholder's events / number of events E; an event's
-    participants / number of stakeholders A (Borgatti & Everett 1997; networkx.bipartite).
+    """Two-mode degree centrality of the stakeholders and the events.
+
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by (``mode``, ``id``): the stakeholders (mode ``"stakeholder"``) first, then the events (``"event"``).
+
+    Notes
+    -----
+    A stakeholder's events over the number of events E; an event's participants over the number of stakeholders A
+    (Borgatti & Everett 1997), as ``networkx.bipartite.degree_centrality`` with the stakeholders as ``nodes``.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. & Everett, M. G. (1997). Network analysis of 2-mode data. Social Networks 19(3), 243-269.
+       https://doi.org/10.1016/S0378-8733(96)00301-2
 
     Examples
     --------
     >>> import wijknet
-    >>> d = wijknet.bipartite_degree(wijknet.load_example())
-    >>> float(d["stakeholder", "alle_kleuren_begeleiding"])
-    0.9
+    >>> alliance = wijknet.load_example()
+    >>> d = wijknet.bipartite_degree(alliance)
+    >>> d.xs("stakeholder").nlargest(2)
+    id
+    alle_kleuren_begeleiding    0.9
+    coc_rivierstad              0.8
+    Name: degree, dtype: float64
+    >>> float(d["event", "ev01_aftrap"])
+    0.48484848484848486
     """
     t = two_mode(g, **selection)
     return _two_mode_series(t, t._degree(), "degree")
@@ -203,24 +263,43 @@ def bipartite_degree(g: Any, **selection) -> pd.Series:
 
 @checked(selection=TWO_MODE_SELECTION)
 def bipartite_closeness(g: Any, normalized: bool = True, threads: int = 0, **selection) -> pd.Series:
-    """Two-mode closeness (Borgatti & Halgin 2011), as networkx.bipartite.closeness_centrality.
+    """Two-mode closeness centrality of the stakeholders and the events.
 
-    With D(v) the sum of hop distances from v to the r(v) vertices it reaches in the bipartite
-    graph of A stakeholders and E events (N = A + E): a stakeholder scores
-    (E + 2(A − 1)) / D(v), an event (A + 2(E − 1)) / D(v) — the smallest sum possible over the
-    sum found — times r(v) / (N − 1) when ``normalized``. Reaching nobody: 0.
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    normalized : bool, default True
+        Multiply by the share of the others reached, r(v) / (N − 1).
+    threads : int, default 0
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.Series
+        Indexed as by :func:`bipartite_degree`.
+
+    Notes
+    -----
+    With D(v) the sum of the hop distances from v to the r(v) vertices it reaches in the bipartite graph of A
+    stakeholders and E events (N = A + E), a stakeholder scores (E + 2(A − 1)) / D(v) and an event
+    (A + 2(E − 1)) / D(v): the smallest sum possible over the sum found (Borgatti & Halgin 2011), as
+    ``networkx.bipartite.closeness_centrality``. A vertex reaching nobody scores 0.
 
     References
     ----------
-    S. P. Borgatti and D. S. Halgin (2011), Analyzing affiliation networks. In The SAGE Handbook
-    of Social Network Analysis, 417-433. https://doi.org/10.4135/9781446294413.n28
+    .. [1] Borgatti, S. P. & Halgin, D. S. (2011). Analyzing affiliation networks. In The SAGE Handbook of Social
+       Network Analysis, 417-433. https://doi.org/10.4135/9781446294413.n28
 
     Examples
     --------
     >>> import wijknet
-    >>> c = wijknet.bipartite_closeness(wijknet.load_example())
-    >>> c.xs("event").idxmax()
-    'ev10_slotbijeenkomst'
+    >>> alliance = wijknet.load_example()
+    >>> c = wijknet.bipartite_closeness(alliance)
+    >>> c.xs("event").round(4).nlargest(2)
+    id
+    ev10_slotbijeenkomst    0.6000
+    ev07_keti_koti          0.5604
+    Name: closeness, dtype: float64
     """
     t = two_mode(g, **selection)
     return _two_mode_series(t, t._closeness(normalized, threads), "closeness")
@@ -228,18 +307,43 @@ def bipartite_closeness(g: Any, normalized: bool = True, threads: int = 0, **sel
 
 @checked(selection=TWO_MODE_SELECTION)
 def bipartite_betweenness(g: Any, threads: int = 0, **selection) -> pd.Series:
-    """Two-mode betweenness (Borgatti & Everett 1997; Borgatti & Halgin 2011), as
-    networkx.bipartite.betweenness_centrality: the betweenness of the bipartite graph (each
-    unordered pair once, hop counts) over the largest value possible on the vertex's side. With
-    n on the side, m on the other, s, t = divmod(n − 1, m):
-    max = (m²(s + 1)² + m(s + 1)(2t − s − 1) − t(2s − t + 3)) / 2. O(N P).
+    """Two-mode betweenness centrality of the stakeholders and the events.
+
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    threads : int, default 0
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.Series
+        Indexed as by :func:`bipartite_degree`.
+
+    Notes
+    -----
+    The betweenness of the bipartite graph (each unordered pair once, hop counts; Brandes' algorithm, O(N P) for N
+    vertices and P participations) over the largest value possible on the vertex's side (Borgatti & Everett 1997;
+    Borgatti & Halgin 2011): with n vertices on the side, m on the other and s, t = divmod(n − 1, m),
+    max = (m²(s + 1)² + m(s + 1)(2t − s − 1) − t(2s − t + 3)) / 2. As ``networkx.bipartite.betweenness_centrality``.
+
+    References
+    ----------
+    .. [1] Borgatti, S. P. & Everett, M. G. (1997). Network analysis of 2-mode data. Social Networks 19(3), 243-269.
+       https://doi.org/10.1016/S0378-8733(96)00301-2
+    .. [2] Borgatti, S. P. & Halgin, D. S. (2011). Analyzing affiliation networks. In The SAGE Handbook of Social
+       Network Analysis, 417-433. https://doi.org/10.4135/9781446294413.n28
 
     Examples
     --------
     >>> import wijknet
-    >>> b = wijknet.bipartite_betweenness(wijknet.load_example())
-    >>> b.xs("stakeholder").idxmax()
-    'alle_kleuren_begeleiding'
+    >>> alliance = wijknet.load_example()
+    >>> b = wijknet.bipartite_betweenness(alliance)
+    >>> b.xs("stakeholder").round(4).nlargest(2)
+    id
+    alle_kleuren_begeleiding    0.1181
+    coc_rivierstad              0.0922
+    Name: betweenness, dtype: float64
     """
     t = two_mode(g, **selection)
     return _two_mode_series(t, t._betweenness(threads), "betweenness")
@@ -247,27 +351,55 @@ def bipartite_betweenness(g: Any, threads: int = 0, **selection) -> pd.Series:
 
 @checked(selection=TWO_MODE_SELECTION)
 def bipartite_density(g: Any, **selection) -> float:
-    """Participations / (stakeholders x events) (networkx.bipartite.density).
+    """Density of the two-mode network: participations / (stakeholders x events).
+
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    **selection : two-mode
+
+    Returns
+    -------
+    float
+        As ``networkx.bipartite.density``; 0 without stakeholders or events.
 
     Examples
     --------
     >>> import wijknet
-    >>> round(wijknet.bipartite_density(wijknet.load_example()), 3)
+    >>> alliance = wijknet.load_example()
+    >>> round(wijknet.bipartite_density(alliance), 3)
     0.412
+    >>> round(wijknet.bipartite_density(alliance, themes="racisme"), 3)
+    0.452
     """
     return two_mode(g, **selection).density()
 
 
 @checked(selection=TWO_MODE_SELECTION)
 def bipartite_components(g: Any, **selection) -> pd.Series:
-    """Component label per stakeholder and event of the bipartite graph (an event nobody
-    attended is a component of its own), numbered from the first stakeholder.
+    """Connected component of each stakeholder and event of the two-mode network.
+
+    Parameters
+    ----------
+    g : Alliance or TwoMode
+    **selection : two-mode
+
+    Returns
+    -------
+    pandas.Series
+        Component labels (int), indexed by (``mode``, ``id``), numbered from the first stakeholder. An event nobody
+        attended is a component of its own.
 
     Examples
     --------
     >>> import wijknet
-    >>> int(wijknet.bipartite_components(wijknet.load_example()).nunique())
-    1
+    >>> alliance = wijknet.load_example()
+    >>> labels = wijknet.bipartite_components(alliance, themes="racisme")
+    >>> labels.groupby(level="mode").nunique()
+    mode
+    event          2
+    stakeholder    2
+    Name: component, dtype: int64
     """
     t = two_mode(g, **selection)
     return _two_mode_series(t, t._components(), "component").astype("int64")
