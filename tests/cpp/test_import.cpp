@@ -623,10 +623,10 @@ TEST(Check, TheIncidentFilesAreCheckedToo) {
     for (const auto& line : f.check()) got.push_back(line.substr(0, line.find(';')));
     // Every file, every problem; the step of M3 names 'bad', whose own row was refused: not again.
     const std::vector<std::string> expected = {
-        "error stakeholders.csv:5:4: stakeholder 'bad': unknown role 'slager'",
+        "error stakeholders.csv:5:4: stakeholder 'bad': unknown role 'slager' (add it first if it is new)",
         "error incidents.csv:3:1: incident 'M1' is listed twice (first on line 2)",
         "error incident_steps.csv:2:1: step of unknown incident 'M9' (not in incidents.csv)",
-        "error incidents.csv:4:2: incident 'M2': reported 'gisteren' is not a date",
+        "error incidents.csv:4:2: incident 'M2': reported 'gisteren' is not a date-time",
         "error incident_steps.csv:4:3: incident 'M4', step 1: unknown action 'fietsen'",
     };
     EXPECT_EQ(got, expected);
