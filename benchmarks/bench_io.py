@@ -104,20 +104,31 @@ def generate(folder: Path, ties: int, stakeholders: int, seed: int = 20211001) -
     }).to_csv(folder / "ties.csv", index=False)
 
 
-def run(name: str, folder: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", RUNNER.format(code=CONTENDERS[name].replace("START", "start = time.perf_counter()")), str(folder)],
-                         capture_output=True, text=True)
+def run_child(name: str, code: str, folder: Path) -> dict:
+    """Runs contender ``name``'s script in a fresh Python process (argument: the data folder) and
+    returns the JSON its last line prints."""
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"{name} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(name: str, folder: Path) -> dict:
+    return run_child(name, RUNNER.format(code=CONTENDERS[name].replace("START", "start = time.perf_counter()")), folder)
+
+
+def size_parser(description: str, contenders) -> argparse.ArgumentParser:
+    """The options of the benchmarks on generated data: its size, the runs, the contenders."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--ties", type=int, default=1_000_000)
     parser.add_argument("--stakeholders", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the best time counts")
-    parser.add_argument("--only", nargs="*", default=list(CONTENDERS), choices=list(CONTENDERS))
+    parser.add_argument("--only", nargs="*", default=list(contenders), choices=list(contenders))
+    return parser
+
+
+def main() -> None:
+    parser = size_parser(__doc__.splitlines()[0], CONTENDERS)
     parser.add_argument("--generate", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:

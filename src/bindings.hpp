@@ -70,5 +70,6 @@ void register_diagnostics(py::module_& m);
 void register_tests(py::module_& m);
 void register_twomode(py::module_& m);
 void register_incidents(py::module_& m);
+void register_frames(py::module_& m);
 
 }  // namespace wijknet::python

@@ -267,4 +267,5 @@ PYBIND11_MODULE(_core, m) {
     wijknet::python::register_tests(m);
     wijknet::python::register_twomode(m);
     wijknet::python::register_incidents(m);
+    wijknet::python::register_frames(m);
 }

@@ -176,8 +176,6 @@ void register_model(py::module_& m) {
         .def("relation", [](const alliance& a, const std::string& name) {
                  return relation_dict(a.relations()[a.relation_index(name)]);
              }, py::arg("name"), "The relation with this key, label, Dutch label or alias (ignoring case and accents).")
-        .def("_knows_relation", [](const alliance& a, const std::string& name) { return a.find_relation(name).has_value(); },
-             py::arg("name"))
         .def_property_readonly("waves", [](const alliance& a) {
                  py::list out;
                  for (const auto& w : a.waves()) {
@@ -335,29 +333,6 @@ void register_model(py::module_& m) {
           },
           py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false, py::arg("encoding") = "auto",
           py::arg("duplicates") = "merge", "Every problem of a CSV folder, as dicts (wijknet.validate).");
-    py::class_<tie_listings>(m, "_TieListings", "Adds tie listings, combining repeats by a duplicates rule.")
-        .def(py::init([](alliance& a, const std::string& rule) {
-                 return new tie_listings(a, parse_duplicate_rule(rule), "row", "rij");
-             }),
-             py::arg("alliance"), py::arg("duplicates") = "merge", py::keep_alive<1, 2>())
-        .def("add",
-             [](tie_listings& l, const alliance& a, const std::string& s, const std::string& t,
-                const std::string& relation, const std::string& wave, double weight, const py::object& attributes,
-                const strings& sensitive, std::size_t place) {
-                 tie x;
-                 x.source = a.stakeholder_index(s);
-                 x.target = a.stakeholder_index(t);
-                 x.relation = static_cast<std::uint16_t>(a.relation_index(relation));
-                 x.wave = static_cast<std::uint16_t>(a.wave_index(wave));
-                 x.weight = weight;
-                 x.attributes = to_attributes(attributes, sensitive);
-                 if (auto conflict = l.add(std::move(x), place))
-                     throw duplicate_id_error(conflict->message + "; " + conflict->suggestion);
-             },
-             py::arg("alliance"), py::arg("source"), py::arg("target"), py::arg("relation"), py::arg("wave"),
-             py::arg("weight"), py::arg("attributes"), py::arg("sensitive"), py::arg("place"),
-             "Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.")
-        .def("finish", &tie_listings::finish, "Sets mean weights (duplicates='mean') once every listing is added.");
 }
 
 }  // namespace wijknet::python

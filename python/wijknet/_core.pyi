@@ -148,8 +148,6 @@ class Alliance:
         ...
     def _incident_step_columns(self) -> dict:
         ...
-    def _knows_relation(self, name: str) -> bool:
-        ...
     def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
         ...
     def _load_graphml(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0', declare_unknown_roles: bool = False) -> None:
@@ -303,20 +301,6 @@ class Alliance:
     def waves(self) -> list:
         """
         The waves in time order: a list of dicts with key, label, date.
-        """
-class _TieListings:
-    """
-    Adds tie listings, combining repeats by a duplicates rule.
-    """
-    def __init__(self, alliance: Alliance, duplicates: str = 'merge') -> None:
-        ...
-    def add(self, alliance: Alliance, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex, attributes: typing.Any, sensitive: collections.abc.Sequence[str], place: typing.SupportsInt | typing.SupportsIndex) -> None:
-        """
-        Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.
-        """
-    def finish(self) -> None:
-        """
-        Sets mean weights (duplicates='mean') once every listing is added.
         """
 class Snapshot:
     """
@@ -487,6 +471,19 @@ class TwoMode:
         ...
 def _add_incident_log(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: collections.abc.Sequence[str], arg3: collections.abc.Sequence[str], arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str], arg6: dict, arg7: collections.abc.Sequence[str], arg8: collections.abc.Sequence[str], arg9: collections.abc.Sequence[str], arg10: collections.abc.Sequence[str], arg11: collections.abc.Sequence[str], arg12: collections.abc.Sequence[str]) -> None:
     ...
+def _add_stakeholder_columns(alliance: Alliance, ids: typing.Any, names: typing.Any, kinds: typing.Any, roles: typing.Any, waves: typing.Any, attributes: list, declare_unknown_roles: bool, positions: typing.Any, place: collections.abc.Callable) -> None:
+    """
+                Adds the stakeholders of a table given as columns (object arrays; all but ids may be
+                None); waves are declared as met. Changed in place, like _add_tie_columns.
+    """
+def _add_tie_columns(alliance: Alliance, sources: typing.Any, targets: typing.Any, relations: typing.Any, waves: typing.Any, weights: typing.Any, attributes: list, duplicates: str, default_relation: str, default_wave: str, create_stakeholders: bool, declare_relations: bool, positions: typing.Any, place: collections.abc.Callable) -> None:
+    """
+                Adds the ties of a table given as columns (object arrays; relations, waves, weights may
+                be None), combining repeated listings by the duplicates rule. positions (None or an int
+                array) numbers the rows as the caller's frame does; place(position, field) names a row
+                and column in messages. The alliance is changed in place: the caller works on a copy
+                it can drop (from_pandas does).
+    """
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:

@@ -332,85 +332,136 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
                 wave: str = "wave", weight: str = "weight", sensitive: Iterable[str] = (),
                 default_relation: str = "collaboration", default_wave: str = "T0",
                 create_stakeholders: bool = False, declare_relations: bool = False,
-                declare_unknown_roles: bool = False, duplicates: str = "merge",
-                _into: Alliance | None = None) -> Alliance:
-    """Build an alliance from DataFrames (the layout of :func:`to_pandas` and of CSV folders).
+                declare_unknown_roles: bool = False, duplicates: str = "merge") -> Alliance:
+    """Build an alliance from DataFrames in the layout of :func:`to_pandas` and of CSV folders.
 
-    ``stakeholders`` has an ``id`` column (or index) and optionally ``name``, ``kind``, ``role``
-    (``|``-joined or a list) and ``waves``; ``ties`` has ``source`` and ``target`` and optionally
-    ``relation`` (default ``default_relation``), ``wave`` (default ``default_wave``) and
-    ``weight``; ``events`` has ``id``, ``name``, ``date``, ``theme``, ``organisers``;
-    ``participation`` has ``stakeholder`` and ``event``. The keyword arguments rename the
-    columns. Every other column is an attribute; columns named in ``sensitive``, or ending in
-    ``:sensitive``, are sensitive. Waves are declared as met.
+    Parameters
+    ----------
+    stakeholders : pandas.DataFrame, optional
+        One row per stakeholder: an ``id`` column (or index), optionally ``name``, ``kind``
+        (organisation, person, initiative, group; Dutch names too), ``role`` (``|``-joined text or
+        a list; keys, labels or aliases) and ``waves`` (``|``-joined; empty = every wave).
+    ties : pandas.DataFrame, optional
+        One row per listing of a tie: ``source`` and ``target`` (stakeholder ids), optionally
+        ``relation`` (key, label or alias; missing = ``default_relation``), ``wave`` (missing =
+        ``default_wave``) and ``weight`` (a number; missing = 1).
+    events : pandas.DataFrame, optional
+        ``id``, ``name``, ``date``, ``theme`` and ``organisers`` (``|``-joined).
+    participation : pandas.DataFrame, optional
+        ``stakeholder`` and ``event``.
+    incidents, incident_steps : pandas.DataFrame, optional
+        The incident log (docs/incidents.md): incidents with ``id``, ``reported``, ``category``,
+        ``neighbourhood``, ``description`` and free fields; steps with ``incident``,
+        ``stakeholder``, ``action``, ``to``, ``time``, ``note``, in time order within an incident
+        (a ``step`` column, if present, orders them). Every incident field is sensitive.
+    id, source, target, role, name, kind, waves, relation, wave, weight : str
+        The names of those columns in the frames (``source="van"``, ``weight="gewicht"`` ...).
+    sensitive : iterable of str, default ()
+        Attribute columns that are sensitive; a column named ``x:sensitive`` is the sensitive
+        attribute ``x`` without being listed.
+    default_relation : str, default "collaboration"
+        The relation of a tie whose ``relation`` is missing or that has no such column.
+    default_wave : str, default "T0"
+        The wave of a tie whose ``wave`` is missing or that has no such column.
+    create_stakeholders : bool, default False
+        Add the stakeholders that ties name but the stakeholder table lacks (otherwise an
+        UnknownIdError naming the row and the closest ids).
+    declare_relations : bool, default False
+        Declare relations no one has declared (directed) instead of raising.
+    declare_unknown_roles : bool, default False
+        Add roles the taxonomy lacks instead of raising.
+    duplicates : {"merge", "error", "sum", "max", "mean"}, default "merge"
+        What a tie listed more than once becomes (an undirected tie listed from both sides, or the
+        same tie twice), as for :func:`read_csv_folder`: ``"merge"`` makes identical listings one
+        tie and refuses listings whose weights or attributes differ, naming both rows;
+        ``"error"`` refuses every repeat; ``"sum"``, ``"max"`` and ``"mean"`` combine the weights.
 
-    ``create_stakeholders=True`` adds stakeholders that ties name but the stakeholder table
-    lacks (otherwise an UnknownIdError); ``declare_relations=True`` declares unknown relations
-    (directed); ``declare_unknown_roles=True`` adds unknown roles to the taxonomy.
-    ``incidents`` (id, reported, category, neighbourhood, description, free fields) and
-    ``incident_steps`` (incident, stakeholder, action, to, time, note; rows in time order within
-    an incident; a ``step`` column, if present, orders them) form the incident log; every
-    incident field is sensitive.
-    ``duplicates`` says what to do with a tie listed more than once (an undirected tie listed from
-    both sides, or the same tie twice), as for :func:`wijknet.read_csv_folder`: ``"merge"``
-    (default: identical listings are one tie; different weights are an error naming both rows),
-    ``"error"``, ``"sum"``, ``"max"`` or ``"mean"``.
-    Raises a :class:`wijknet.WijknetError` naming the row on bad input; nothing half-built is
-    returned.
+    Returns
+    -------
+    Alliance
+        A new alliance with the built-in roles and relations; waves are declared in the order
+        the frames name them.
+
+    Raises
+    ------
+    UnknownIdError
+        A stakeholder, relation or role that is not known (with the closest known names).
+    DuplicateIdError
+        A stakeholder listed twice, or a tie listed twice as ``duplicates`` refuses.
+    InvalidValueError
+        A missing id, a weight that is not a finite number, an unknown kind, a missing ``id``,
+        ``source`` or ``target`` column, an attribute value that is not None, a bool, a number or
+        a str.
+
+    Notes
+    -----
+    The stakeholder and tie tables go to the compiled core as whole columns, one call each: ids,
+    relations and waves are looked up in hash tables there, so a million ties take about a
+    second (``benchmarks/bench_import.py`` measures it against ``igraph.Graph.DataFrame`` and
+    networkx). Every other column is an attribute; missing cells (None, NaN, ``pd.NA``) are
+    missing values. What a spreadsheet export leaves behind is skipped: rows whose every cell is
+    missing and empty columns pandas named ``Unnamed: n``.
+
+    An error names the table, the row (1-based, counted as in the frame given; with the index
+    label when the index is not 0, 1, 2 ...) and the frame's own column name, e.g. ``ties row 3,
+    column 'naar': unknown stakeholder 'x'``. Nothing half-built is ever returned or left behind.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import wijknet
+    >>> people = pd.DataFrame({"id": ["agent", "coc", "welzijn"],
+    ...                        "rol": ["wijkagent", "lhbti+ organisatie", "welzijn"]})
+    >>> links = pd.DataFrame({"van": ["agent", "coc", "welzijn"], "naar": ["coc", "agent", "agent"],
+    ...                       "gewicht": [4, 4, 2]})
+    >>> a = wijknet.from_pandas(people, links, role="rol", source="van", target="naar", weight="gewicht")
+    >>> a.ties()[["source", "target", "relation", "weight"]]
+        source target       relation  weight
+    0    agent    coc  collaboration     4.0
+    1  welzijn  agent  collaboration     2.0
+
+    The collaboration between agent and coc was listed from both sides with the same weight: one
+    tie. Listed with different weights, it is an error naming both rows:
+
+    >>> wijknet.from_pandas(people, links.assign(gewicht=[4, 3, 2]), role="rol", source="van",
+    ...                     target="naar", weight="gewicht")
+    Traceback (most recent call last):
+    ...
+    wijknet._core.DuplicateIdError: ties row 2, column 'gewicht': the collaboration tie 'agent' -- 'coc' in wave 'T0' is listed twice, on rows 1 and 2, with weights 4 and 3; say how to combine them with duplicates='sum', 'max' or 'mean', or make the listings agree
     """
-    a = Alliance() if _into is None else _into
-    stakeholder_rows = _records(stakeholders, id)
-    tie_rows = _records(ties)
+    return _build(None, **locals())
 
-    def declare_wave(key: str) -> None:
-        if key and key not in _wave_keys:
-            a.add_wave(key)
-            _wave_keys.add(key)
 
-    _wave_keys: set[str] = {w["key"] for w in a.waves}
-    known_roles = {r["key"].lower() for r in a.roles} | {r["label"].lower() for r in a.roles}
-    for number, row in enumerate(stakeholder_rows):
-        try:
-            roles = _list(row.get(role))
-            if declare_unknown_roles:
-                for r in roles:
-                    if r.lower() not in known_roles:
-                        a.add_role(r)
-                        known_roles.add(r.lower())
-            stakeholder_waves = _list(row.get(waves))
-            for w in stakeholder_waves:
-                declare_wave(w)
-            attributes, marked = _split_attributes(row, (id, name, kind, role, waves), sensitive)
-            kind_value = _python_value(row.get(kind))
-            a.add_stakeholder(str(row[id]), _python_value(row.get(name)) or "", kind_value or "organisation",
-                              roles=roles, waves=stakeholder_waves, attributes=attributes, sensitive=marked)
-        except KeyError:
-            raise _core.InvalidValueError(f"stakeholders: no column '{id}' (columns: {list(stakeholders.columns)})") from None
-        except _core.WijknetError as err:
-            raise type(err)(f"stakeholders row {number + 1}: {err}") from None
-    known_relations = {r["key"] for r in a.relations}
-    listings = _core._TieListings(a, duplicates)
-    for number, row in enumerate(tie_rows):
-        try:
-            s, t = str(row[source]), str(row[target])
-            rel = _python_value(row.get(relation)) or default_relation
-            w = _python_value(row.get(wave)) or default_wave
-            declare_wave(str(w))
-            if declare_relations and rel not in known_relations and not a._knows_relation(rel):
-                a.add_relation(rel)
-                known_relations.add(rel)
-            if create_stakeholders:
-                for end in (s, t):
-                    if end not in a:
-                        a.add_stakeholder(end)
-            value = _python_value(row.get(weight))
-            attributes, marked = _split_attributes(row, (source, target, relation, wave, weight), sensitive)
-            listings.add(a, s, t, rel, str(w), 1.0 if value is None else float(value), attributes, marked, number + 1)
-        except KeyError as err:
-            raise _core.InvalidValueError(f"ties: no column {err} (columns: {list(ties.columns)})") from None
-        except _core.WijknetError as err:
-            raise type(err)(f"ties row {number + 1}: {err}") from None
-    listings.finish()
+def _from_pandas(into: Alliance, *frames: pd.DataFrame | None, **options: Any) -> Alliance:
+    """:func:`from_pandas` into the alliance ``into``, which is changed only when every row is
+    good (then returned)."""
+    bound = inspect.signature(from_pandas).bind(*frames, **options)
+    bound.apply_defaults()
+    return _build(into, **bound.arguments)
+
+
+def _build(into: Alliance | None, stakeholders, ties, events, participation, incidents, incident_steps, id, source,
+           target, role, name, kind, waves, relation, wave, weight, sensitive, default_relation, default_wave,
+           create_stakeholders, declare_relations, declare_unknown_roles, duplicates) -> Alliance:
+    """The work of from_pandas, into a new alliance (``into`` None) or an existing one."""
+    # Built aside and swapped in at the end: a bad row anywhere leaves `into` as it was.
+    a = Alliance() if into is None else into.copy()
+    if stakeholders is not None:
+        frame = _with_column(stakeholders, id, "stakeholders", "id")
+        fields = {"id": id, "name": name, "kind": kind, "role": role, "waves": waves}
+        data, positions = _kept_rows(frame)
+        _core._add_stakeholder_columns(a, *(_objects(data, c) for c in fields.values()),
+                                       _attribute_columns(data, fields.values(), sensitive), declare_unknown_roles,
+                                       positions, _place("stakeholders", frame, fields))
+    if ties is not None:
+        frame = _with_column(_with_column(ties, source, "ties", "source"), target, "ties", "target")
+        fields = {"source": source, "target": target, "relation": relation, "wave": wave, "weight": weight}
+        data, positions = _kept_rows(frame)
+        place = _place("ties", frame, fields)
+        _core._add_tie_columns(a, _objects(data, source), _objects(data, target), _objects(data, relation),
+                               _objects(data, wave), _weights(data, weight, positions, place),
+                               _attribute_columns(data, fields.values(), sensitive), duplicates, default_relation,
+                               default_wave, create_stakeholders, declare_relations, positions, place)
     for number, row in enumerate(_records(events, id)):
         try:
             attributes, marked = _split_attributes(row, (id, name, "date", "theme", "themes", "organisers"), sensitive)
@@ -429,7 +480,101 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
         _add_incidents(a, incidents, incident_steps)
     elif incident_steps is not None:
         raise _core.InvalidValueError("incident_steps needs incidents beside it")
-    return a
+    if into is None:
+        return a
+    into._assign(a)
+    into._read_warnings = a.read_warnings
+    return into
+
+
+def _with_column(frame: pd.DataFrame, column: str, table: str, keyword: str) -> pd.DataFrame:
+    """The frame, with its index as a column when the index carries that name; an error naming the
+    columns there are when neither has it."""
+    if column in frame.columns:
+        return frame
+    if frame.index.name == column:
+        return frame.reset_index()
+    raise _core.InvalidValueError(f"{table}: no column {column!r} (columns: {[str(c) for c in frame.columns]}); "
+                                  f"pass {keyword}='<column>' to name the column that holds them")
+
+
+def _kept_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """The frame without what a spreadsheet export leaves behind: rows whose every cell is missing
+    (``;;;;``) and empty columns pandas named ``Unnamed: n``; with the positions of the rows kept in
+    the frame as given (None when every row is kept), so messages count rows as the caller does."""
+    empty_columns = [c for c in frame.columns if str(c).startswith("Unnamed: ") and frame[c].isna().all()]
+    if empty_columns:
+        frame = frame.drop(columns=empty_columns)
+    empty = frame.isna().all(axis=1).to_numpy()
+    if not empty.any():
+        return frame, None
+    kept = np.flatnonzero(~empty)
+    return frame.iloc[kept], kept
+
+
+def _objects(frame: pd.DataFrame, column: str) -> np.ndarray | None:
+    """A column as a contiguous object array, missing values as None; None without the column."""
+    if column not in frame.columns:
+        return None
+    values = frame[column]
+    if isinstance(values, pd.DataFrame):
+        raise _core.InvalidValueError(f"the column name {column!r} occurs more than once")
+    return np.ascontiguousarray(values.to_numpy(dtype=object, na_value=None))
+
+
+def _attribute_columns(frame: pd.DataFrame, fixed: Iterable[str], sensitive: Iterable[str]):
+    """(name, values, sensitive) of every column not in fixed; 'x:sensitive' marks x."""
+    fixed, sensitive = set(fixed), set(sensitive)
+    out = []
+    for column in frame.columns:
+        key = str(column)
+        if key in fixed:
+            continue
+        marked = key.endswith(":sensitive")
+        if marked:
+            key = key[: -len(":sensitive")]
+        out.append((key, _objects(frame, column), marked or key in sensitive))
+    return out
+
+
+def _place(table: str, frame: pd.DataFrame, fields: Mapping[str, str]):
+    """place(position, field) -> "ties row 3 (index 'x'), column 'naar'": the 1-based row, the
+    row label when the index is not the default 0, 1, 2 ..., and the frame's own column name."""
+    index = frame.index
+    default = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    columns = {str(c)[: -len(":sensitive")] if str(c).endswith(":sensitive") else str(c): str(c) for c in frame.columns}
+
+    def place(position: int, field: str | None) -> str:
+        text = f"{table} row {position + 1}"
+        if not default:
+            text += f" (index {index[position]!r})"
+        if field is not None:
+            text += f", column {columns.get(fields.get(field, field), fields.get(field, field))!r}"
+        return text
+
+    return place
+
+
+def _weights(frame: pd.DataFrame, column: str, positions: np.ndarray | None, place) -> np.ndarray | None:
+    """The weight column as float64 (missing = NaN, read as 1); an error naming the first cell that
+    is not a number."""
+    if column not in frame.columns:
+        return None
+    values = frame[column]
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return np.ascontiguousarray(values.to_numpy(dtype=float, na_value=np.nan))
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna().to_numpy() & values.notna().to_numpy()
+    if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, (bool, np.bool_))).any():
+        bad |= values.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        value = values.iloc[row]
+        position = row if positions is None else int(positions[row])
+        hint = ("; a decimal comma? read the file with pandas.read_csv(..., decimal=',') or convert the column "
+                "with .str.replace(',', '.')") if isinstance(value, str) and "," in value else ""
+        raise _core.InvalidValueError(f"{place(position, 'weight')}: weight must be a number, got {value!r}{hint}")
+    return np.ascontiguousarray(numbers.to_numpy(dtype=float, na_value=np.nan))
 
 
 _INCIDENT_FIELDS = ("id", "reported", "category", "neighbourhood", "description")
@@ -551,8 +696,8 @@ def _from_graph_records(nodes, edges, graph: Mapping[str, Any], directed: bool, 
             known.add(rel)
         rows.append({**attrs, "source": str(s), "target": str(t), "relation": rel})
     tie_frame = pd.DataFrame(rows) if rows else None
-    return from_pandas(node_frame, tie_frame, default_wave=default_wave,
-                       declare_unknown_roles=declare_unknown_roles, _into=a)
+    return _from_pandas(a, node_frame, tie_frame, default_wave=default_wave,
+                        declare_unknown_roles=declare_unknown_roles)
 
 
 @checked(selection=FILTERS)
@@ -689,8 +834,8 @@ def from_networkx(graph: "networkx.Graph", default_relation: str = "tie", defaul
             continue
         person, event = (v, u) if u in events else (u, v)
         participation.append({**d, "stakeholder": str(person), "event": event_id[event]})
-    return from_pandas(events=pd.DataFrame(event_rows),
-                       participation=pd.DataFrame(participation) if participation else None, _into=a)
+    return _from_pandas(a, events=pd.DataFrame(event_rows),
+                        participation=pd.DataFrame(participation) if participation else None)
 
 
 @checked(selection=FILTERS)

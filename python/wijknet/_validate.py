@@ -19,11 +19,30 @@ _LANGS = ("en", "nl")
 class Problem:
     """One problem in an input file: where it is, how bad, what is wrong and what to do.
 
-    ``severity`` is ``"error"`` (reading stops) or ``"warning"`` (the result may not be what was
-    meant). ``line`` and ``column`` are 1-based, 0 when the problem is about the whole file or
-    line. Messages come in English (``message``, ``suggestion``) and Dutch (``message_nl``,
-    ``suggestion_nl``); hints name the Python keyword (``duplicates='sum'``). Values of sensitive
-    attributes are never quoted.
+    Attributes
+    ----------
+    file : str
+        The file, as the reader was given it.
+    line, column : int
+        1-based; 0 when the problem is about the whole file or the whole line.
+    severity : {"error", "warning", "note"}
+        ``"error"``: the reader stops there. ``"warning"``: it does not, but the result may not
+        be what was meant. ``"note"``: a line of the list that is no problem of its own (after
+        three problems alike, "and 28 more rows like the one above"); notes count as neither
+        errors nor warnings.
+    message, suggestion : str
+        What is wrong and what to do, in English; hints name the Python keyword
+        (``duplicates='sum'``). Values of sensitive attributes are never quoted.
+    message_nl, suggestion_nl : str
+        The same in Dutch.
+
+    Examples
+    --------
+    >>> from wijknet._validate import Problem
+    >>> p = Problem("ties.csv", 3, 2, "error", "unknown stakeholder 'cco'", "did you mean 'coc'?",
+    ...             "onbekende stakeholder 'cco'", "bedoelt u 'coc'?")
+    >>> print(p)
+    ties.csv:3:2: unknown stakeholder 'cco'; did you mean 'coc'?
     """
 
     file: str
@@ -36,7 +55,31 @@ class Problem:
     suggestion_nl: str = ""
 
     def text(self, lang: str = "en") -> str:
-        """``file:line:column: message; suggestion`` in English (``"en"``) or Dutch (``"nl"``)."""
+        """The problem as one line: ``file:line:column: message; suggestion``.
+
+        Parameters
+        ----------
+        lang : {"en", "nl"}, default "en"
+            English or Dutch.
+
+        Returns
+        -------
+        str
+            Line and column are left out when 0, the suggestion when empty.
+
+        Raises
+        ------
+        InvalidValueError
+            For a language other than ``"en"`` or ``"nl"``.
+
+        Examples
+        --------
+        >>> from wijknet._validate import Problem
+        >>> p = Problem("ties.csv", 3, 0, "error", "unknown relation 'vriendschap'", "",
+        ...             "onbekende relatie 'vriendschap'")
+        >>> p.text("nl")
+        "ties.csv:3: onbekende relatie 'vriendschap'"
+        """
         _check_lang(lang)
         where = self.file or "<input>"
         if self.line:
@@ -113,12 +156,37 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
     ------
     FileNotFoundError
         When ``path`` does not exist.
+    InvalidValueError
+        For a ``lang`` other than ``"en"`` or ``"nl"``, or an unknown ``duplicates`` rule.
+
+    Notes
+    -----
+    The folder is read by the same code as :func:`wijknet.read_csv_folder`, in a mode that
+    records a problem and goes on instead of stopping, so the two accept and refuse the same
+    files. ``incidents.csv`` and ``incident_steps.csv`` are checked too (an incident listed twice,
+    a step of an unknown incident, an unknown stakeholder or action, steps out of time order ...);
+    a step naming a stakeholder whose own row was refused is not reported again. Of problems alike
+    (same file, column and message but for the quoted values) three are listed, then a
+    ``"note"`` says how many more rows were like them; ``attrs["errors"]`` counts the listed
+    errors and no note. The command ``wijknet check DATA`` prints the same list, with hints as
+    command-line flags, and exits with status 1 when there is an error.
 
     Examples
     --------
     >>> import wijknet
     >>> wijknet.validate(wijknet.example_path()).empty
     True
+    >>> from pathlib import Path
+    >>> folder = Path("survey")
+    >>> folder.mkdir()
+    >>> _ = (folder / "stakeholders.csv").write_text("id,rol\\nagent,wijkagent\\ncoc,lhbti_organisatie\\n")
+    >>> _ = (folder / "ties.csv").write_text("van,naar,gewicht\\nagent,coc,4\\ncoc,agnet,4\\n")
+    >>> found = wijknet.validate(folder)
+    >>> print(found[["line", "column", "message", "suggestion"]].to_string(index=False))
+     line  column                     message            suggestion
+        3       2 unknown stakeholder 'agnet' did you mean 'agent'?
+    >>> found.attrs["errors"]
+    1
     """
     _check_lang(lang)
     found = problems(path, encoding=encoding, separator=separator, decimal_comma=decimal_comma, duplicates=duplicates)
@@ -163,10 +231,10 @@ def main_check(args) -> int:
     nl = args.lang == "nl"
     for p in found:
         where, _, rest = p.text(args.lang).partition(": ")
-        level = {"error": "fout", "warning": "waarschuwing"}[p.severity] if nl else p.severity
+        level = {"error": "fout", "warning": "waarschuwing", "note": "opmerking"}[p.severity] if nl else p.severity
         print(f"{where}: {level}: {as_command_line(rest)}")
     errors = sum(p.severity == "error" for p in found)
-    warnings = len(found) - errors
+    warnings = sum(p.severity == "warning" for p in found)
     if nl:
         counts = (f"{'één' if errors == 1 else errors} {'fout' if errors == 1 else 'fouten'}, "
                   f"{'één' if warnings == 1 else warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")

@@ -611,6 +611,29 @@ TEST(ExcelTwins, TheBrokenTwinShowsEveryMistakeAtOnce) {
     EXPECT_EQ(got, expected);
 }
 
+TEST(Check, TheIncidentFilesAreCheckedToo) {
+    folder f("incidents");
+    f.file("stakeholders.csv", std::string(people) + "bad,Bad,organisation,slager\n")
+        .file("incidents.csv", "id,reported,category\nM1,2022-03-01,intimidatie\nM1,2022-03-02,intimidatie\n"
+                               "M2,gisteren,intimidatie\nM3,2022-03-03,intimidatie\nM4,2022-03-04,intimidatie\n")
+        .file("incident_steps.csv", "incident,stakeholder,action,to,time\nM9,agent,ontvangen,,2022-03-01T10:00\n"
+                                    "M3,bad,ontvangen,,2022-03-03T10:00\nM4,agent,fietsen,,2022-03-04T10:00\n"
+                                    "M1,agent,ontvangen,,2022-03-01T10:00\n");
+    std::vector<std::string> got;
+    for (const auto& line : f.check()) got.push_back(line.substr(0, line.find(';')));
+    // Every file, every problem; the step of M3 names 'bad', whose own row was refused: not again.
+    const std::vector<std::string> expected = {
+        "error stakeholders.csv:5:4: stakeholder 'bad': unknown role 'slager' (add it first if it is new)",
+        "error incidents.csv:3:1: incident 'M1' is listed twice (first on line 2)",
+        "error incident_steps.csv:2:1: step of unknown incident 'M9' (not in incidents.csv)",
+        "error incidents.csv:4:2: incident 'M2': reported 'gisteren' is not a date-time",
+        "error incident_steps.csv:4:3: incident 'M4', step 1: unknown action 'fietsen'",
+    };
+    EXPECT_EQ(got, expected);
+    // read_csv_folder stops at the first of them.
+    EXPECT_EQ(f.error().substr(0, 40), "stakeholders.csv:5:4: stakeholder 'bad':");
+}
+
 TEST(Check, ProblemsAlikeAreShownThreeTimesThenCounted) {
     folder f("alike");
     std::string ties = "source,target,relation,weight\n";
@@ -623,7 +646,7 @@ TEST(Check, ProblemsAlikeAreShownThreeTimesThenCounted) {
                            "inside a field?)");
     EXPECT_EQ(problems[2], "error ties.csv:4:19: expected 4 fields as in the header, found 5 (an unquoted separator "
                            "inside a field?)");
-    EXPECT_EQ(problems[3], "error ties.csv:4:19: and 3 more rows like the one above");
+    EXPECT_EQ(problems[3], "note ties.csv:4:19: and 3 more rows like the one above");  // a line, not a problem
     EXPECT_EQ(problems[4], "error ties.csv:8:4: expected a number in column 'weight', found 'x'");
-    EXPECT_EQ(f.check({}, "nl")[3], "error ties.csv:4:19: en nog 3 rijen zoals hierboven");
+    EXPECT_EQ(f.check({}, "nl")[3], "note ties.csv:4:19: en nog 3 rijen zoals hierboven");
 }

@@ -176,7 +176,7 @@ def test_from_pandas_combines_listings(rule, weight):
 
 def test_from_pandas_merge_and_error_name_both_rows():
     with pytest.raises(wijknet.DuplicateIdError,
-                       match=r"ties row 2: the collaboration tie 'agent' -- 'coc' in wave 'T0' is listed twice, on rows "
+                       match=r"ties row 2, column 'weight': the collaboration tie 'agent' -- 'coc' in wave 'T0' is listed twice, on rows "
                              r"1 and 2, with weights 4 and 2; say how to combine them with duplicates='sum'"):
         wijknet.from_pandas(STAKEHOLDERS, TIES)
     same = TIES.assign(weight=[4.0, 4.0, 1.0, 1.0])
@@ -299,3 +299,35 @@ def test_wijknet_check_command(tmp_path, capsys):
     assert err.strip() == "9 fouten, één waarschuwing"
     assert main(["check", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_validate_checks_the_incident_files(tmp_path):
+    folder = write(tmp_path / "i", {
+        "stakeholders.csv": PEOPLE,
+        "incidents.csv": "id,reported,category\nM1,2022-03-01,intimidatie\nM1,2022-03-02,intimidatie\n",
+        "incident_steps.csv": "incident,stakeholder,action,time\nM9,agent,ontvangen,2022-03-01T10:00\n"
+                              "M1,agnet,ontvangen,2022-03-01T10:00\n"})
+    found = wijknet.validate(folder)
+    assert [(Path(f).name, line, column) for f, line, column in found[["file", "line", "column"]].itertuples(index=False)] == [
+        ("incidents.csv", 3, 1), ("incident_steps.csv", 2, 1), ("incident_steps.csv", 3, 2)]
+    assert found["message"].tolist()[:2] == ["incident 'M1' is listed twice (first on line 2)",
+                                             "step of unknown incident 'M9' (not in incidents.csv)"]
+    assert "unknown stakeholder 'agnet'" in found["message"][2] and found["suggestion"][2] == "did you mean 'agent'?"
+    assert found.attrs["errors"] == 3
+
+
+def test_the_more_rows_line_is_a_note_not_an_error(tmp_path, capsys):
+    # Six rows alike (a decimal comma without decimal_comma=True) and one more error: three of the six
+    # are shown, then a note for the other three, then the last error: 4 errors, not 5.
+    ties = "source,target,relation,weight\n" + "".join(f"agent,coc,trust,{i},5\n" for i in range(6))
+    folder = write(tmp_path / "n", {"stakeholders.csv": PEOPLE, "ties.csv": ties + "agent,welzijn,trust,x\n"})
+    found = wijknet.validate(folder)
+    assert found["severity"].tolist() == ["error", "error", "error", "note", "error"]
+    assert found["message"][3] == "and 3 more rows like the one above"
+    assert found.attrs["errors"] == 4
+    assert main_check(check_args(folder)) == 1
+    out, err = capsys.readouterr()
+    assert "ties.csv:4:19: note: and 3 more rows like the one above" in out and err.strip() == "4 errors, 0 warnings"
+    main_check(check_args(folder, lang="nl"))
+    out, err = capsys.readouterr()
+    assert "ties.csv:4:19: opmerking: en nog 3 rijen zoals hierboven" in out and err.strip() == "4 fouten, 0 waarschuwingen"

@@ -193,7 +193,7 @@ def test_pandas_round_trip_and_default_columns(rich):
 def test_from_pandas_renamed_columns_and_errors():
     people = pd.DataFrame({"code": ["a", "b"], "rol": ["wijkagent|bewoner", "gemeente"], "age": [30, np.nan]})
     links = pd.DataFrame({"van": ["a"], "naar": ["c"], "gewicht": [np.int64(3)]})
-    with pytest.raises(wijknet.UnknownIdError, match="ties row 1: unknown stakeholder 'c'"):
+    with pytest.raises(wijknet.UnknownIdError, match="ties row 1, column 'naar': unknown stakeholder 'c'"):
         wijknet.from_pandas(people, links, id="code", role="rol", source="van", target="naar", weight="gewicht")
     a = wijknet.from_pandas(people, links, id="code", role="rol", source="van", target="naar", weight="gewicht",
                             create_stakeholders=True)

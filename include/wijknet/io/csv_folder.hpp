@@ -318,6 +318,12 @@ public:
         return a;
     }
 
+    /// True when the row of stakeholder @p id was refused (collecting mode): what names it is not
+    /// reported again.
+    bool failed(std::string_view id) const {
+        return std::find(failed_ids_.begin(), failed_ids_.end(), id) != failed_ids_.end();
+    }
+
 private:
     // ------------------------------------------------------------ recording problems
 
@@ -363,6 +369,7 @@ private:
             p.message = "and " + n + " more row" + (more == 1 ? "" : "s") + " like the one above";
             p.message_nl = "en nog " + n + (more == 1 ? " rij" : " rijen") + " zoals hierboven";
             p.suggestion.clear(), p.suggestion_nl.clear();
+            p.level = severity::note;  // a line of the list, not one more problem
             problems_.insert(problems_.begin() + static_cast<std::ptrdiff_t>(after) + 1, std::move(p));
         }
     }
@@ -528,10 +535,6 @@ private:
         return true;
     }
 
-    bool failed(std::string_view id) const {
-        return std::find(failed_ids_.begin(), failed_ids_.end(), id) != failed_ids_.end();
-    }
-
     void ties(alliance& a, bool people) {
         auto loaded = table("ties.csv", false);
         if (!loaded) return;
@@ -693,14 +696,20 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
 
 /// Every problem of a folder of CSV files in one pass: errors (what read_csv_folder would stop
 /// at, and what it would find after that) and warnings, in file order (waves, relations,
-/// stakeholders, ties, events, participation), each with file, line, column, an English and a
-/// Dutch message and a suggestion. A row with an error is skipped and the check goes on; rows
-/// that only fail because of an earlier one (a tie to a stakeholder whose own row was wrong) are
-/// not reported again. Empty when the folder reads cleanly. O(size of the files).
+/// stakeholders, ties, events, participation, incidents, incident_steps), each with file, line,
+/// column, an English and a Dutch message and a suggestion. A row with an error is skipped and the
+/// check goes on; rows that only fail because of an earlier one (a tie to a stakeholder whose own
+/// row was wrong) are not reported again. Empty when the folder reads cleanly. O(size of the files).
 inline std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
     detail::csv_folder_reader reader(options, true);
-    reader.read(folder);
-    return reader.problems();
+    alliance a = reader.read(folder);
+    std::vector<problem> problems = reader.problems();
+    // The incident log last: a step naming a stakeholder whose own row was refused (or a folder
+    // whose stakeholders.csv could not be read) is not reported again.
+    detail::read_incidents_csv(a, folder, options.csv, &problems, [&](std::string_view id) {
+        return reader.failed(id) || a.num_stakeholders() == 0;
+    });
+    return problems;
 }
 
 }  // namespace wijknet

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
 
 namespace wijknet {
@@ -90,30 +91,57 @@ inline std::string incident_cell(const csv_table& t, std::size_t row, std::optio
 
 }  // namespace detail
 
-/// Reads `incidents.csv` and `incident_steps.csv` of @p folder (when present) into @p a.
-///
-/// incidents.csv: id, reported, category, neighbourhood, description (Dutch headers: melding,
-/// gemeld, categorie, wijk, omschrijving), further columns become attributes. incident_steps.csv:
-/// incident, stakeholder, action, to, time, note (melding, wie, actie, naar, tijdstip, notitie),
-/// one row per step in time order within an incident. Every incident field is sensitive.
-///
-/// Throws parse_error naming file, line and column of the first problem (an unknown stakeholder
-/// or action, a referral to nobody, steps out of time order, a step of an unknown incident ...);
-/// @p a is then as it was. O(size of the files).
-inline void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {}) {
+namespace detail {
+
+/// Reads the incident files of @p folder into @p a. Strict without @p collect: the first problem
+/// is thrown as a parse_error and @p a stays as it was. Collecting with @p collect (wijknet
+/// check): every problem is appended there and its row skipped (a step of a refused incident, a
+/// step naming a stakeholder for which @p failed_earlier is true, is skipped without a word), a
+/// file that cannot be read at all is one problem; @p a then holds the incidents that passed.
+template <class FailedEarlier>
+void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options,
+                        std::vector<problem>* collect, FailedEarlier&& failed_earlier) {
     namespace fs = std::filesystem;
+    struct skip {};
+    // Runs f; collecting, a parse_error it throws is recorded (a skip silently) and false returned.
+    auto guard = [&](auto&& f) {
+        if (!collect) return f(), true;
+        try {
+            f();
+            return true;
+        } catch (const parse_error& e) {
+            collect->push_back(to_problem(e));
+        } catch (const skip&) {
+        }
+        return false;
+    };
     const std::string incidents_path = (fs::path(folder) / "incidents.csv").string();
     const std::string steps_path = (fs::path(folder) / "incident_steps.csv").string();
     if (!fs::exists(incidents_path)) {
         if (fs::exists(steps_path))
-            throw parse_error(steps_path, 0, 0, "incident_steps.csv needs incidents.csv beside it");
+            guard([&] { throw parse_error(steps_path, 0, 0, "incident_steps.csv needs incidents.csv beside it"); });
         return;
     }
-    const csv_table t = read_csv(incidents_path, options);
+    // Rows of the wrong length: thrown when strict, recorded (and the row dropped) when collecting.
+    auto read = [&](const std::string& path) {
+        std::vector<parse_error> bad_rows;
+        csv_table out = read_csv(path, options, collect ? &bad_rows : nullptr);
+        for (const auto& e : bad_rows) collect->push_back(to_problem(e));
+        return out;
+    };
+    std::optional<csv_table> table;
     const auto& known = incident_columns();
-    const auto at = detail::find_incident_columns(t, known);
-    const std::size_t id = detail::require_column(t, at, known, 0), reported = detail::require_column(t, at, known, 1),
-                      category = detail::require_column(t, at, known, 2);
+    std::vector<std::optional<std::size_t>> at;
+    std::size_t id = 0;
+    if (!guard([&] {
+            table.emplace(read(incidents_path));
+            at = find_incident_columns(*table, known);
+            id = require_column(*table, at, known, 0);
+            require_column(*table, at, known, 1);
+            require_column(*table, at, known, 2);
+        }))
+        return;  // without incidents, every step would be one of an unknown incident
+    const csv_table& t = *table;
     std::vector<std::size_t> attribute_columns;
     for (std::size_t c = 0; c < t.num_columns(); ++c) {
         bool used = false;
@@ -121,14 +149,15 @@ inline void read_incidents_csv(alliance& a, const std::string& folder, const csv
         if (!used) attribute_columns.push_back(c);
     }
     std::vector<incident> incidents(t.num_rows());
+    std::vector<bool> refused(t.num_rows(), false);
     std::map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < t.num_rows(); ++r) {
         incident& x = incidents[r];
-        x.id = detail::incident_cell(t, r, id);
-        x.reported = detail::incident_cell(t, r, reported);
-        x.category = detail::incident_cell(t, r, category);
-        x.neighbourhood = detail::incident_cell(t, r, at[3]);
-        x.description = detail::incident_cell(t, r, at[4]);
+        x.id = incident_cell(t, r, id);
+        x.reported = incident_cell(t, r, at[1]);
+        x.category = incident_cell(t, r, at[2]);
+        x.neighbourhood = incident_cell(t, r, at[3]);
+        x.description = incident_cell(t, r, at[4]);
         for (std::size_t c : attribute_columns) {
             attribute value;
             value.sensitive = true;
@@ -139,9 +168,11 @@ inline void read_incidents_csv(alliance& a, const std::string& folder, const csv
                 name.resize(name.size() - suffix.size());
             x.attributes.emplace(std::move(name), std::move(value));
         }
-        if (!x.id.empty() && !row_of.emplace(x.id, r).second)
-            throw t.error_at(r, id, "incident '" + x.id + "' is listed twice (first on line " +
-                                        std::to_string(t.line(row_of[x.id])) + ")");
+        refused[r] = !guard([&] {
+            if (!x.id.empty() && !row_of.emplace(x.id, r).second)
+                throw t.error_at(r, id, "incident '" + x.id + "' is listed twice (first on line " +
+                                            std::to_string(t.line(row_of[x.id])) + ")");
+        });
     }
 
     // Steps: where each came from, to point at the file when the model refuses one.
@@ -149,27 +180,30 @@ inline void read_incidents_csv(alliance& a, const std::string& folder, const csv
     std::vector<std::optional<std::size_t>> step_at;
     std::vector<std::vector<std::size_t>> step_rows(incidents.size());
     if (fs::exists(steps_path)) {
-        s = read_csv(steps_path, options);
         const auto& step_known = incident_step_columns();
-        step_at = detail::find_incident_columns(*s, step_known);
-        const std::size_t which = detail::require_column(*s, step_at, step_known, 0);
-        detail::require_column(*s, step_at, step_known, 1);
-        detail::require_column(*s, step_at, step_known, 2);
-        detail::require_column(*s, step_at, step_known, 4);
-        for (std::size_t r = 0; r < s->num_rows(); ++r) {
-            const std::string incident_id = detail::incident_cell(*s, r, which);
-            auto it = row_of.find(incident_id);
-            if (it == row_of.end())
-                throw s->error_at(r, which, "step of unknown incident '" + incident_id + "' (not in incidents.csv)");
-            incident_step step;
-            step.stakeholder = detail::incident_cell(*s, r, step_at[1]);
-            step.action = detail::incident_cell(*s, r, step_at[2]);
-            step.to = detail::incident_cell(*s, r, step_at[3]);
-            step.time = detail::incident_cell(*s, r, step_at[4]);
-            step.note = detail::incident_cell(*s, r, step_at[5]);
-            incidents[it->second].steps.push_back(std::move(step));
-            step_rows[it->second].push_back(r);
-        }
+        std::size_t which = 0;
+        const bool readable = guard([&] {
+            s.emplace(read(steps_path));
+            step_at = find_incident_columns(*s, step_known);
+            which = require_column(*s, step_at, step_known, 0);
+            for (std::size_t k : {1, 2, 4}) require_column(*s, step_at, step_known, k);
+        });
+        for (std::size_t r = 0; readable && r < s->num_rows(); ++r)
+            guard([&] {
+                const std::string incident_id = incident_cell(*s, r, which);
+                auto it = row_of.find(incident_id);
+                if (it == row_of.end())
+                    throw s->error_at(r, which, "step of unknown incident '" + incident_id + "' (not in incidents.csv)");
+                if (refused[it->second]) throw skip{};  // its incident was reported already
+                incident_step step;
+                step.stakeholder = incident_cell(*s, r, step_at[1]);
+                step.action = incident_cell(*s, r, step_at[2]);
+                step.to = incident_cell(*s, r, step_at[3]);
+                step.time = incident_cell(*s, r, step_at[4]);
+                step.note = incident_cell(*s, r, step_at[5]);
+                incidents[it->second].steps.push_back(std::move(step));
+                step_rows[it->second].push_back(r);
+            });
     }
 
     // Build aside, then swap in: a refused incident leaves the alliance as it was.
@@ -178,20 +212,52 @@ inline void read_incidents_csv(alliance& a, const std::string& folder, const csv
     const char* incident_fields[] = {"id", "reported", "category"};
     const char* step_fields[] = {"incident", "stakeholder", "action", "to", "time"};
     for (std::size_t r = 0; r < incidents.size(); ++r) {
-        copy.add_incident(std::move(incidents[r]), [&](std::size_t step, const char* field, bool, const std::string& what) {
-            if (step == std::size_t(-1)) {
-                std::size_t column = id;
-                for (std::size_t k = 0; k < 3; ++k)
-                    if (std::string_view(field) == incident_fields[k]) column = *at[k];
-                throw t.error_at(r, column, what);
-            }
-            std::size_t column = *step_at[0];
-            for (std::size_t k = 0; k < 5; ++k)
-                if (std::string_view(field) == step_fields[k] && step_at[k]) column = *step_at[k];
-            throw s->error_at(step_rows[r][step], column, what);
+        if (refused[r]) continue;
+        std::vector<incident_step> steps;  // the steps as listed, for failed_earlier (collecting only)
+        if (collect) steps = incidents[r].steps;
+        guard([&] {
+            copy.add_incident(std::move(incidents[r]), [&](std::size_t step, const char* field, bool unknown,
+                                                           const std::string& what) {
+                if (step == std::size_t(-1)) {
+                    std::size_t column = id;
+                    for (std::size_t k = 0; k < 3; ++k)
+                        if (std::string_view(field) == incident_fields[k]) column = *at[k];
+                    throw t.error_at(r, column, what);
+                }
+                std::string_view named;
+                if (!steps.empty()) named = std::string_view(field) == "to" ? steps[step].to : steps[step].stakeholder;
+                if (collect && unknown && (std::string_view(field) == "to" || std::string_view(field) == "stakeholder") &&
+                    failed_earlier(named))
+                    throw skip{};  // that stakeholder's own row was reported already
+                std::size_t column = *step_at[0];
+                for (std::size_t k = 0; k < 5; ++k)
+                    if (std::string_view(field) == step_fields[k] && step_at[k]) column = *step_at[k];
+                throw s->error_at(step_rows[r][step], column, what);
+            });
         });
     }
     a = std::move(copy);
+}
+
+}  // namespace detail
+
+/// Reads `incidents.csv` and `incident_steps.csv` of @p folder (when present) into @p a.
+///
+/// incidents.csv: id, reported, category, neighbourhood, description (Dutch headers: melding,
+/// gemeld, categorie, wijk, omschrijving), further columns become attributes. incident_steps.csv:
+/// incident, stakeholder, action, to, time, note (melding, wie, actie, naar, tijdstip, notitie),
+/// one row per step in time order within an incident. Every incident field is sensitive.
+///
+/// Throws parse_error naming file, line and column of the first problem (an unknown stakeholder
+/// or action, a referral to nobody, steps out of time order, a step of an unknown incident ...);
+/// @p a is then as it was. wijknet::check_csv_folder lists every problem of these files instead.
+/// O(size of the files).
+///
+/// @param a the alliance the incidents go into
+/// @param folder the folder holding the files
+/// @param options how the CSV text is read (separator, encoding ...)
+inline void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {}) {
+    detail::read_incidents_csv(a, folder, options, nullptr, [](std::string_view) { return false; });
 }
 
 }  // namespace wijknet

@@ -14,10 +14,13 @@
 namespace wijknet {
 
 /// How bad a problem is: an error stops a read; a warning does not, but the result may not be
-/// what was meant.
-enum class severity { error, warning };
+/// what was meant; a note is neither, only a line of the list (the "and 28 more rows like the one
+/// above" after the problems alike that are shown), and counts as no problem.
+enum class severity { error, warning, note };
 
-inline const char* to_string(severity s) noexcept { return s == severity::error ? "error" : "warning"; }
+inline const char* to_string(severity s) noexcept {
+    return s == severity::error ? "error" : s == severity::warning ? "warning" : "note";
+}
 
 /// One problem in an input file, where it is and what would be right.
 ///
