@@ -38,6 +38,10 @@ class Alliance(_core.Alliance):
 
     Every edit either succeeds or raises a :class:`wijknet.WijknetError` subclass and leaves the
     alliance exactly as it was.
+
+    Threads: one thread may edit an alliance while others compute on it, snapshot it or save it;
+    each call sees it before or after an edit, never half-way (the GIL serves as its lock; the
+    work done without the GIL runs on a snapshot or a copy). See docs/model.md, "Threads".
     """
 
     def stakeholders(self, include_sensitive: bool = False) -> pd.DataFrame:
@@ -101,10 +105,12 @@ class Alliance(_core.Alliance):
         return list(getattr(self, "_read_warnings", ()))
 
     def copy(self) -> "Alliance":
-        """An independent copy (read warnings included)."""
+        """An independent copy (read warnings included), taken in one step: functions that read an
+        alliance in several steps read such a copy, so that an edit from another thread between two
+        steps cannot mix two states (docs/model.md, "Threads")."""
         other = Alliance()
         other._assign(self)
-        other._read_warnings = self.read_warnings
+        other._read_warnings = list(getattr(self, "_read_warnings", ()))
         return other
 
     def __reduce__(self):

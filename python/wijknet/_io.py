@@ -167,6 +167,7 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incid
     time, note): every incident field is sensitive, so the log comes out only when asked for by
     name. :func:`from_pandas` reads both back.
     """
+    alliance = Alliance.copy(alliance)  # one state for the several reads below
     part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
     stakeholders["roles"] = stakeholders["roles"].map(_join)

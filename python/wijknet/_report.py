@@ -23,6 +23,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import _core, _sentences
+from ._alliance import Alliance
 from ._diagnostics import Scenario, _holders, _one_wave, _present, chain_routes, key_players, role_coverage, suggest_ties
 from ._keywords import checked
 from ._layout import layout
@@ -196,7 +197,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
 
     lang = check_lang(lang)
     wave = _one_wave("report", waves) or None
-    alliance = data if isinstance(data, _core.Alliance) else read(data)
+    # A copy: the report reads the alliance many times, and another thread may edit it meanwhile.
+    alliance = Alliance.copy(data) if isinstance(data, _core.Alliance) else read(data)
     t = _T[lang]
     words = Wording(alliance, lang, show_names)
     nl = lang == "nl"
