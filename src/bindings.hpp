@@ -45,6 +45,15 @@ inline run_options python_run(unsigned threads) {
     return o;
 }
 
+// Threads (docs/model.md, "Threads"). The GIL is the alliance's lock: every binding reads and
+// changes an alliance only while it holds the GIL, so a Python thread that edits an alliance
+// never meets one that reads it half-way. Code that runs without the GIL (without_gil, or a
+// gil_scoped_release block) touches only what the call owns: a snapshot or a two-mode network
+// (immutable once built), a copy of the alliance made beforehand, text, a fresh alliance that a
+// reader fills and that replaces the caller's only after the GIL is taken again. Ctrl-C checks
+// (python_run) take the GIL, so other threads may run at that moment: one more reason never to
+// read a shared alliance there.
+
 // Runs f without the GIL; an interruption becomes the pending Python exception.
 template <class F>
 auto without_gil(F&& f) -> decltype(f()) {

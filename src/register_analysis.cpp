@@ -52,8 +52,7 @@ void register_analysis(py::module_& m) {
                  s.symmetrize = symmetrize;
                  s.parallel = parse_combine(how);
                  s.self_ties = self_ties;
-                 py::gil_scoped_release release;
-                 return snapshot(a, s);
+                 return snapshot(a, s);  // with the GIL: the alliance is read (bindings.hpp, Threads)
              }),
              py::arg("alliance"), py::arg("relations") = py::none(), py::arg("waves") = py::none(),
              py::arg("min_weight") = py::none(), py::arg("roles") = py::none(), py::arg("ids") = py::none(),
@@ -256,11 +255,7 @@ void register_analysis(py::module_& m) {
        py::arg("min_distance") = 0.8);
 
     m.def("_summarize", [](const alliance& a, const strings& templates) {
-        alliance_summary s;
-        {
-            py::gil_scoped_release release;
-            s = summarize(a, templates);
-        }
+        const alliance_summary s = summarize(a, templates);  // with the GIL: it reads the alliance
         py::dict out;
         out["stakeholders"] = s.stakeholders;
         out["events"] = s.events;

@@ -49,7 +49,7 @@ py::dict fragmentation_dict(const fragmentation_result& f) {
 void register_diagnostics(py::module_& m) {
     m.def("_role_coverage", [](const alliance& a, const std::string& tmpl, const std::string& wave,
                                const strings& relations) {
-        const auto rows = without_gil([&] { return role_coverage(a, tmpl, make_scope(wave, relations)); });
+        const auto rows = role_coverage(a, tmpl, make_scope(wave, relations));  // GIL held: reads the alliance
         py::list out;
         for (const auto& e : rows) {
             py::dict d;
@@ -63,7 +63,7 @@ void register_diagnostics(py::module_& m) {
 
     m.def("_role_matrices", [](const alliance& a, const strings& roles, const std::string& wave,
                                const strings& relations, const std::string& d) {
-        const auto r = without_gil([&] { return role_matrices(a, roles, make_scope(wave, relations), parse_direction(d)); });
+        const auto r = role_matrices(a, roles, make_scope(wave, relations), parse_direction(d));  // GIL held
         return py::make_tuple(r.roles, r.ties, r.distance);
     }, py::arg("alliance"), py::arg("roles"), py::arg("wave"), py::arg("relations"), py::arg("direction"));
 
@@ -71,8 +71,9 @@ void register_diagnostics(py::module_& m) {
                               const std::string& wave, const strings& relations, std::size_t max_routes) {
         chain_options o;
         o.max_routes = max_routes;
+        const alliance own = a;  // copied with the GIL held; the search runs on the copy without it
         const auto r = without_gil(
-            [&] { return chain_routes(a, make_chain(roles, steps, intermediaries), make_scope(wave, relations), o); });
+            [&] { return chain_routes(own, make_chain(roles, steps, intermediaries), make_scope(wave, relations), o); });
         py::dict d;
         d["exists"] = r.exists, d["length"] = r.length, d["shortest_routes"] = r.shortest_routes;
         d["routes"] = r.routes, d["on_routes"] = r.on_routes, d["best_routes"] = r.best_routes;
@@ -126,7 +127,8 @@ void register_diagnostics(py::module_& m) {
         o.from_roles = from_roles, o.to_roles = to_roles, o.excluded = excluded;
         o.max_per_stakeholder = max_per_stakeholder;
         o.run = python_run(1);
-        const auto rows = without_gil([&] { return suggest_ties(a, make_scope(wave, relations), o); });
+        const alliance own = a;  // copied with the GIL held; the search runs on the copy without it
+        const auto rows = without_gil([&] { return suggest_ties(own, make_scope(wave, relations), o); });
         py::list out;
         for (const auto& s : rows) {
             py::dict d;
@@ -145,7 +147,8 @@ void register_diagnostics(py::module_& m) {
         std::vector<chain> cs;
         for (const auto& [roles, steps, loose] : chains) cs.push_back(make_chain(roles, steps, loose));
         const run_options run = python_run(threads);
-        const auto s = without_gil([&] { return assess(a, make_scope(wave, relations), tmpl, cs, run); });
+        const alliance own = a;  // copied with the GIL held; the assessment runs on the copy without it
+        const auto s = without_gil([&] { return assess(own, make_scope(wave, relations), tmpl, cs, run); });
         py::dict d = fragmentation_dict(s.fragmentation);
         d["roles_absent"] = s.roles_absent;
         d["roles_single"] = s.roles_single;

@@ -141,8 +141,7 @@ void register_incidents(py::module_& m) {
         })
         .def("_read_incidents_csv",
              [](alliance& a, const std::string& folder) {
-                 py::gil_scoped_release release;
-                 read_incidents_csv(a, folder);
+                 read_incidents_csv(a, folder);  // GIL held: it changes the alliance
              },
              py::arg("folder"));
 
@@ -182,8 +181,7 @@ void register_incidents(py::module_& m) {
                   log[it->second].steps.push_back({stakeholder[r], action[r], to[r], time[r], note[r], 0});
                   step_rows[it->second].push_back(r);
               }
-              py::gil_scoped_release release;
-              alliance copy = a;
+              alliance copy = a;  // GIL held throughout: the alliance is read, then replaced
               copy.reserve_incidents(copy.incidents().size() + n);
               for (std::size_t i = 0; i < n; ++i)
                   copy.add_incident(std::move(log[i]), [&](std::size_t step, const char*, bool unknown, const std::string& what) {
@@ -210,7 +208,7 @@ void register_incidents(py::module_& m) {
     m.def("_incident_handoffs",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories, const strings& relations) {
-              const auto h = without_gil([&] { return incident_handoffs(a, selection(waves, start, end, categories), relations); });
+              const auto h = incident_handoffs(a, selection(waves, start, end, categories), relations);  // GIL held
               py::list incident_ids, step, source, target, wave, along, waiting;
               for (const auto& x : h) {
                   incident_ids.append(a.incidents().incidents()[x.incident].id), step.append(x.step + 1);
@@ -226,7 +224,7 @@ void register_incidents(py::module_& m) {
     m.def("_incident_routes",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories, const strings& chain) {
-              const auto f = without_gil([&] { return incident_routes(a, selection(waves, start, end, categories), chain); });
+              const auto f = incident_routes(a, selection(waves, start, end, categories), chain);  // GIL held
               py::list incident_ids, category, wave, handoffs, route, matched, open, last_stakeholder, last_action;
               for (const auto& x : f) {
                   const incident& i = a.incidents().incidents()[x.incident];
@@ -251,7 +249,7 @@ void register_incidents(py::module_& m) {
     m.def("_incident_activities",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories) {
-              const auto act = without_gil([&] { return incident_activities(a, selection(waves, start, end, categories)); });
+              const auto act = incident_activities(a, selection(waves, start, end, categories));  // GIL held
               py::list id, received, referred, acted, informed, closed, passed_to, handled, alone;
               for (const auto& x : act) {
                   id.append(a.stakeholders()[x.stakeholder].id), received.append(x.received), referred.append(x.referred);

@@ -20,17 +20,16 @@ void load_into(alliance& a, Read&& read) {
 }
 
 // A writer's text returned to Python (path empty) or saved atomically to path (None returned).
+// The text is made with the GIL held (it reads the alliance); only the file is written without.
 template <class Text>
 py::object dump(const std::string& path, Text&& text) {
-    std::string out;
+    const std::string out = text();
+    if (path.empty()) return py::str(out);
     {
         py::gil_scoped_release release;
-        out = text();
-        if (!path.empty())
-            write_file_atomically(path, [&](std::ostream& o) { o.write(out.data(), static_cast<std::streamsize>(out.size())); });
+        write_file_atomically(path, [&](std::ostream& o) { o.write(out.data(), static_cast<std::streamsize>(out.size())); });
     }
-    if (!path.empty()) return py::none();
-    return py::str(out);
+    return py::none();
 }
 
 std::vector<roster_response> responses_of(const std::vector<std::string>& respondents,
@@ -113,8 +112,8 @@ void register_io(py::module_& m) {
             [](alliance& a, const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
                const std::vector<std::string>& items, const std::vector<double>& values,
                const std::vector<std::string>& roster, const std::string& item, const std::string& relation,
-               const std::string& wave, const std::string& rule) {
-                roster_options o{item, relation, wave, tie_rule::as_reported};
+               const std::string& wave, const std::string& rule, bool declare_wave) {
+                roster_options o{item, relation, wave, tie_rule::as_reported, declare_wave};
                 if (rule == "minimum") o.rule = tie_rule::minimum;
                 else if (rule == "maximum") o.rule = tie_rule::maximum;
                 else if (rule == "mean") o.rule = tie_rule::mean;
@@ -127,7 +126,7 @@ void register_io(py::module_& m) {
                 return d;
             },
             py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("roster"),
-            py::arg("item"), py::arg("relation"), py::arg("wave"), py::arg("rule"));
+            py::arg("item"), py::arg("relation"), py::arg("wave"), py::arg("rule"), py::arg("declare_wave") = false);
     m.def("_partner_scores",
           [](const std::vector<std::string>& respondents, const std::vector<std::string>& partners,
              const std::vector<std::string>& items, const std::vector<double>& values,

@@ -52,8 +52,7 @@ void register_twomode(py::module_& m) {
                          const strings& themes, const strings& events, const strings& roles, const strings& kinds,
                          const strings& participation_roles) {
                  two_mode_selection s{waves, from, to, themes, events, roles, kinds, participation_roles};
-                 py::gil_scoped_release release;
-                 return two_mode_network(a, s);
+                 return two_mode_network(a, s);  // GIL held: it reads the alliance
              }),
              py::arg("alliance"), py::arg("waves") = strings{}, py::arg("start") = "", py::arg("end") = "",
              py::arg("themes") = strings{}, py::arg("events") = strings{}, py::arg("roles") = strings{},

@@ -40,6 +40,11 @@ class Alliance(_core.Alliance):
     the two-mode network of the Alle Kleuren method; the incident log records how reports were handled.
 
     Every edit either succeeds or raises a :class:`WijknetError` subclass and leaves the alliance exactly as it was.
+
+    Threads: one thread may edit an alliance while others compute on it, snapshot it or save it;
+    each call sees it before or after an edit, never half-way (the GIL serves as its lock; the
+    work done without the GIL runs on a snapshot or a copy). See docs/model.md, "Threads".
+
     The C++ class is ``wijknet::alliance`` (docs/model.md).
 
     See Also
@@ -289,7 +294,10 @@ class Alliance(_core.Alliance):
         return list(getattr(self, "_read_warnings", ()))
 
     def copy(self) -> "Alliance":
-        """An independent copy of the alliance, read warnings included.
+        """An independent copy of the alliance, read warnings included, taken in one step.
+
+        Functions that read an alliance in several steps read such a copy, so that an edit from another
+        thread between two steps cannot mix two states (docs/model.md, "Threads").
 
         Returns
         -------
@@ -306,7 +314,7 @@ class Alliance(_core.Alliance):
         """
         other = Alliance()
         other._assign(self)
-        other._read_warnings = self.read_warnings
+        other._read_warnings = list(getattr(self, "_read_warnings", ()))
         return other
 
     def __reduce__(self):

@@ -128,7 +128,7 @@ class Alliance:
         """
         Number of stakeholders.
         """
-    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str) -> dict:
+    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str, declare_wave: bool = False) -> dict:
         ...
     def _assign(self, other: Alliance) -> None:
         """

@@ -248,6 +248,7 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incid
     1  buurtpreventie_vogelwijk            coc_rivierstad  referral   T1     2.0
     2            coc_rivierstad  jongerenwerker_roodborst  referral   T1     3.0
     """
+    alliance = Alliance.copy(alliance)  # one state for the several reads below
     part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()
     stakeholders["roles"] = stakeholders["roles"].map(_join)

@@ -23,6 +23,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import _core, _sentences
+from ._alliance import Alliance
 from ._diagnostics import Scenario, _holders, _one_wave, _present, chain_routes, key_players, role_coverage, suggest_ties
 from ._keywords import checked
 from ._layout import layout
@@ -252,7 +253,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         study = data if isinstance(data, Study) else Study.from_folder(data)
         return study_report(study, lang=lang, template=template, waves=wave, compare=compare, relation=relation,
                             chain=chain, show_names=show_names, seed=seed)
-    alliance = data if isinstance(data, _core.Alliance) else read(data)
+    # A copy: the report reads the alliance many times, and another thread may edit it meanwhile.
+    alliance = Alliance.copy(data) if isinstance(data, _core.Alliance) else read(data)
     t = _T[lang]
     words = Wording(alliance, lang, show_names)
     nl = lang == "nl"

@@ -40,7 +40,14 @@ def _long(responses: pd.DataFrame, form: str, respondent: str, partner: str, ite
                               "item": responses[item].astype(str), "value": responses[value]})
     else:
         raise _core.InvalidValueError(f"roster form '{form}'; expected 'long' or 'wide'")
-    frame["value"] = pd.to_numeric(frame["value"], errors="raise")
+    numbers = pd.to_numeric(frame["value"], errors="coerce")
+    bad = numbers.isna() & frame["value"].notna()
+    if bad.any():
+        row = frame[bad].iloc[0]
+        raise _core.InvalidValueError(
+            f"roster: '{row['respondent']}' rated '{row['partner']}' {row['value']!r} on '{row['item']}' "
+            f"({int(bad.sum())} such answer(s)); expected a number >= 0, or nothing for no answer")
+    frame["value"] = numbers
     return frame.dropna(subset=["value"])
 
 
@@ -108,11 +115,10 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
         roster = list(dict.fromkeys(list(frame["respondent"]) + list(frame["partner"])))
     if relation is None:
         relation = "information" if rule == "as_reported" else "collaboration"
-    if wave not in {w["key"] for w in alliance.waves}:
-        alliance.add_wave(wave)
+    # The wave is declared by the same C++ call that adds the ties: all or nothing.
     return alliance._add_roster_ties(list(frame["respondent"]), list(frame["partner"]), list(frame["item"]),
                                      [float(v) for v in frame["value"]], [str(r) for r in roster], item, relation,
-                                     wave, rule)
+                                     wave, rule, declare_wave=True)
 
 
 @checked

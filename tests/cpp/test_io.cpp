@@ -742,6 +742,33 @@ TEST(Roster, NonRespondentsKeptAndAllianceUnchangedOnError) {
     EXPECT_EQ(b.num_stakeholders(), 0u);
 }
 
+TEST(Roster, DeclaredWaveIsPartOfTheAllOrNothingChange) {
+    // Stakeholder a takes part in T0 only: its tie a -> b in the new wave T1 is refused after
+    // the wave was declared on the working copy, and the alliance keeps its one wave.
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    stakeholder only_t0;
+    only_t0.id = "a";
+    only_t0.waves = {"T0"};
+    a.add_stakeholder(only_t0);
+    roster_options o{"collaboration", "information", "T1", tie_rule::as_reported, true};
+    EXPECT_THROW(add_roster_ties(a, survey(), {"a", "b", "c", "d"}, o), invalid_value_error);
+    EXPECT_EQ(a.waves().size(), 1u);
+    EXPECT_FALSE(a.find_wave("T1"));
+    EXPECT_EQ(a.num_stakeholders(), 1u);
+    // Without declare_wave an undeclared wave is refused before anything is done.
+    o.declare_wave = false;
+    EXPECT_THROW(add_roster_ties(a, survey(), {"a", "b", "c", "d"}, o), unknown_id_error);
+    // With it, on an alliance where the ties fit, the wave is declared after T0.
+    alliance b;
+    b.add_wave({"T0", "", ""});
+    o.declare_wave = true;
+    const auto s = add_roster_ties(b, survey(), {"a", "b", "c", "d"}, o);
+    ASSERT_EQ(b.waves().size(), 2u);
+    EXPECT_EQ(b.waves()[1].key, "T1");
+    EXPECT_EQ(s.ties, 5u);  // the five as_reported ties of Roster.TieRules
+}
+
 TEST(Roster, PartnerTrustAndValueScores) {
     const auto scores = partner_scores(survey(), {"t1", "t2", "t3"}, {"v1"});
     EXPECT_DOUBLE_EQ(scores.at("b").trust, 2.75);  // (3.5 + 2) / 2

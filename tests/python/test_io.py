@@ -284,6 +284,40 @@ def test_roster_wide_form_gives_the_same_ties():
     assert ties(long_) == ties(wide_)
 
 
+def test_roster_error_leaves_an_undeclared_wave_undeclared():
+    a = wijknet.Alliance()
+    a.add_wave("T0")
+    a.add_stakeholder("a", waves=["T0"])  # cannot have a tie in T1
+    before = a._dump_json("", True)
+    with pytest.raises(wijknet.InvalidValueError, match="does not take part in wave 'T1'"):
+        wijknet.add_roster_ties(a, SURVEY, "collaboration", roster=list("abcd"), wave="T1")
+    assert [w["key"] for w in a.waves] == ["T0"]
+    assert a._dump_json("", True) == before
+    bad = SURVEY.assign(value=SURVEY["value"].where(SURVEY.index != 3, -1))  # c rates b -1
+    with pytest.raises(wijknet.InvalidValueError, match="expected a number >= 0"):
+        wijknet.add_roster_ties(a, bad, "collaboration", roster=list("abcd"), wave="T2")
+    assert [w["key"] for w in a.waves] == ["T0"]
+    b = wijknet.Alliance()
+    wijknet.add_roster_ties(b, SURVEY, "collaboration", roster=list("abcd"), wave="T3")
+    assert [w["key"] for w in b.waves] == ["T3"] and b.num_ties == 5
+
+
+@pytest.mark.parametrize("form", ["long", "wide"])
+def test_roster_non_numeric_value_is_a_wijknet_error(form):
+    survey = SURVEY.astype({"value": object})
+    survey.loc[2, "value"] = "vaak"  # a rates c "vaak" (often) on collaboration
+    if form == "wide":
+        survey = survey.assign(column=survey["partner"] + ":" + survey["item"]).pivot(
+            index="respondent", columns="column", values="value").reset_index()
+    a = wijknet.Alliance()
+    with pytest.raises(wijknet.InvalidValueError,
+                       match=r"roster: 'a' rated 'c' 'vaak' on 'collaboration' \(1 such answer\(s\)\); expected a number"):
+        wijknet.add_roster_ties(a, survey, "collaboration", roster=list("abcd"), form=form)
+    assert len(a) == 0 and a.waves == []
+    with pytest.raises(wijknet.InvalidValueError, match="'vaak'"):
+        wijknet.partner_scores(survey, form=form)
+
+
 def test_partner_trust_and_value_scores():
     scores = wijknet.partner_scores(SURVEY)
     assert scores.loc["b", "trust"] == 2.75 and scores.loc["b", "value"] == 2.0 and scores.loc["b", "raters"] == 2

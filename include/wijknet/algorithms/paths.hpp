@@ -74,7 +74,8 @@ struct path_search {
         std::vector<char>& done = settled_;
         if (done.size() != dist.size()) done.assign(dist.size(), 0);
         while (!heap.empty()) {
-            const auto [dv, v] = heap.top();
+            const double dv = heap.top().first;  // named variables: C++17 lambdas cannot capture bindings
+            const std::uint32_t v = heap.top().second;
             heap.pop();
             if (done[v] || dv > dist[v]) continue;
             done[v] = 1;

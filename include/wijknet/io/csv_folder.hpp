@@ -439,7 +439,8 @@ private:
         auto loaded = table("waves.csv", false);
         if (!loaded) return;
         has_wave_file_ = true;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto key = require(t, at, "waves.csv", 0);
         if (!key) return;
         for (std::size_t r = 0; r < t.num_rows(); ++r)
@@ -454,7 +455,8 @@ private:
     void relations(alliance& a) {
         auto loaded = table("relations.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto key = require(t, at, "relations.csv", 0), directed = require(t, at, "relations.csv", 2);
         if (!key || !directed) return;
         for (std::size_t r = 0; r < t.num_rows(); ++r)
@@ -479,7 +481,8 @@ private:
     bool stakeholders(alliance& a) {
         auto loaded = table("stakeholders.csv", true);
         if (!loaded) return false;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto id = require(t, at, "stakeholders.csv", 0);
         if (!id) return false;
         const auto name = at.at[1], kind = at.at[2], role = at.at[3], waves = at.at[4];
@@ -538,7 +541,8 @@ private:
     void ties(alliance& a, bool people) {
         auto loaded = table("ties.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto source = require(t, at, "ties.csv", 0), target = require(t, at, "ties.csv", 1);
         if (!source || !target || !people) return;
         const auto relation = at.at[2], wave = at.at[3], weight = at.at[4];
@@ -609,7 +613,8 @@ private:
     void events(alliance& a, bool people) {
         auto loaded = table("events.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto id = require(t, at, "events.csv", 0);
         if (!id || !people) return;
         const auto name = at.at[1], date = at.at[2], theme = at.at[3], organisers = at.at[4];
@@ -638,7 +643,8 @@ private:
     void participation(alliance& a, bool people) {
         auto loaded = table("participation.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
         auto who = require(t, at, "participation.csv", 0), what = require(t, at, "participation.csv", 1);
         if (!who || !what || !people) return;
         detail::attribute_columns attributes(t, at.used);

@@ -34,6 +34,9 @@ struct roster_options {
     std::string relation = "collaboration";  ///< relation of the ties (undirected for the symmetric rules)
     std::string wave = "T0";              ///< wave of the ties
     tie_rule rule = tie_rule::as_reported;
+    /// Declare the wave (after the waves already declared) when the alliance lacks it, as part
+    /// of the same all-or-nothing change; false: an undeclared wave is an unknown_id_error.
+    bool declare_wave = false;
 };
 
 /// What add_roster_ties did.
@@ -61,7 +64,8 @@ struct roster_summary {
 /// Every tie gets the boolean attribute `confirmed`. The symmetric rules need an undirected
 /// relation; as_reported a directed one. Self-reports are ignored.
 ///
-/// @param a         the alliance to add to (the relation and wave must be declared)
+/// @param a         the alliance to add to (the relation must be declared; the wave too, unless
+///                  options.declare_wave)
 /// @param responses the answers, long form
 /// @param roster    the ids on the survey's roster, respondents and non-respondents alike
 /// @param options   item, relation, wave and rule
@@ -73,7 +77,8 @@ struct roster_summary {
 inline roster_summary add_roster_ties(alliance& a, const std::vector<roster_response>& responses,
                                       const std::vector<std::string>& roster, const roster_options& options) {
     const std::size_t r = a.relation_index(options.relation);
-    a.wave_index(options.wave);
+    const bool new_wave = options.declare_wave && !a.find_wave(options.wave);
+    if (!new_wave) a.wave_index(options.wave);
     const bool directed = a.relations()[r].directed;
     const char* rule_name = options.rule == tie_rule::as_reported ? "as_reported"
                             : options.rule == tie_rule::minimum   ? "minimum"
@@ -106,7 +111,8 @@ inline roster_summary add_roster_ties(alliance& a, const std::vector<roster_resp
     if (!item_seen && !responses.empty())
         throw invalid_value_error("no response has item '" + options.item + "'");
 
-    alliance out = a;  // strong guarantee: work on a copy
+    alliance out = a;  // strong guarantee: work on a copy (the new wave too)
+    if (new_wave) out.add_wave({options.wave, "", ""});
     roster_summary summary;
     for (const auto& id : roster) {
         const bool responded = answered.count(id) > 0;

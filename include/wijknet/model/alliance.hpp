@@ -46,6 +46,13 @@ enum class builtins { include, exclude };
 ///
 /// Indices (index_t) address stakeholders, ties, events and participations in their vectors;
 /// removing an object shifts the indices after it. Ids are the stable handles.
+///
+/// Threads: as a standard container. Any number of threads may use the const members (and
+/// build snapshots, summaries, diagnostics, or write the alliance) at once; an edit needs
+/// exclusive access, which the caller provides (e.g. a std::shared_mutex, shared for readers).
+/// An edit may reallocate every vector, so references and pointers into the alliance are only
+/// good until the next edit; a snapshot owns its data and stays valid. The Python bindings use
+/// the GIL as this lock (docs/model.md, "Threads").
 class alliance {
 public:
     /// A new alliance; by default with the built-in roles, themes, relations (collaboration,

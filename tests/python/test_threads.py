@@ -1,0 +1,104 @@
+"""Threads on one alliance (docs/model.md, "Threads"): four threads compute, snapshot and save while
+a fifth adds stakeholders and ties. Before the rule this aborted within seconds (use-after-free in
+the snapshot build and the JSON writer, which read the alliance without the GIL while add_tie
+reallocated its tie vector); now every call must see one whole state of the alliance."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import traceback
+
+import wijknet
+
+SECONDS = 3.0
+BASE = 120  # stakeholders b0 .. b119 before the editor starts
+EDITS = 600  # at most this many stakeholders (each with a tie) added: the measures stay fast
+
+
+def _alliance() -> wijknet.Alliance:
+    a = wijknet.Alliance()
+    a.add_wave("T0")
+    for i in range(BASE):
+        a.add_stakeholder(f"b{i}", roles=["wijkagent" if i % 5 == 0 else "welzijnswerk"])
+    rng = random.Random(7)
+    while a.num_ties < 3 * BASE:
+        u, v = rng.sample(range(BASE), 2)
+        try:
+            a.add_tie(f"b{u}", f"b{v}", "collaboration", "T0")
+        except wijknet.DuplicateIdError:  # a pair drawn twice
+            pass
+    return a
+
+
+def test_measures_snapshots_and_saves_while_another_thread_edits(tmp_path):
+    a = _alliance()
+    n0, m0 = len(a), a.num_ties
+    base_ties = list(zip(a.ties()["source"], a.ties()["target"]))
+    stop = time.monotonic() + SECONDS
+    seen: list[tuple[str, int, int]] = []  # (what, stakeholders, ties) as each call saw them
+    failures: list[str] = []
+
+    def consistent(what: str, n: int, m: int) -> None:
+        # The editor adds stakeholder k and its tie, a passing stakeholder and its tie (then
+        # removes it), removes a tie and adds it back: a whole state has as many new ties as new
+        # stakeholders, or one fewer.
+        seen.append((what, n, m))
+        if (m - m0) not in (n - n0, n - n0 - 1):
+            raise AssertionError(f"{what} saw {n} stakeholders and {m} ties: not a state the alliance was in")
+
+    def reader(kind: int) -> None:
+        path = tmp_path / f"save{kind}.json"
+        try:
+            while time.monotonic() < stop:
+                if kind == 0:
+                    b = wijknet.betweenness(a, threads=2)
+                    assert b.index.is_unique and (b >= 0).all()
+                    s = wijknet.Snapshot(a)
+                    consistent("Snapshot", len(s), s.num_ties)
+                elif kind == 1:
+                    wijknet.write(a, path)
+                    back = wijknet.read(path)
+                    consistent("write/read", len(back), back.num_ties)
+                elif kind == 2:
+                    row = wijknet.summary(a).relations.loc[("collaboration", "T0")]
+                    consistent("summary", int(row["stakeholders"]), int(row["ties"]))
+                else:
+                    wijknet.role_coverage(a)
+                    wijknet.suggest_ties(a, k=1)
+                    wijknet.chain_routes(a, ["wijkagent", "welzijnswerk"])
+        except BaseException:  # noqa: BLE001 - reported below, with the thread it came from
+            failures.append(f"reader {kind}: {traceback.format_exc()}")
+
+    def editor() -> None:
+        rng = random.Random(11)
+        k = 0
+        try:
+            while time.monotonic() < stop:
+                if k < EDITS:
+                    a.add_stakeholder(f"new{k}", roles=["bewonersinitiatief"])
+                    a.add_tie(f"new{k}", f"b{rng.randrange(BASE)}", "collaboration", "T0")
+                # A passing stakeholder, and a tie removed and added back: each removal frees the
+                # stakeholder or tie vector the readers would be reading, had they no protection.
+                a.add_stakeholder("passing", name="passing " * 4)  # a long name: heap-allocated
+                a.add_tie("passing", f"b{rng.randrange(BASE)}", "collaboration", "T0")
+                a.remove_stakeholder("passing")
+                source, target = rng.choice(base_ties)
+                a.remove_tie(source, target, "collaboration", "T0")
+                a.add_tie(source, target, "collaboration", "T0")
+                k += 1
+        except BaseException:  # noqa: BLE001
+            failures.append(f"editor: {traceback.format_exc()}")
+
+    threads = [threading.Thread(target=reader, args=(k,)) for k in range(4)] + [threading.Thread(target=editor)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, "\n".join(failures)
+    assert len(a) > n0 and a.num_ties - m0 == len(a) - n0
+    kinds = {what for what, _, _ in seen}
+    assert kinds == {"Snapshot", "write/read", "summary"}
+    # The readers met the alliance in more than one state: the test did run concurrently.
+    assert len({n for _, n, _ in seen}) > 1
