@@ -4,15 +4,27 @@
     .venv/bin/python benchmarks/bench_measures.py            # every tier
     .venv/bin/python benchmarks/bench_measures.py --tiers S   # the small one only
 
+    .venv/bin/python benchmarks/bench_measures.py --tiers PMC --repeat 3   # issue 14's figures
+
 Graphs are random (Erdos-Renyi G(n, m), fixed seed), undirected and unweighted, one per tier:
   S:  2,000 stakeholders,    10,000 ties  (all peers, networkx and R sna included)
   M: 20,000 stakeholders,   130,000 ties  (betweenness and closeness only: the goal size; no networkx)
   L: 100,000 stakeholders, 1,000,000 ties (linear-time measures only)
+and two more:
+  P: 20,000 stakeholders, ~130,000 ties, directed preferential attachment (igraph's Barabasi,
+     out-degree 5, seed 7) with 30 % of the ties returned: the shape of real social networks,
+     with hubs. Betweenness (directed) and Leiden (undirected, unweighted reading; igraph run
+     until a pass changes nothing, n_iterations=-1), with the modularity each reaches.
+  C: 3,000 stakeholders, 15,000 ties (G(n, m)): the fixed cost of a small call, the best of
+     200 calls on a graph built beforehand (a wijknet Snapshot, an igraph Graph).
 Every contender runs in its own process, so its peak memory (ru_maxrss) is its own; graph
 construction is timed apart from the measures. Iterative measures use a tolerance of 1e-10 (L1
 change per vertex) where the library takes one. Threads: wijknet and NetworKit use every core
 (--threads), igraph and networkx one; wijknet's single-thread time is printed too. Ratios are
-peer time / wijknet time: above 1 means wijknet is faster.
+peer time / wijknet time: above 1 means wijknet is faster. With --repeat R every contender runs
+R times, the contenders taking turns (round 1: each once, round 2: each once, ...), and each
+figure is the minimum over the rounds: the machine may be shared, and the minimum is the run
+least disturbed.
 """
 
 from __future__ import annotations
@@ -28,10 +40,32 @@ import tempfile
 import time
 from pathlib import Path
 
-TIERS = {"S": (2_000, 10_000), "M": (20_000, 130_000), "L": (100_000, 1_000_000)}
+TIERS = {"S": (2_000, 10_000), "M": (20_000, 130_000), "L": (100_000, 1_000_000), "P": (20_000, 130_000),
+         "C": (3_000, 15_000)}
 MEASURES = ["betweenness", "closeness", "pagerank", "constraint", "brokerage", "k-core", "louvain"]
 ALL_PAIRS = {"betweenness", "closeness"}
 LIBS = ["wijknet", "wijknet-1thread", "igraph", "networkit", "networkx", "R sna"]
+# Tier P: directed betweenness single-threaded, Leiden to convergence (time and modularity).
+P_MEASURES = ["betweenness", "leiden", "leiden modularity"]
+P_LIBS = ["wijknet-1thread", "igraph"]
+# Tier C: milliseconds per small call.
+C_MEASURES = ["k-core", "degree", "components", "pagerank"]
+C_LIBS = ["wijknet", "igraph"]
+QUALITY = {"leiden modularity"}  # higher is better; printed as the value, ratio wijknet / peer
+
+
+def preferential_edges(n: int, out_degree: int = 5, returned: float = 0.3, seed: int = 7):
+    """Directed preferential attachment (igraph's Barabasi, each vertex sending out_degree ties
+    to earlier ones) with a share of the ties returned; distinct ties, no self-ties."""
+    import random
+
+    import igraph as ig
+
+    random.seed(seed)
+    g = ig.Graph.Barabasi(n, out_degree, directed=True)
+    ties = sorted({e for e in g.get_edgelist() if e[0] != e[1]})
+    back = random.Random(seed).sample(ties, int(returned * len(ties)))
+    return sorted(set(ties) | {(v, u) for u, v in back})
 
 
 def edges_of(n: int, m: int, seed: int = 2026):
@@ -199,8 +233,82 @@ RUNNERS = {"wijknet": run_wijknet, "wijknet-1thread": run_wijknet, "igraph": run
            "networkit": run_networkit, "networkx": run_networkx, "R sna": run_r_sna}
 
 
+def alliance_of(n: int, edges, relation: str):
+    """A wijknet alliance of stakeholders "0" .. "n-1" tied by `relation` in one wave."""
+    import wijknet
+
+    a = wijknet.Alliance()
+    a.add_wave("T0")
+    for i in range(n):
+        a.add_stakeholder(str(i))
+    for x, y in edges:
+        a.add_tie(str(x), str(y), relation, "T0")
+    return a
+
+
+def run_preferential(lib: str, n: int, edges, threads: int) -> dict:
+    """Tier P: directed betweenness, one thread; Leiden on the undirected, unweighted reading."""
+    if lib == "igraph":
+        import igraph as ig
+
+        t_build, g = timed(lambda: ig.Graph(n=n, edges=edges, directed=True))
+        u = g.as_undirected(mode="collapse")
+        out = {"build": t_build, "betweenness": timed(lambda: g.betweenness(directed=True))[0]}
+        t, parts = timed(lambda: u.community_leiden(objective_function="modularity", n_iterations=-1))
+        out["leiden"], out["leiden modularity"] = t, u.modularity(parts)
+        return out
+    import wijknet
+
+    t_build, a = timed(lambda: alliance_of(n, edges, "referral"))
+    g = a.snapshot()
+    u = a.snapshot(symmetrize=True)  # the undirected reading; weight=None counts a pair once
+    out = {"build": t_build, "betweenness": timed(lambda: g._betweenness("none", False, False, 1))[0]}
+    t, parts = timed(lambda: wijknet.leiden(u, weight=None, seed=42))
+    out["leiden"], out["leiden modularity"] = t, wijknet.modularity(u, parts)
+    return out
+
+
+def run_calls(lib: str, n: int, edges, threads: int, calls: int = 200) -> dict:
+    """Tier C: milliseconds per call, the best of `calls` calls of the public function."""
+    def best(f):
+        low = float("inf")
+        for _ in range(calls):
+            start = time.perf_counter()
+            f()
+            low = min(low, time.perf_counter() - start)
+        return low * 1e3
+
+    if lib == "igraph":
+        import igraph as ig
+
+        g = ig.Graph(n=n, edges=edges)
+        fs = {"k-core": g.coreness, "degree": g.degree, "components": lambda: g.connected_components().membership,
+              "pagerank": g.pagerank}
+    else:
+        import wijknet
+
+        g = alliance_of(n, edges, "collaboration").snapshot()
+        fs = {"k-core": lambda: wijknet.core_number(g), "degree": lambda: wijknet.degree(g),
+              "components": lambda: wijknet.components(g), "pagerank": lambda: wijknet.pagerank(g)}
+    return {m: best(f) for m, f in fs.items()}
+
+
 def child(lib: str, tier: str, threads: int) -> None:
     n, m = TIERS[tier]
+    if tier in "PC":
+        try:
+            __import__({"wijknet-1thread": "wijknet"}.get(lib, lib))
+            import igraph  # noqa: F401  (tier P's graph is made by igraph's generator)
+        except ImportError:
+            print(json.dumps({"missing": True}))
+            return
+        if tier == "P":
+            out = run_preferential(lib, n, preferential_edges(n), threads)
+        else:
+            out = run_calls(lib, n, edges_of(n, m), threads)
+        out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out))
+        return
     measures = [x for x in MEASURES if (x in ALL_PAIRS) == (tier == "M") or tier == "S"]
     edges = edges_of(n, m)
     if lib == "wijknet-1thread":
@@ -218,42 +326,62 @@ def child(lib: str, tier: str, threads: int) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--tiers", default="SML", help="which tiers to run (letters of S, M, L)")
+    p.add_argument("--tiers", default="SML", help="which tiers to run (letters of S, M, L, P, C)")
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--repeat", type=int, default=1, help="rounds; each figure is the minimum over them")
+    p.add_argument("--libs", help="comma-separated contenders to run (default: all of the tier's)")
     p.add_argument("--child", nargs=2, metavar=("LIB", "TIER"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
         child(args.child[0], args.child[1], args.threads)
         return
-    print(f"wijknet benchmark: {args.threads} threads for wijknet and NetworKit; igraph, networkx, R single-threaded")
+    print(f"wijknet benchmark: {args.threads} threads for wijknet and NetworKit; igraph, networkx, R single-threaded; "
+          f"the minimum of {args.repeat} interleaved run(s) of each contender")
     for tier in args.tiers:
         n, m = TIERS[tier]
-        libs = [lib for lib in LIBS if not (lib in ("networkx", "R sna") and tier != "S")]
-        results = {}
-        for lib in libs:
-            res = subprocess.run([sys.executable, __file__, "--child", lib, tier, "--threads", str(args.threads)],
-                                 capture_output=True, text=True)
-            if res.returncode != 0:
-                print(f"  {lib} failed: {res.stderr.strip().splitlines()[-1] if res.stderr else res.returncode}")
-                continue
-            results[lib] = json.loads(res.stdout.strip().splitlines()[-1])
-        print(f"\nTier {tier}: {n:,} stakeholders, {m:,} ties  (seconds; ratio = peer / wijknet)")
-        w = results.get("wijknet", {})
-        header = f"  {'measure':<12}" + "".join(f"{lib:>17}" for lib in results)
-        print(header)
-        for measure in ["build", *MEASURES]:
+        if tier == "P":
+            libs, measures, unit = P_LIBS, P_MEASURES, "seconds"
+        elif tier == "C":
+            libs, measures, unit = C_LIBS, C_MEASURES, "milliseconds per call"
+        else:
+            libs = [lib for lib in LIBS if not (lib in ("networkx", "R sna") and tier != "S")]
+            measures, unit = ["build", *MEASURES], "seconds"
+        if args.libs:
+            libs = [lib for lib in libs if lib in args.libs.split(",")]
+        results: dict[str, dict] = {}
+        for _ in range(args.repeat):
+            for lib in libs:
+                res = subprocess.run([sys.executable, __file__, "--child", lib, tier, "--threads", str(args.threads)],
+                                     capture_output=True, text=True)
+                if res.returncode != 0:
+                    print(f"  {lib} failed: {res.stderr.strip().splitlines()[-1] if res.stderr else res.returncode}")
+                    continue
+                got = json.loads(res.stdout.strip().splitlines()[-1])
+                if got.get("missing"):
+                    continue
+                best = results.setdefault(lib, {})
+                for key, value in got.items():
+                    keep = max if key in QUALITY else min
+                    best[key] = keep(best[key], value) if key in best else value
+        ties = m if tier not in "P" else "~" + format(m, ",")
+        print(f"\nTier {tier}: {n:,} stakeholders, {ties if isinstance(ties, str) else format(ties, ',')} ties  "
+              f"({unit}; ratio = peer / wijknet)")
+        w = results.get("wijknet", results.get("wijknet-1thread", {}))
+        print(f"  {'measure':<18}" + "".join(f"{lib:>19}" for lib in results))
+        for measure in measures:
             if measure not in w:
                 continue
-            row = f"  {measure:<12}"
+            row = f"  {measure:<18}"
             for lib, r in results.items():
                 if measure not in r:
-                    row += f"{'-':>17}"
-                elif lib == "wijknet":
-                    row += f"{r[measure]:>17.3f}"
+                    row += f"{'-':>19}"
+                elif r is w or measure in QUALITY:
+                    row += f"{r[measure]:>19.3f}"
                 else:
-                    row += f"{r[measure]:>9.3f} ({r[measure] / w[measure]:>5.1f}x)"
+                    row += f"{r[measure]:>11.3f} ({r[measure] / w[measure]:>5.1f}x)"
             print(row)
-        print("  peak MiB    " + "".join(f"{r.get('peak_mib', 0):>17.0f}" for r in results.values()))
+        if tier not in "C":
+            print("  peak MiB          " + "".join(f"{r.get('peak_mib', 0):>19.0f}" for r in results.values()))
         if "snapshot_bytes_per_tie" in w:
             print(f"  wijknet snapshot: {w['snapshot_bytes_per_tie']:.1f} bytes per tie (plus O(n))")
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pybind11/pybind11.h>
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <map>
@@ -63,6 +64,15 @@ auto without_gil(F&& f) -> decltype(f()) {
     } catch (const interrupted&) {
         throw py::error_already_set();  // the KeyboardInterrupt set by PyErr_CheckSignals
     }
+}
+
+// A vector handed to Python as a numpy array without copying (the array owns it): a result of
+// a few thousand numbers then costs microseconds instead of a list of Python objects.
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& values) {
+    auto* owned = new std::vector<T>(std::move(values));
+    py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), free_when_done);
 }
 
 inline direction parse_direction(const std::string& d) {

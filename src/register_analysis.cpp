@@ -80,7 +80,7 @@ void register_analysis(py::module_& m) {
              "Component label per vertex (ties followed both ways), numbered from the lowest vertex.")
         .def("_strong_components", [](const snapshot& g) { return strong_components(g).label; })
         .def("_degree", [](const snapshot& g, const std::string& d, const std::string& w) {
-            return degree(g, parse_direction(d), parse_weights(w));
+            return to_numpy(degree(g, parse_direction(d), parse_weights(w)));
         })
         .def("_betweenness", [](const snapshot& g, const std::string& w, bool normalized, bool edges, unsigned threads) {
             betweenness_options o;
@@ -207,7 +207,7 @@ void register_analysis(py::module_& m) {
                 throw invalid_value_error("one value per stakeholder expected");
             return numeric_assortativity(make_graph_view(g), x, y);
         })
-        .def("_core_number", [](const snapshot& g) { return core_number(g); })
+        .def("_core_number", [](const snapshot& g) { return to_numpy(core_number(g)); })
         .def("_biconnected", [](const snapshot& g) {
             auto r = biconnected(g);
             return py::make_tuple(r.articulation_points, r.bridges, r.components);
@@ -221,9 +221,10 @@ void register_analysis(py::module_& m) {
             return node_connectivity(make_graph_view(g), s, t, parse_direction(d));
         })
         .def("_communities", [](const snapshot& g, const std::string& method, double resolution, const std::string& w,
-                                std::uint64_t seed) {
+                                std::uint64_t seed, unsigned max_iterations) {
             community_options o;
             o.resolution = resolution, o.weights = parse_weights(w), o.seed = seed, o.run = python_run(1);
+            o.max_iterations = max_iterations;
             const graph_view v = make_graph_view(g);
             return without_gil([&] {
                 if (method == "louvain") return louvain(v, o);

@@ -12,6 +12,7 @@ explicitly. Conventions, formulas and the peers each measure agrees with are in 
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -55,9 +56,21 @@ def _weights(weight: Any, natural: str) -> str:
     raise _core.InvalidValueError(f"weight must be None, True, 'weight', 'strength' or 'distance', got {weight!r}")
 
 
-def _series(s: _core.Snapshot, values: Iterable, name: str) -> pd.Series:
-    out = pd.Series(list(values), index=pd.Index(s.ids, name="stakeholder"), name=name, dtype="float64")
-    return out
+_INDEXES: "weakref.WeakKeyDictionary[_core.Snapshot, pd.Index]" = weakref.WeakKeyDictionary()
+
+
+def _stakeholder_index(s: _core.Snapshot) -> pd.Index:
+    """The index of a result by stakeholder. A snapshot never changes, so its ids are read and
+    turned into an Index once (a tenth of a millisecond for 3,000 stakeholders, more than a linear
+    measure takes); every result gets its own shallow copy, so renaming one leaves the rest alone."""
+    index = _INDEXES.get(s)
+    if index is None:
+        index = _INDEXES[s] = pd.Index(s.ids, name="stakeholder")
+    return index.copy()
+
+
+def _series(s: _core.Snapshot, values: Iterable, name: str, dtype: str = "float64") -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=dtype), index=_stakeholder_index(s), name=name, copy=False)
 
 
 def _is_number(value: Any) -> bool:
@@ -410,7 +423,7 @@ def components(g: Any, connection: str = "weak", **selection) -> pd.Series:
         labels = s._strong_components()
     else:
         raise _core.InvalidValueError(f"connection must be 'weak' or 'strong', got {connection!r}")
-    return pd.Series(labels, index=pd.Index(s.ids, name="stakeholder"), name="component", dtype="int64")
+    return _series(s, labels, "component", "int64")
 
 
 def _distances(g, direction, weight, threads, selection):
@@ -1030,7 +1043,7 @@ def structural_holes(g: Any, alters: str = "both", weight: Any = True, **selecti
     s = _snapshot(g, selection)
     c, es, ef, h = s._structural_holes(alters, _weights(weight, "strength"))
     return pd.DataFrame({"constraint": c, "effective_size": es, "efficiency": ef, "hierarchy": h},
-                        index=pd.Index(s.ids, name="stakeholder"))
+                        index=_stakeholder_index(s))
 
 
 def _burt_column(column: str, summary: str, example: str):
@@ -1168,7 +1181,7 @@ def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.
     table = {"raw": raw, "expected": expected, "sd": sd, "z": z}
     if scores not in table:
         raise _core.InvalidValueError(f"scores must be 'raw', 'expected', 'sd' or 'z', got {scores!r}")
-    return pd.DataFrame(table[scores], columns=_ROLES, index=pd.Index(s.ids, name="stakeholder"))
+    return pd.DataFrame(table[scores], columns=_ROLES, index=_stakeholder_index(s))
 
 
 @checked(selection=SELECTION)
@@ -1415,7 +1428,7 @@ def core_number(g: Any, **selection) -> pd.Series:
     Name: count, dtype: int64
     """
     s = _snapshot(g, selection)
-    return pd.Series(s._core_number(), index=pd.Index(s.ids, name="stakeholder"), name="core", dtype="int64")
+    return _series(s, s._core_number(), "core", "int64")
 
 
 @checked(selection=SELECTION)
@@ -1617,10 +1630,12 @@ def node_connectivity(g: Any, source: str, target: str, direction: str = "out", 
 
 # -------------------------------------------------------------------------------- communities
 
-def _communities(g, method, resolution, weight, seed, selection):
+def _communities(g, method, resolution, weight, seed, selection, max_iterations=None):
     s = _snapshot(g, selection)
-    labels = s._communities(method, resolution, _weights(weight, "strength"), seed)
-    return pd.Series(labels, index=pd.Index(s.ids, name="stakeholder"), name="community", dtype="int64")
+    if max_iterations is not None and (not isinstance(max_iterations, int) or max_iterations < 1):
+        raise _core.InvalidValueError(f"max_iterations must be a whole number of at least 1 (or None), got {max_iterations!r}")
+    labels = s._communities(method, resolution, _weights(weight, "strength"), seed, max_iterations or 0)
+    return _series(s, labels, "community", "int64")
 
 
 @checked(selection=SELECTION)
@@ -1664,7 +1679,8 @@ def louvain(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42,
 
 
 @checked(selection=SELECTION)
-def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, **selection) -> pd.Series:
+def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, max_iterations: int | None = None,
+           **selection) -> pd.Series:
     """Communities by the Leiden method: Louvain with a refinement that keeps communities connected.
 
     Parameters
@@ -1673,6 +1689,8 @@ def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, 
     resolution : float, default 1.0
     weight : True, None, "weight" or "strength", default True
     seed : int, default 42
+    max_iterations : int, optional
+        At most this many passes; default: repeat until a pass changes nothing.
     **selection
         The selection keywords (docs/selection.md).
 
@@ -1683,7 +1701,9 @@ def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, 
 
     Notes
     -----
-    As :func:`louvain`, with a refinement step before every aggregation (Traag et al. 2019). wijknet's refinement
+    As :func:`louvain`, with a refinement step before every aggregation (Traag et al. 2019). Passes repeat, each
+    from the partition of the one before, until a pass changes nothing (igraph's ``n_iterations=-1``) or
+    ``max_iterations`` passes have run. wijknet's refinement
     merges greedily (the θ → 0 limit of the randomised merge), so every community is connected. The network is read
     as undirected and weighted.
 
@@ -1700,7 +1720,7 @@ def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, 
     >>> parts.nunique(), round(wijknet.modularity(alliance, parts, relations="collaboration", wave="T1"), 4)
     (13, 0.4527)
     """
-    return _communities(g, "leiden", resolution, weight, seed, selection)
+    return _communities(g, "leiden", resolution, weight, seed, selection, max_iterations)
 
 
 @checked(selection=SELECTION)

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/graph/adjacency_list.hpp>
+#include <atomic>
 #include <cmath>
+#include <random>
+#include <set>
 
 #include "wijknet/wijknet.hpp"
 
@@ -241,4 +244,81 @@ TEST(GenericGraphs, SameAnswersOnAdjacencyList) {
     EXPECT_DOUBLE_EQ(reciprocity(d), 2.0 / 3.0);
     EXPECT_EQ(betweenness(d), (std::vector<double>{0, 1, 0}));
     EXPECT_EQ(degree(d, direction::in), (std::vector<double>{1, 1, 1}));
+}
+
+TEST(Centrality, BetweenessOfACycleWithPendantAndOtherComponents) {
+    //   a -> b -> c -> a,  c -> d;   e <-> f;   g alone
+    // a->c: a b c (b 1); b->a: b c a (c 1); c->b: c a b (a 1); a->d: a b c d (b 1, c 1);
+    // b->d: b c d (c 1). So a 1, b 2, c 3, everyone else 0.
+    const alliance a = build({{"a", "b"}, {"b", "c"}, {"c", "a"}, {"c", "d"}, {"e", "f"}, {"f", "e"}}, true, {"g"});
+    EXPECT_EQ(betweenness(only_tie(a)), (std::vector<double>{1, 2, 3, 0, 0, 0, 0}));
+}
+
+TEST(Threads, ThePoolRunsEveryItemOnceAndIsReused) {
+    run_options o;
+    o.threads = 4;
+    for (int call = 0; call < 300; ++call) {  // one pool for every call
+        std::vector<std::atomic<int>> hits(1000);
+        std::atomic<unsigned> most{0};
+        const unsigned workers = detail::parallel_for(1000, o, [&](unsigned w, std::uint32_t i) {
+            ++hits[i];
+            unsigned m = most;
+            while (w > m && !most.compare_exchange_weak(m, w)) {}
+        }, 7);
+        ASSERT_EQ(workers, 4u);
+        ASSERT_LT(most.load(), 4u);
+        for (auto& h : hits) ASSERT_EQ(h.load(), 1);
+    }
+    // A loop inside a loop finds the pool busy and runs on threads of its own.
+    std::atomic<int> inner{0};
+    detail::parallel_for(8, o, [&](unsigned, std::uint32_t) {
+        detail::parallel_for(100, o, [&](unsigned, std::uint32_t) { ++inner; }, 10);
+    }, 1);
+    EXPECT_EQ(inner.load(), 800);
+    // Exceptions reach the caller, and the pool still works afterwards.
+    EXPECT_THROW(detail::parallel_for(100, o, [&](unsigned, std::uint32_t i) {
+        if (i == 57) throw invalid_value_error("item 57");
+    }, 1), invalid_value_error);
+    std::atomic<int> after{0};
+    detail::parallel_for(100, o, [&](unsigned, std::uint32_t) { ++after; }, 1);
+    EXPECT_EQ(after.load(), 100);
+}
+
+TEST(Threads, StopRequestsEndALongLoop) {
+    run_options o;
+    o.threads = 3;
+    std::atomic<int> asked{0};
+    o.should_stop = [&] { return ++asked > 2; };
+    std::atomic<std::uint32_t> done{0};
+    EXPECT_THROW(detail::parallel_for(1000000, o, [&](unsigned, std::uint32_t) { ++done; }, 1), interrupted);
+    EXPECT_LT(done.load(), 1000000u);
+}
+
+TEST(Threads, BetweennessDoesNotDependOnTheThreadCount) {
+    // 1,500 vertices, 4,500 random ties (fixed seed): 24 batches of 64 sources over 16 slots.
+    std::mt19937_64 rng(3);
+    std::uniform_int_distribution<int> pick(0, 1499);
+    for (const bool dir : {true, false}) {
+        std::set<std::pair<int, int>> pairs;  // distinct, either way round
+        for (int k = 0; k < 4500; ++k) {
+            const int u = pick(rng), v = pick(rng);
+            if (u != v) pairs.emplace(std::min(u, v), std::max(u, v));
+        }
+        std::vector<std::pair<std::string, std::string>> ties;
+        for (const auto& [u, v] : pairs) ties.emplace_back(std::to_string(u), std::to_string(v));
+        const snapshot g = only_tie(build(ties, dir));
+        betweenness_options one;
+        one.run.threads = 1;
+        const auto reference = betweenness(g, one);
+        for (const unsigned threads : {2u, 3u, 16u}) {
+            betweenness_options o;
+            o.run.threads = threads;
+            EXPECT_EQ(betweenness(g, o), reference) << threads << " threads";
+        }
+        // The batched path against the one-source-at-a-time search (which edge betweenness takes).
+        const auto single = betweenness_full(make_graph_view(g), one, true).node;
+        ASSERT_EQ(single.size(), reference.size());
+        for (std::size_t v = 0; v < single.size(); ++v)
+            EXPECT_NEAR(reference[v], single[v], 1e-9 * std::max(1.0, single[v])) << v;
+    }
 }

@@ -85,6 +85,174 @@ struct betweenness_result {
     std::vector<double> edge;  ///< by edge id (empty unless asked)
 };
 
+namespace detail {
+
+/// Slots of the per-source sums of betweenness (see parallel_sum): at most this many workers.
+constexpr unsigned betweenness_slots = 16;
+/// Sources per traversal of the batched betweenness (one bit of a 64-bit mask each).
+constexpr std::uint32_t betweenness_lanes = 64;
+/// Largest graph for the batched betweenness: its path counts take 64 x 8 bytes per vertex and
+/// worker (64 MiB per worker at this size); larger graphs take one search per source.
+constexpr std::uint32_t betweenness_batch_limit = 131072;
+
+/// The vertices in breadth-first order over ties followed either way, each component from its
+/// vertex of highest degree: vertices near each other in this order are near in the graph, and
+/// sources taken together in this order share most of their search levels. O(n log n + m).
+inline std::vector<std::uint32_t> breadth_first_order(const graph_view& g) {
+    std::vector<std::uint32_t> by_degree(g.n);
+    std::iota(by_degree.begin(), by_degree.end(), 0u);
+    auto degree_of = [&](std::uint32_t v) { return g.out_degree(v) + (g.directed ? g.in_degree(v) : 0u); };
+    std::stable_sort(by_degree.begin(), by_degree.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return degree_of(a) > degree_of(b); });
+    std::vector<char> seen(g.n, 0);
+    std::vector<std::uint32_t> order;
+    order.reserve(g.n);
+    auto visit = [&](std::uint32_t w) {
+        if (!seen[w]) seen[w] = 1, order.push_back(w);
+    };
+    for (const std::uint32_t root : by_degree) {
+        if (seen[root]) continue;
+        std::size_t head = order.size();
+        visit(root);
+        for (; head < order.size(); ++head) {
+            const std::uint32_t v = order[head];
+            for (auto a = g.out_begin(v); a < g.out_end(v); ++a) visit(g.out_target[a]);
+            if (g.directed)
+                for (auto a = g.in_begin(v); a < g.in_end(v); ++a) visit(g.in_source[a]);
+        }
+    }
+    return order;
+}
+
+/// Unweighted node betweenness with 64 sources per traversal (Brandes' two phases, run for a
+/// batch of sources at once, level by level; the batching of Then et al. 2014 applied to path
+/// counts and dependencies). A vertex enters a level's frontier once with the mask of the
+/// sources that reach it at that distance, so the arcs are scanned once per distinct distance
+/// instead of once per source. Path counts, and then (1 + delta) / sigma in their place, are
+/// laid out [vertex][source lane]. Vertices are first renumbered in breadth_first_order, so
+/// that a batch holds neighbouring sources and the arrays are read near each other. Each pair
+/// (source, arc) adds the same terms in the same order as the one-source algorithm, so the
+/// values agree with it to rounding. Sums over the sources are independent of the thread count.
+/// O(n m) time, O(n x 64) memory per worker.
+inline std::vector<double> betweenness_by_batches(const graph_view& g, const run_options& run) {
+    using mask = std::uint64_t;
+    constexpr std::uint32_t lanes = betweenness_lanes;
+    const std::uint32_t n = g.n;
+    // Renumbered out-arcs: new vertex i is old vertex order[i].
+    const std::vector<std::uint32_t> order = breadth_first_order(g);
+    std::vector<std::uint32_t> renamed(n);
+    for (std::uint32_t i = 0; i < n; ++i) renamed[order[i]] = i;
+    std::vector<std::uint64_t> offset(std::size_t(n) + 1, 0);
+    std::vector<std::uint32_t> target(g.n ? g.out_offset[n] : 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::uint32_t v = order[i];
+        offset[i + 1] = offset[i] + g.out_degree(v);
+        std::uint64_t k = offset[i];
+        for (auto a = g.out_begin(v); a < g.out_end(v); ++a) target[k++] = renamed[g.out_target[a]];
+    }
+    struct state {
+        std::vector<mask> seen, next, upper;  // upper: lanes at the level below the one in hand
+        std::vector<double> paths;            // sigma, then (1 + delta) / sigma, [vertex][lane]
+        std::vector<std::uint32_t> vertex, touched;
+        std::vector<mask> lanes_of;           // frontier entries (vertex, lanes), level by level
+        std::vector<std::size_t> level;       // level d is entries [level[d], level[d + 1])
+    };
+    const std::uint32_t batches = (n + lanes - 1) / lanes;
+    const unsigned workers = worker_count(std::min<std::uint32_t>(batches, betweenness_slots), run, 1);
+    std::vector<state> states(workers);
+    std::vector<double> total;
+    parallel_sum(batches, n, betweenness_slots, run, total, [&](unsigned w, std::uint32_t batch, double* bc) {
+        state& st = states[w];
+        if (st.seen.empty()) {
+            st.seen.assign(n, 0), st.next.assign(n, 0), st.upper.assign(n, 0);
+            st.paths.assign(std::size_t(n) * lanes, 0.0);
+        }
+        st.vertex.clear(), st.lanes_of.clear(), st.level.assign(1, 0);
+        const std::uint32_t first = batch * lanes, last = std::min(n, first + lanes);
+        for (std::uint32_t s = first; s < last; ++s) {
+            const mask bit = mask(1) << (s - first);
+            st.vertex.push_back(s), st.lanes_of.push_back(bit);
+            st.seen[s] = bit;
+            st.paths[std::size_t(s) * lanes + (s - first)] = 1.0;
+        }
+        st.level.push_back(st.vertex.size());
+        // Forward: one level for every source of the batch at once; sigma[w] += sigma[v] on the
+        // lanes that reach w first through v's level.
+        for (std::size_t d = 0; st.level[d] < st.level[d + 1]; ++d) {
+            st.touched.clear();
+            for (std::size_t i = st.level[d]; i < st.level[d + 1]; ++i) {
+                const std::uint32_t v = st.vertex[i];
+                const mask at_v = st.lanes_of[i];
+                const double* sv = &st.paths[std::size_t(v) * lanes];
+                for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
+                    const std::uint32_t u = target[a];
+                    mask fresh = at_v & ~st.seen[u];
+                    if (!fresh) continue;
+                    if (!st.next[u]) st.touched.push_back(u);
+                    st.next[u] |= fresh;
+                    double* su = &st.paths[std::size_t(u) * lanes];
+                    do {
+                        const int l = __builtin_ctzll(fresh);
+                        fresh &= fresh - 1;
+                        su[l] += sv[l];
+                    } while (fresh);
+                }
+            }
+            for (const std::uint32_t u : st.touched) {
+                st.seen[u] |= st.next[u];
+                st.vertex.push_back(u), st.lanes_of.push_back(st.next[u]);
+                st.next[u] = 0;
+            }
+            st.level.push_back(st.vertex.size());
+        }
+        // Backward, deepest level first: delta[v] = sigma[v] * sum over arcs v -> u one level
+        // down of (1 + delta[u]) / sigma[u], per lane.
+        const std::size_t levels = st.level.size() - 1;  // the last level is empty
+        for (std::size_t d = levels; d-- > 0;) {
+            for (std::size_t i = st.level[d]; i < st.level[d + 1]; ++i) {
+                const std::uint32_t v = st.vertex[i];
+                const mask at_v = st.lanes_of[i];
+                double pull[lanes];
+                for (mask t = at_v; t; t &= t - 1) pull[__builtin_ctzll(t)] = 0.0;
+                for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
+                    const std::uint32_t u = target[a];
+                    mask below = at_v & st.upper[u];
+                    if (!below) continue;
+                    const double* cu = &st.paths[std::size_t(u) * lanes];
+                    do {
+                        const int l = __builtin_ctzll(below);
+                        below &= below - 1;
+                        pull[l] += cu[l];
+                    } while (below);
+                }
+                double* sv = &st.paths[std::size_t(v) * lanes];
+                double sum = 0;
+                for (mask t = at_v; t; t &= t - 1) {
+                    const int l = __builtin_ctzll(t);
+                    const double dependency = sv[l] * pull[l];
+                    sum += dependency;
+                    sv[l] = (1.0 + dependency) / sv[l];
+                }
+                if (d > 0) bc[v] += sum;  // level 0 holds the sources themselves
+            }
+            if (d + 2 < st.level.size())
+                for (std::size_t i = st.level[d + 1]; i < st.level[d + 2]; ++i) st.upper[st.vertex[i]] = 0;
+            for (std::size_t i = st.level[d]; i < st.level[d + 1]; ++i) st.upper[st.vertex[i]] = st.lanes_of[i];
+        }
+        for (std::size_t i = 0; i < st.vertex.size(); ++i) {
+            const std::uint32_t v = st.vertex[i];
+            st.seen[v] = 0, st.upper[v] = 0;
+            double* sv = &st.paths[std::size_t(v) * lanes];
+            for (mask t = st.lanes_of[i]; t; t &= t - 1) sv[__builtin_ctzll(t)] = 0.0;
+        }
+    });
+    std::vector<double> out(n);
+    for (std::uint32_t i = 0; i < n; ++i) out[order[i]] = total[i];
+    return out;
+}
+
+}  // namespace detail
+
 /// Betweenness centrality (Freeman 1977), by Brandes' algorithm (2001):
 /// \f$ b(v) = \sum_{s \ne v \ne t} \sigma_{st}(v) / \sigma_{st} \f$.
 ///
@@ -92,24 +260,29 @@ struct betweenness_result {
 /// Unreachable pairs contribute nothing. Self-ties never lie on a shortest path. Parallel ties
 /// of a snapshot built with combine::keep count as separate shortest paths. Edge betweenness
 /// sums, over pairs, the share of shortest paths through each edge (undirected: both arcs of an
-/// edge add to its id). Runs one search per source on every core (run.threads).
-/// O(n m) unweighted, O(n m + n^2 log n) with distances; O(n + m) memory per thread.
+/// edge add to its id). Node betweenness by hop counts runs 64 sources per traversal
+/// (detail::betweenness_by_batches) on graphs of up to 131,072 vertices; otherwise one search
+/// per source. Runs on up to 16 cores (run.threads); the result does not depend on the number.
+/// O(n m) unweighted, O(n m + n^2 log n) with distances; O(n + m) memory per thread, and
+/// O(64 n) for the batches.
 inline betweenness_result betweenness_full(const graph_view& g, const betweenness_options& o = {},
                                            bool edges = false) {
     const bool weighted = o.weights == weight_mode::distance && g.weighted();
     if (weighted) detail::require_positive_lengths(g);
-    const unsigned workers = detail::worker_count(g.n, o.run);
-    std::vector<std::vector<double>> node(workers, std::vector<double>(g.n, 0.0));
-    std::vector<std::vector<double>> edge(edges ? workers : 0, std::vector<double>(g.num_edge_ids, 0.0));
+    const unsigned workers = detail::worker_count(std::min<std::uint32_t>(g.n, detail::betweenness_slots), o.run, 1);
+    const std::size_t width = g.n + (edges ? g.num_edge_ids : 0);
+    std::vector<double> total;
 
-    if (!weighted && !edges) {
-        // Fast path: breadth-first search, then dependencies pulled from the successors
-        // (delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]), which
-        // reads only the out-arcs and keeps the sum in a register.
+    if (!weighted && !edges && g.n <= detail::betweenness_batch_limit) {
+        total = detail::betweenness_by_batches(g, o.run);
+    } else if (!weighted && !edges) {
+        // Breadth-first search, then dependencies pulled from the successors (delta[v] =
+        // sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w]), which reads only the
+        // out-arcs and keeps the sum in a register.
         std::vector<detail::bfs_search> search(workers, detail::bfs_search(g.n));
-        detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+        detail::parallel_sum(g.n, width, detail::betweenness_slots, o.run, total,
+                             [&](unsigned w, std::uint32_t s, double* bc) {
             auto& b = search[w];
-            auto& bc = node[w];
             b.run(g.out_offset, g.out_target, s, true);
             for (std::size_t k = b.order.size(); k-- > 0;) {
                 const std::uint32_t v = b.order[k];
@@ -127,10 +300,11 @@ inline betweenness_result betweenness_full(const graph_view& g, const betweennes
     } else {
         std::vector<detail::path_search> search(workers, detail::path_search(g.n));
         std::vector<std::vector<double>> delta(workers, std::vector<double>(g.n, 0.0));
-        detail::parallel_for(g.n, o.run, [&](unsigned w, std::uint32_t s) {
+        detail::parallel_sum(g.n, width, detail::betweenness_slots, o.run, total,
+                             [&](unsigned w, std::uint32_t s, double* bc) {
             auto& ps = search[w];
             auto& dl = delta[w];
-            auto& bc = node[w];
+            double* eb = bc + g.n;
             ps.run(g, s, direction::out, weighted, true);
             // Dependencies in reverse order of distance; predecessors are found on the in-arcs.
             for (std::size_t k = ps.order.size(); k-- > 1;) {
@@ -144,7 +318,7 @@ inline betweenness_result betweenness_full(const graph_view& g, const betweennes
                         continue;
                     const double share = ps.sigma[v] * coefficient;
                     dl[v] += share;
-                    if (edges) edge[w][g.in_edge[a]] += share;
+                    if (edges) eb[g.in_edge[a]] += share;
                 }
                 bc[t] += dl[t];
             }
@@ -153,14 +327,8 @@ inline betweenness_result betweenness_full(const graph_view& g, const betweennes
     }
 
     betweenness_result r;
-    r.node.assign(g.n, 0.0);
-    for (const auto& part : node)
-        for (std::uint32_t v = 0; v < g.n; ++v) r.node[v] += part[v];
-    if (edges) {
-        r.edge.assign(g.num_edge_ids, 0.0);
-        for (const auto& part : edge)
-            for (std::uint64_t e = 0; e < g.num_edge_ids; ++e) r.edge[e] += part[e];
-    }
+    r.node.assign(total.begin(), total.begin() + g.n);
+    if (edges) r.edge.assign(total.begin() + g.n, total.end());
     const double n = g.n;
     double scale = g.directed ? 1.0 : 0.5;  // undirected: each pair was counted from both ends
     double edge_scale = scale;

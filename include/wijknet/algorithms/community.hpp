@@ -58,6 +58,9 @@ struct community_options {
     weight_mode weights = weight_mode::strength;  ///< strength, or none to count every tie 1
     std::uint64_t seed = 42;                      ///< order of visits and tie breaks
     unsigned max_levels = 100;
+    /// Leiden: passes at most, each starting from the partition the previous one found;
+    /// 0 = until a pass changes nothing.
+    unsigned max_iterations = 0;
     run_options run;
 };
 
@@ -224,23 +227,20 @@ std::vector<std::uint32_t> louvain(const Graph& g, const community_options& o = 
     return louvain(static_cast<const graph_view&>(view_of(g)), o);
 }
 
-/// Leiden community detection (Traag, Waltman & van Eck 2019): fast local moving, then a
-/// refinement that splits every community into well-connected parts (merging singletons greedily
-/// within their community, the theta -> 0 limit of the paper's randomised merge), then
-/// aggregation of the refined partition with the unrefined one as its start. Communities come out
-/// connected. Returns labels 0 .. k-1 in order of first appearance.
-inline std::vector<std::uint32_t> leiden(const graph_view& g, const community_options& o = {}) {
-    std::mt19937_64 rng(o.seed);
-    const double gamma = o.resolution;
-    auto level = detail::community_graph::from(g, o.weights == weight_mode::strength);
-    std::vector<std::uint32_t> membership(g.n);
-    std::iota(membership.begin(), membership.end(), 0u);
-    if (level.total == 0) return membership;
-    std::vector<std::uint32_t> part(level.size());
-    std::iota(part.begin(), part.end(), 0u);
+namespace detail {
+
+/// One pass of Leiden over the levels, starting from @p membership (a partition of the vertices
+/// of @p base) and leaving its result there: local moving, refinement, aggregation of the refined
+/// partition with the unrefined one as its start, until a level leaves every node alone.
+inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>& membership, double gamma,
+                        std::mt19937_64& rng, const community_options& o) {
+    community_graph level = base;
+    std::vector<std::uint32_t> node_of(base.size());  // vertex -> node of the current level
+    std::iota(node_of.begin(), node_of.end(), 0u);
+    std::vector<std::uint32_t> part = membership;
     for (unsigned l = 0; l < o.max_levels; ++l) {
-        detail::local_moving(level, part, gamma, rng, o.run);
-        const std::uint32_t k = detail::compact(part);
+        local_moving(level, part, gamma, rng, o.run);
+        const std::uint32_t k = compact(part);
         if (k == level.size()) break;  // every node its own community: done
         // Refinement: within each community, start from singletons and merge a node into the
         // refined sub-community that gains most, if both are well connected to the community.
@@ -289,16 +289,39 @@ inline std::vector<std::uint32_t> leiden(const graph_view& g, const community_op
             }
             for (auto r : seen) link[r] = 0;
         }
-        const std::uint32_t kr = detail::compact(refined);
-        detail::project(membership, refined);
+        const std::uint32_t kr = compact(refined);
+        project(node_of, refined);
         // The aggregate's start partition: each refined part keeps its community of `part`.
         std::vector<std::uint32_t> start(kr);
         for (std::uint32_t v = 0; v < n; ++v) start[refined[v]] = part[v];
         level = level.aggregate(refined, kr);
         part = start;
     }
-    detail::project(membership, part);
-    detail::compact(membership);
+    for (std::uint32_t v = 0; v < base.size(); ++v) membership[v] = part[node_of[v]];
+    compact(membership);
+}
+
+}  // namespace detail
+
+/// Leiden community detection (Traag, Waltman & van Eck 2019): fast local moving, then a
+/// refinement that splits every community into well-connected parts (merging singletons greedily
+/// within their community, the theta -> 0 limit of the paper's randomised merge), then
+/// aggregation of the refined partition with the unrefined one as its start, level by level.
+/// Passes repeat, each from the partition of the one before, until a pass changes nothing (or
+/// o.max_iterations passes), as igraph's community_leiden with n_iterations < 0; a pass never
+/// lowers the modularity. Communities come out connected. Returns labels 0 .. k-1 in order of
+/// first appearance. About O(m) per level.
+inline std::vector<std::uint32_t> leiden(const graph_view& g, const community_options& o = {}) {
+    std::mt19937_64 rng(o.seed);
+    const auto base = detail::community_graph::from(g, o.weights == weight_mode::strength);
+    std::vector<std::uint32_t> membership(g.n);
+    std::iota(membership.begin(), membership.end(), 0u);
+    if (base.total == 0) return membership;
+    for (unsigned pass = 0; o.max_iterations == 0 || pass < o.max_iterations; ++pass) {
+        const std::vector<std::uint32_t> before = membership;
+        detail::leiden_pass(base, membership, o.resolution, rng, o);
+        if (membership == before) break;
+    }
     return membership;
 }
 template <class Graph>
