@@ -99,9 +99,10 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
     matrix), ``.dot``/``.gv`` (Graphviz; ``names=False`` labels nodes with ids; the selection
     keywords ``waves``/``wave``, ``relations``, ``min_weight``, ``roles``, ``ids`` and ``where``
     choose what is drawn: with a wave, only the stakeholders present in it), or a path without
-    extension: a folder of CSV files (created if needed). Every file is written atomically: an
-    interrupted write leaves the previous file as it was. A failed write raises
-    :class:`wijknet.WriteError`, an ``OSError`` (and a ``WijknetError``).
+    extension: a folder of CSV files (created if needed). Every file is written atomically and the
+    CSV folder as one unit: an interrupted or killed save leaves the previous file or folder as it
+    was (docs/io/README.md, "Saving"). A failed write raises :class:`wijknet.WriteError`, an
+    ``OSError`` (and a ``WijknetError``) naming the path.
 
     Sensitive attributes are left out unless ``include_sensitive=True`` (JSON, GraphML, CSV; DL
     and DOT never carry attributes).
@@ -376,18 +377,29 @@ def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.Data
                             *(text(steps, c) for c in ("incident", *_STEP_FIELDS)))
 
 
+#: The files of the CSV folder layout: a save replaces all of them at once, and removes those
+#: it does not write this time (so no stale incidents.csv outlives a save without them).
+CSV_FOLDER_FILES = ("waves.csv", "relations.csv", "stakeholders.csv", "ties.csv", "events.csv",
+                    "participation.csv", "incidents.csv", "incident_steps.csv")
+
+
 @checked
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
     """Write an alliance as a folder of CSV files that :func:`wijknet.read_csv_folder` reads back.
 
     Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv``
-    and ``participation.csv`` (UTF-8, comma-separated), each atomically. Sensitive columns are
-    written (named ``name:sensitive``) only with ``include_sensitive=True``, and so are
-    ``incidents.csv`` and ``incident_steps.csv`` (every incident field is sensitive). The role and theme
-    taxonomies and the method templates are not part of the CSV layout (use JSON for those).
+    and ``participation.csv`` (UTF-8, comma-separated). Sensitive columns are written (named
+    ``name:sensitive``) only with ``include_sensitive=True``, and so are ``incidents.csv`` and
+    ``incident_steps.csv`` (every incident field is sensitive). The role and theme taxonomies
+    and the method templates are not part of the CSV layout (use JSON for those).
+
+    The folder is saved as one unit: a complete new folder is built next to it and swapped in,
+    so an interrupted save (even a killed process) leaves the previous folder as it was. Files in
+    the folder that are not part of the layout (notes, a README ...) are kept; layout files not
+    written this time (``incidents.csv`` without ``include_sensitive``) are removed. See
+    docs/io/README.md, "Saving". A failed save raises :class:`wijknet.WriteError` (an
+    ``OSError``) naming the folder.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     frames = to_pandas(alliance, include_sensitive, include_incidents=include_sensitive and alliance.num_incidents > 0)
     tables = {
         "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
@@ -402,9 +414,8 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
         marked = frame.attrs.get("sensitive", [])
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame
-    for file, frame in tables.items():
-        text = frame.to_csv(index=False, lineterminator="\n")
-        _core._write_text_atomically(str(folder / file), text)
+    files = [(file, frame.to_csv(index=False, lineterminator="\n")) for file, frame in tables.items()]
+    _core._write_folder_atomically(os.fspath(folder), files, list(CSV_FOLDER_FILES))
 
 
 # ---------------------------------------------------------------- graphs (networkx, igraph)

@@ -68,13 +68,18 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _attribute_values(s: _core.Snapshot, g: Any, by: str) -> list:
-    """Each selected stakeholder's first role (by="role"), kind, or value of attribute `by`."""
+def _attribute_values(s: _core.Snapshot, g: Any, by: str, function: str, include_sensitive: bool) -> list:
+    """Each selected stakeholder's first role (by="role"), kind, or value of attribute `by`. A
+    sensitive attribute only with include_sensitive (the results would carry its values)."""
     if not isinstance(g, _core.Alliance):
         raise TypeError("grouping by role or attribute needs the Alliance; pass a mapping for a Snapshot")
     values = []
     for i in s.ids:
-        rec = g.stakeholder(i)
+        rec = g.stakeholder(i, include_sensitive=True)
+        if by in rec["sensitive"] and not include_sensitive:
+            raise _core.InvalidValueError(
+                f"{function}(by={by!r}): {by!r} is a sensitive attribute (special-category data); its values would "
+                "label the result. Pass include_sensitive=True to group by it anyway")
         if by == "role":
             if not rec["roles"]:
                 raise _core.InvalidValueError(f"stakeholder '{i}' has no role to group by")
@@ -88,10 +93,12 @@ def _attribute_values(s: _core.Snapshot, g: Any, by: str) -> list:
     return values
 
 
-def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "") -> tuple[list[int], list]:
+def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "",
+            include_sensitive: bool = False) -> tuple[list[int], list]:
     """Group codes per vertex, and the group labels. `by`: "role" (each stakeholder's first
-    role), "kind", an attribute name, or a mapping / Series from stakeholder id to group. A
-    numeric attribute is an error: it would make one group per distinct number."""
+    role), "kind", an attribute name (a sensitive one only with include_sensitive), or a mapping
+    / Series from stakeholder id to group. A numeric attribute is an error: it would make one
+    group per distinct number."""
     if isinstance(by, (Mapping, pd.Series)):
         mapping = dict(by)
         missing = [i for i in s.ids if i not in mapping]
@@ -99,7 +106,7 @@ def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "") -> tuple[lis
             raise _core.UnknownIdError(f"no group given for stakeholder(s) {missing[:5]}")
         values = [mapping[i] for i in s.ids]
     else:
-        values = _attribute_values(s, g, by)
+        values = _attribute_values(s, g, by, function or "grouping", include_sensitive)
         numbers = [v for v in values if not _missing(v)]
         if by not in ("role", "kind") and numbers and all(_is_number(v) for v in numbers):
             raise _core.InvalidValueError(
@@ -324,13 +331,14 @@ _ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison",
 
 
 @checked(selection=SELECTION)
-def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.DataFrame:
+def brokerage(g: Any, by: Any = "role", scores: str = "raw", include_sensitive: bool = False,
+              **selection) -> pd.DataFrame:
     """Gould & Fernandez brokerage per stakeholder: coordinator (sna w_I), itinerant (w_O),
     representative (b_IO), gatekeeper (b_OI), liaison (b_O) and total (t). ``scores``: ``raw``
     counts, ``expected``, ``sd`` or ``z`` (as R sna brokerage). ``by``: "role" (first role), an
-    attribute, or a mapping id -> group."""
+    attribute (a sensitive one only with ``include_sensitive=True``), or a mapping id -> group."""
     s = _snapshot(g, selection)
-    codes, _ = _groups(s, g, by, "brokerage")
+    codes, _ = _groups(s, g, by, "brokerage", include_sensitive)
     raw, expected, sd, z, _density = s._brokerage(codes)
     table = {"raw": raw, "expected": expected, "sd": sd, "z": z}
     if scores not in table:
@@ -340,11 +348,12 @@ def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.
 
 @checked(selection=SELECTION)
 def mixing_matrix(g: Any, by: Any = "role", normalized: str | None = None, weight: Any = None,
-                  **selection) -> pd.DataFrame:
+                  include_sensitive: bool = False, **selection) -> pd.DataFrame:
     """Group x group ties (rows send, columns receive; undirected ties count both ways between
-    groups, once within). ``normalized="density"`` divides by the possible ties."""
+    groups, once within). ``normalized="density"`` divides by the possible ties. Grouping by a
+    sensitive attribute (whose values would label rows and columns) needs ``include_sensitive=True``."""
     s = _snapshot(g, selection)
-    codes, labels = _groups(s, g, by, "mixing_matrix")
+    codes, labels = _groups(s, g, by, "mixing_matrix", include_sensitive)
     ties, dens, _ = s._mixing(codes, _weights(weight, "strength"))
     if normalized not in (None, "density"):
         raise _core.InvalidValueError("normalized must be None or 'density'")
@@ -366,23 +375,24 @@ class EIIndex:
 
 
 @checked(selection=SELECTION)
-def ei_index(g: Any, by: Any = "role", **selection) -> EIIndex:
+def ei_index(g: Any, by: Any = "role", include_sensitive: bool = False, **selection) -> EIIndex:
     """(E - I) / (E + I) for the network, each group and each stakeholder; ``expected`` for a
-    complete graph on the same groups, ``rescaled`` with that expectation mapped to 0."""
+    complete graph on the same groups, ``rescaled`` with that expectation mapped to 0. Grouping by
+    a sensitive attribute (whose values would label the groups) needs ``include_sensitive=True``."""
     s = _snapshot(g, selection)
-    codes, labels = _groups(s, g, by, "ei_index")
+    codes, labels = _groups(s, g, by, "ei_index", include_sensitive)
     net, groups, verts, expected, rescaled, e, i = s._ei_index(codes)
     return EIIndex(net, pd.Series(groups, index=pd.Index(labels, name="group"), name="ei"),
                    _series(s, verts, "ei"), expected, rescaled, e, i)
 
 
 @checked(selection=SELECTION)
-def assortativity(g: Any, by: Any = "role", **selection) -> float:
+def assortativity(g: Any, by: Any = "role", include_sensitive: bool = False, **selection) -> float:
     """Newman's assortativity: categorical by role / attribute / mapping (networkx
     attribute_assortativity_coefficient); by a numeric attribute the Pearson correlation of the
     values at both ends of the ties (numeric_assortativity_coefficient); or ``by="degree"``
     (degree_assortativity_coefficient: out-degree of the source against in-degree of the
-    target on directed networks)."""
+    target on directed networks). A sensitive attribute only with ``include_sensitive=True``."""
     s = _snapshot(g, selection)
     if isinstance(by, str) and by == "degree":
         if s.directed:
@@ -390,7 +400,7 @@ def assortativity(g: Any, by: Any = "role", **selection) -> float:
         d = s._degree("all", "none")
         return s._numeric_assortativity(d, d)
     if isinstance(by, str) and by not in ("role", "kind"):
-        values = _attribute_values(s, g, by)
+        values = _attribute_values(s, g, by, "assortativity", include_sensitive)
         numbers = [v for v in values if not _missing(v)]
         if numbers and all(_is_number(v) for v in numbers):
             if len(numbers) < len(values):
@@ -398,7 +408,7 @@ def assortativity(g: Any, by: Any = "role", **selection) -> float:
                                               f"have no value of {by!r}; leave them out with where= or ids=")
             x = [float(v) for v in values]
             return s._numeric_assortativity(x, x)
-    codes, _ = _groups(s, g, by, "assortativity")
+    codes, _ = _groups(s, g, by, "assortativity", include_sensitive)
     return s._assortativity(codes)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from html import escape
@@ -85,32 +84,18 @@ class Report:
     compare: str | None
 
     def save(self, path: str | os.PathLike) -> str:
-        """Write the report to ``path`` atomically (a temporary file in the same folder, then a
-        rename): a failed write leaves no half-written file and an older report intact."""
+        """Write the report to ``path`` atomically, as every wijknet writer saves (a temporary
+        file in the same folder, then a rename; docs/io/README.md, "Saving"): a failed or killed
+        save leaves no half-written file and an older report intact; a symlink is followed; a
+        replaced report keeps its permissions. A failed save raises :class:`wijknet.WriteError`
+        (an ``OSError``) naming the path."""
         target = Path(path)
         if target.is_dir():
             raise IsADirectoryError(f"{target} is a folder; give a file name such as {target / 'rapport.html'}")
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise FileNotFoundError(f"the folder {folder} does not exist (writing {target})")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            # mkstemp makes the file readable by its owner only; a report is made to be shared,
-            # so it gets the mode any new file would get (0666 less the umask).
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.html)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        _core._write_text_atomically(str(target), self.html)
         return str(target)
 
     def _repr_html_(self) -> str:
