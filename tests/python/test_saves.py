@@ -166,6 +166,13 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_content(version
 SMALL = wijknet.load_example()
 
 
+def _mount_tmpfs(folder: Path) -> bool:
+    """Mounts a small tmpfs on `folder` (root with CAP_SYS_ADMIN, as in CI); False when not allowed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], capture_output=True).returncode == 0
+
+
 def _full_disk_run(folder: Path, limit: int | None) -> dict:
     """Saves a small old version of every format into `folder`, then the large new one with the
     disk full (a small tmpfs) or, with `limit`, a file size limit (RLIMIT_FSIZE) in a subprocess.
@@ -221,10 +228,7 @@ def test_a_file_size_limit_keeps_every_previous_file(tmp_path):
 
 def test_a_full_disk_keeps_every_previous_file(tmp_path):
     folder = tmp_path / "small_disk"
-    folder.mkdir()
-    mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], capture_output=True).returncode == 0
-    if not mounted:
+    if not _mount_tmpfs(folder):
         pytest.skip("mounting a small tmpfs needs root with CAP_SYS_ADMIN (CI has it); "
                     "test_a_file_size_limit_keeps_every_previous_file covers the same path without it")
     try:
@@ -236,45 +240,35 @@ def test_a_full_disk_keeps_every_previous_file(tmp_path):
 # ------------------------------------------------------------------------ a read-only folder
 
 def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_previous_files(tmp_path):
-    # Root ignores permission bits, so as root the saves run in a subprocess as user nobody.
-    folder = tmp_path / "shared" / "ro"
-    folder.mkdir(parents=True)
-    for fmt in FORMATS:
-        _save(wijknet.report(SMALL).html if fmt == "report" else SMALL, _target(folder, fmt), fmt)
-    before = {fmt: _content(_target(folder, fmt), fmt) for fmt in FORMATS}
-    code = textwrap.dedent("""
-        import json, sys
-        from pathlib import Path
-        sys.path.insert(0, sys.argv[1])
-        import wijknet
-        from test_saves import SMALL, _save, _target, FORMATS
-        out = {}
-        for fmt in FORMATS:
-            try:
-                _save("<p>new</p>" if fmt == "report" else SMALL, _target(Path(sys.argv[2]), fmt), fmt)
-                out[fmt] = None
-            except OSError as e:
-                out[fmt] = [type(e).__name__, str(e)]
-        print(json.dumps(out))
-    """)
-    os.chmod(folder, 0o555)
+    # Root ignores permission bits: as root the folder is a tmpfs remounted read-only instead.
+    folder = tmp_path / "ro"
+    mounted = _mount_tmpfs(folder) if os.geteuid() == 0 else False
+    if os.geteuid() == 0 and not mounted:
+        pytest.skip("root ignores permission bits, and this root may not mount a read-only tmpfs; "
+                    "as another user the test makes the folder read-only with chmod")
+    folder.mkdir(exist_ok=True)
+    report = wijknet.report(SMALL).html
     try:
-        as_nobody = None
-        if os.geteuid() == 0:
-            for p in [tmp_path, *tmp_path.parents][:-1]:  # nobody must reach the folder
-                os.chmod(p, os.stat(p).st_mode | 0o005)
-            as_nobody = lambda: (os.setgid(65534), os.setuid(65534))  # noqa: E731
-        run = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(folder)],
-                             capture_output=True, text=True, timeout=300, preexec_fn=as_nobody)
+        for fmt in FORMATS:
+            _save(report if fmt == "report" else SMALL, _target(folder, fmt), fmt)
+        before = {fmt: _content(_target(folder, fmt), fmt) for fmt in FORMATS}
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        else:
+            os.chmod(folder, 0o555)
+        for fmt in FORMATS:
+            target = _target(folder, fmt)
+            with pytest.raises(wijknet.WriteError) as err:
+                _save("<p>new</p>" if fmt == "report" else wijknet.Alliance(), target, fmt)
+            assert str(err.value).startswith(str(target)), str(err.value)
+            assert ("read-only file system" if mounted else "permission denied") in str(err.value)
+            assert _content(target, fmt) == before[fmt]
+        assert _leftovers(folder) == []
     finally:
-        os.chmod(folder, 0o755)
-    assert run.returncode == 0, run.stderr
-    for fmt, error in json.loads(run.stdout).items():
-        target = str(_target(folder, fmt))
-        assert error is not None and error[0] == "WriteError", (fmt, error)
-        assert error[1].startswith(target) and "permission denied" in error[1], error[1]
-        assert _content(_target(folder, fmt), fmt) == before[fmt]
-    assert _leftovers(folder) == []
+        if mounted:
+            subprocess.run(["umount", str(folder)], check=True)
+        else:
+            os.chmod(folder, 0o755)
 
 
 # ----------------------------------------------------------------- modes, symlinks, orphans
