@@ -264,7 +264,8 @@ def test_the_cli_shows_no_sensitive_value(folder, capsys, tmp_path):
     cli.main(["report", str(folder), "-o", str(tmp_path / "r.html")])
     _clean([(tmp_path / "r.html").read_text(encoding="utf-8"), capsys.readouterr()], "wijknet report")
     cli.main(["--show-sensitive", "summary", str(folder)])
-    assert "lhbti_focus" in capsys.readouterr().out  # the opt-in shows counts per value (cells < 5 suppressed)
+    shown = capsys.readouterr().out  # the opt-in: counts per value, groups under 5 suppressed
+    assert "lhbti_focus" in shown and f"{MARK}focus0" in shown
 
 
 def test_error_messages_do_not_quote_sensitive_values(alliance, tmp_path):
@@ -317,5 +318,6 @@ def test_asking_by_name_gives_the_sensitive_values_back(alliance, tmp_path):
     m = wijknet.mixing_matrix(a, by="lhbti_focus", include_sensitive=True)
     assert sorted(m.index) == [f"{MARK}focus0", f"{MARK}focus1"]
     assert MARK in _text(wijknet.ei_index(a, by="lhbti_focus", include_sensitive=True).groups)
+    assert f"{MARK}focus0" in wijknet.report(a, show_sensitive=True).html  # counts per value, small cells suppressed
     # documented opt-in by name (docs/alle_kleuren.md): small cells suppressed, the values label columns
     assert MARK in _text(wijknet.theme_reach(a, by="lhbti_focus").columns)
