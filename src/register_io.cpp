@@ -159,6 +159,18 @@ void register_io(py::module_& m) {
               write_file_atomically(path, [&](std::ostream& o) { o.write(text.data(), static_cast<std::streamsize>(text.size())); });
           },
           py::arg("path"), py::arg("text"), "Writes UTF-8 text to a file atomically (temporary file, then rename).");
+    m.def("_write_folder_atomically",
+          [](const std::string& folder, const std::vector<std::pair<std::string, std::string>>& files,
+             const std::vector<std::string>& owned) {
+              std::vector<folder_file> out;
+              out.reserve(files.size());
+              for (const auto& [name, text] : files) out.push_back({name, text});
+              py::gil_scoped_release release;
+              write_folder_atomically(folder, out, owned);
+          },
+          py::arg("folder"), py::arg("files"), py::arg("owned"),
+          "Writes (name, UTF-8 text) files as one folder atomically (a new folder, then swapped in); files of "
+          "the previous folder not named in files or owned are carried over.");
 }
 
 }  // namespace wijknet::python

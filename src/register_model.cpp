@@ -20,9 +20,11 @@ stakeholder make_stakeholder(const std::string& id, const std::string& name, con
     return s;
 }
 
-py::dict attributes_dict(const attribute_map& attributes) {
+// The attributes as a dict; sensitive ones only when include_sensitive.
+py::dict attributes_dict(const attribute_map& attributes, bool include_sensitive) {
     py::dict out;
-    for (const auto& [key, a] : attributes) out[py::str(key)] = from_value(a.value);
+    for (const auto& [key, a] : attributes)
+        if (!a.sensitive || include_sensitive) out[py::str(key)] = from_value(a.value);
     return out;
 }
 
@@ -225,15 +227,17 @@ void register_model(py::module_& m) {
              "Replaces the record of an existing stakeholder (same arguments as add_stakeholder).")
         .def("remove_stakeholder", &alliance::remove_stakeholder, py::arg("id"),
              "Removes a stakeholder with its ties and participations.")
-        .def("stakeholder", [](const alliance& a, const std::string& id) {
+        .def("stakeholder", [](const alliance& a, const std::string& id, bool include_sensitive) {
                  const stakeholder& s = a.stakeholder_at(id);
                  py::dict d;
                  d["id"] = s.id, d["name"] = s.name, d["kind"] = to_string(s.kind);
                  d["roles"] = s.roles, d["waves"] = s.waves;
-                 d["attributes"] = attributes_dict(s.attributes);
+                 d["attributes"] = attributes_dict(s.attributes, include_sensitive);
                  d["sensitive"] = sensitive_names(s.attributes);
                  return d;
-             }, py::arg("id"), "One stakeholder as a dict.")
+             }, py::arg("id"), py::arg("include_sensitive") = false,
+             "One stakeholder as a dict: id, name, kind, roles, waves, attributes, sensitive (the names of its "
+             "sensitive attributes). Their values are in attributes only with include_sensitive=True.")
         .def("__contains__", [](const alliance& a, const std::string& id) { return a.find_stakeholder(id).has_value(); })
         .def("__len__", &alliance::num_stakeholders, "Number of stakeholders.")
         .def_property_readonly("num_ties", &alliance::num_ties)

@@ -58,7 +58,7 @@ def _groups_of(alliance: _core.Alliance, ids: Iterable[str], by: str) -> dict[st
     """Group labels per stakeholder: all its roles (by="role"), its kind, or an attribute's value."""
     out = {}
     for i in ids:
-        rec = alliance.stakeholder(i)
+        rec = alliance.stakeholder(i, include_sensitive=True)  # a sensitive `by` is used when named (docs)
         if by == "role":
             out[i] = list(rec["roles"])
         elif by == "kind":

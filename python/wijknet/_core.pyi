@@ -248,9 +248,9 @@ class Alliance:
         """
         The role with this key, label, Dutch label or alias (ignoring case and accents).
         """
-    def stakeholder(self, id: str) -> dict:
+    def stakeholder(self, id: str, include_sensitive: bool = False) -> dict:
         """
-        One stakeholder as a dict.
+        One stakeholder as a dict: id, name, kind, roles, waves, attributes, sensitive (the names of its sensitive attributes). Their values are in attributes only with include_sensitive=True.
         """
     def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -538,6 +538,10 @@ def _suggest_ties(alliance: Alliance, objective: str, k: typing.SupportsInt | ty
     ...
 def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
     ...
+def _write_folder_atomically(folder: str, files: collections.abc.Sequence[tuple[str, str]], owned: collections.abc.Sequence[str]) -> None:
+    """
+    Writes (name, UTF-8 text) files as one folder atomically (a new folder, then swapped in); files of the previous folder not named in files or owned are carried over.
+    """
 def _write_text_atomically(path: str, text: str) -> None:
     """
     Writes UTF-8 text to a file atomically (temporary file, then rename).

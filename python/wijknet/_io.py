@@ -140,6 +140,11 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
         choose what is drawn (with a wave named, only the stakeholders present in it). An option the format does not
         take is a TypeError.
 
+    Notes
+    -----
+    Every file is written atomically and the CSV folder as one unit: an interrupted or killed save leaves the
+    previous file or folder as it was (docs/io/README.md, "Saving").
+
     Raises
     ------
     WriteError
@@ -603,6 +608,12 @@ def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.Data
                             *(text(steps, c) for c in ("incident", *_STEP_FIELDS)))
 
 
+#: The files of the CSV folder layout: a save replaces all of them at once, and removes those
+#: it does not write this time (so no stale incidents.csv outlives a save without them).
+CSV_FOLDER_FILES = ("waves.csv", "relations.csv", "stakeholders.csv", "ties.csv", "events.csv",
+                    "participation.csv", "incidents.csv", "incident_steps.csv")
+
+
 @checked
 def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sensitive: bool = False) -> None:
     """Write an alliance as a folder of CSV files that :func:`read_csv_folder` reads back.
@@ -619,13 +630,18 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
     Raises
     ------
     WriteError
-        When a file cannot be written; each file is written atomically.
+        When a file cannot be written (an ``OSError``), naming the folder.
 
     Notes
     -----
     Writes ``waves.csv``, ``relations.csv``, ``stakeholders.csv``, ``ties.csv``, ``events.csv`` and
     ``participation.csv``, UTF-8 and comma-separated. The role and theme taxonomies and the method templates are not
     part of the CSV layout; JSON keeps them (:func:`write`).
+
+    The folder is saved as one unit: a complete new folder is built next to it and swapped in, so an interrupted
+    save (even a killed process) leaves the previous folder as it was. Files in the folder that are not part of
+    the layout (notes, a README ...) are kept; layout files not written this time (``incidents.csv`` without
+    ``include_sensitive``) are removed. See docs/io/README.md, "Saving".
 
     Examples
     --------
@@ -635,8 +651,6 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
     >>> wijknet.read_csv_folder("vogelwijk")
     <wijknet.Alliance: 34 stakeholders, 164 ties, 2 waves, 4 relations>
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     frames = to_pandas(alliance, include_sensitive, include_incidents=include_sensitive and alliance.num_incidents > 0)
     tables = {
         "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
@@ -651,9 +665,8 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
         marked = frame.attrs.get("sensitive", [])
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame
-    for file, frame in tables.items():
-        text = frame.to_csv(index=False, lineterminator="\n")
-        _core._write_text_atomically(str(folder / file), text)
+    files = [(file, frame.to_csv(index=False, lineterminator="\n")) for file, frame in tables.items()]
+    _core._write_folder_atomically(os.fspath(folder), files, list(CSV_FOLDER_FILES))
 
 
 # ---------------------------------------------------------------- graphs (networkx, igraph)

@@ -429,8 +429,9 @@ def empty_selection_message(alliance: Any, selection: Mapping[str, Any]) -> str 
                          + (f" (did you mean {close[0]!r}?)" if close else "")
                          + f"; the attributes are {', '.join(attributes) or 'none'}")
         elif not (frame[key] == value).any():
-            parts.append(f"where={{{key!r}: {value!r}}} matches no stakeholder; {key!r} has the values "
-                         f"{_values(frame[key])}")
+            known = ("its values are not listed: it is a sensitive attribute" if key in frame.attrs["sensitive"]
+                     else f"{key!r} has the values {_values(frame[key])}")
+            parts.append(f"where={{{key!r}: {value!r}}} matches no stakeholder; {known}")
     if not parts:
         named = ", ".join(f"{k}={v!r}" for k, v in filters.items())
         waves = selection.get("waves")

@@ -81,13 +81,18 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _attribute_values(s: _core.Snapshot, g: Any, by: str) -> list:
-    """Each selected stakeholder's first role (by="role"), kind, or value of attribute `by`."""
+def _attribute_values(s: _core.Snapshot, g: Any, by: str, function: str, include_sensitive: bool) -> list:
+    """Each selected stakeholder's first role (by="role"), kind, or value of attribute `by`. A
+    sensitive attribute only with include_sensitive (the results would carry its values)."""
     if not isinstance(g, _core.Alliance):
         raise TypeError("grouping by role or attribute needs the Alliance; pass a mapping for a Snapshot")
     values = []
     for i in s.ids:
-        rec = g.stakeholder(i)
+        rec = g.stakeholder(i, include_sensitive=True)
+        if by in rec["sensitive"] and not include_sensitive:
+            raise _core.InvalidValueError(
+                f"{function}(by={by!r}): {by!r} is a sensitive attribute (special-category data); its values would "
+                "label the result. Pass include_sensitive=True to group by it anyway")
         if by == "role":
             if not rec["roles"]:
                 raise _core.InvalidValueError(f"stakeholder '{i}' has no role to group by")
@@ -101,10 +106,12 @@ def _attribute_values(s: _core.Snapshot, g: Any, by: str) -> list:
     return values
 
 
-def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "") -> tuple[list[int], list]:
+def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "",
+            include_sensitive: bool = False) -> tuple[list[int], list]:
     """Group codes per vertex, and the group labels. `by`: "role" (each stakeholder's first
-    role), "kind", an attribute name, or a mapping / Series from stakeholder id to group. A
-    numeric attribute is an error: it would make one group per distinct number."""
+    role), "kind", an attribute name (a sensitive one only with include_sensitive), or a mapping
+    / Series from stakeholder id to group. A numeric attribute is an error: it would make one
+    group per distinct number."""
     if isinstance(by, (Mapping, pd.Series)):
         mapping = dict(by)
         missing = [i for i in s.ids if i not in mapping]
@@ -112,7 +119,7 @@ def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "") -> tuple[lis
             raise _core.UnknownIdError(f"no group given for stakeholder(s) {missing[:5]}")
         values = [mapping[i] for i in s.ids]
     else:
-        values = _attribute_values(s, g, by)
+        values = _attribute_values(s, g, by, function or "grouping", include_sensitive)
         numbers = [v for v in values if not _missing(v)]
         if by not in ("role", "kind") and numbers and all(_is_number(v) for v in numbers):
             raise _core.InvalidValueError(
@@ -1131,7 +1138,8 @@ _ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison",
 
 
 @checked(selection=SELECTION)
-def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.DataFrame:
+def brokerage(g: Any, by: Any = "role", scores: str = "raw", include_sensitive: bool = False,
+              **selection) -> pd.DataFrame:
     """Gould & Fernandez brokerage roles of each stakeholder between groups.
 
     Parameters
@@ -1141,6 +1149,9 @@ def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.
     scores : {"raw", "expected", "sd", "z"}, default "raw"
         The counts, their expectation and standard deviation under a random graph of the same density, or
         z = (raw − expected) / sd (NaN where sd = 0), as R sna's ``brokerage``.
+    include_sensitive : bool, default False
+        Grouping by an attribute marked sensitive (whose values would label the groups) needs ``True``; without it
+        such an attribute is an error.
     **selection
         The selection keywords (docs/selection.md).
 
@@ -1176,7 +1187,7 @@ def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.
     welzijn_rivierstad                   0.0         0.0      3.0    3.0
     """
     s = _snapshot(g, selection)
-    codes, _ = _groups(s, g, by, "brokerage")
+    codes, _ = _groups(s, g, by, "brokerage", include_sensitive)
     raw, expected, sd, z, _density = s._brokerage(codes)
     table = {"raw": raw, "expected": expected, "sd": sd, "z": z}
     if scores not in table:
@@ -1186,7 +1197,7 @@ def brokerage(g: Any, by: Any = "role", scores: str = "raw", **selection) -> pd.
 
 @checked(selection=SELECTION)
 def mixing_matrix(g: Any, by: Any = "role", normalized: str | None = None, weight: Any = None,
-                  **selection) -> pd.DataFrame:
+                  include_sensitive: bool = False, **selection) -> pd.DataFrame:
     """Group-by-group tie counts (or densities): who ties to whom across groups.
 
     Parameters
@@ -1197,6 +1208,9 @@ def mixing_matrix(g: Any, by: Any = "role", normalized: str | None = None, weigh
         None: tie counts (or weight sums); ``"density"``: divided by the number of possible ties between the groups.
     weight : None, True, "weight" or "strength", default None
         None counts ties; otherwise sums their weights.
+    include_sensitive : bool, default False
+        Grouping by an attribute marked sensitive (whose values would label the groups) needs ``True``; without it
+        such an attribute is an error.
     **selection
         The selection keywords (docs/selection.md).
 
@@ -1228,7 +1242,7 @@ def mixing_matrix(g: Any, by: Any = "role", normalized: str | None = None, weigh
     welzijnswerk        2.0           1.0
     """
     s = _snapshot(g, selection)
-    codes, labels = _groups(s, g, by, "mixing_matrix")
+    codes, labels = _groups(s, g, by, "mixing_matrix", include_sensitive)
     ties, dens, _ = s._mixing(codes, _weights(weight, "strength"))
     if normalized not in (None, "density"):
         raise _core.InvalidValueError("normalized must be None or 'density'")
@@ -1274,13 +1288,16 @@ class EIIndex:
 
 
 @checked(selection=SELECTION)
-def ei_index(g: Any, by: Any = "role", **selection) -> EIIndex:
+def ei_index(g: Any, by: Any = "role", include_sensitive: bool = False, **selection) -> EIIndex:
     """Krackhardt & Stern's E-I index: external against internal ties, for the network, each group and each stakeholder.
 
     Parameters
     ----------
     g : Alliance or Snapshot
     by : "role", "kind", str, dict or pandas.Series, default "role"
+    include_sensitive : bool, default False
+        Grouping by an attribute marked sensitive (whose values would label the groups) needs ``True``; without it
+        such an attribute is an error.
     **selection
         The selection keywords (docs/selection.md).
 
@@ -1322,14 +1339,14 @@ def ei_index(g: Any, by: Any = "role", **selection) -> EIIndex:
     Name: ei, dtype: float64
     """
     s = _snapshot(g, selection)
-    codes, labels = _groups(s, g, by, "ei_index")
+    codes, labels = _groups(s, g, by, "ei_index", include_sensitive)
     net, groups, verts, expected, rescaled, e, i = s._ei_index(codes)
     return EIIndex(net, pd.Series(groups, index=pd.Index(labels, name="group"), name="ei"),
                    _series(s, verts, "ei"), expected, rescaled, e, i)
 
 
 @checked(selection=SELECTION)
-def assortativity(g: Any, by: Any = "role", **selection) -> float:
+def assortativity(g: Any, by: Any = "role", include_sensitive: bool = False, **selection) -> float:
     """Newman's assortativity: how far ties join alike stakeholders.
 
     Parameters
@@ -1338,6 +1355,9 @@ def assortativity(g: Any, by: Any = "role", **selection) -> float:
     by : "role", "kind", "degree", str, dict or pandas.Series, default "role"
         A category (first role, kind, a text attribute or a mapping from id to group), a numeric attribute, or
         ``"degree"``.
+    include_sensitive : bool, default False
+        Grouping by an attribute marked sensitive (whose values would label the groups) needs ``True``; without it
+        such an attribute is an error.
     **selection
         The selection keywords (docs/selection.md).
 
@@ -1376,7 +1396,7 @@ def assortativity(g: Any, by: Any = "role", **selection) -> float:
         d = s._degree("all", "none")
         return s._numeric_assortativity(d, d)
     if isinstance(by, str) and by not in ("role", "kind"):
-        values = _attribute_values(s, g, by)
+        values = _attribute_values(s, g, by, "assortativity", include_sensitive)
         numbers = [v for v in values if not _missing(v)]
         if numbers and all(_is_number(v) for v in numbers):
             if len(numbers) < len(values):
@@ -1384,7 +1404,7 @@ def assortativity(g: Any, by: Any = "role", **selection) -> float:
                                               f"have no value of {by!r}; leave them out with where= or ids=")
             x = [float(v) for v in values]
             return s._numeric_assortativity(x, x)
-    codes, _ = _groups(s, g, by, "assortativity")
+    codes, _ = _groups(s, g, by, "assortativity", include_sensitive)
     return s._assortativity(codes)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from html import escape
@@ -110,18 +109,19 @@ class Report:
 
         Raises
         ------
+        WriteError
+            When the file cannot be written (an ``OSError``), naming the path.
         IsADirectoryError
             When ``path`` is a folder.
         FileNotFoundError
             When its folder does not exist.
-        OSError
-            When the file cannot be written.
 
         Notes
         -----
         The report is written to a temporary file in the same folder and then renamed over ``path``: a failed write
-        leaves no half-written file, and an older report stays intact. The file gets the mode any new file would get
-        (0666 less the umask), so it can be shared.
+        leaves no half-written file, and an older report stays intact, even when the process is killed. A symlink is
+        followed; a replaced report keeps its permissions, a new one gets the mode any new file would get (0666 less
+        the umask), so it can be shared (docs/io/README.md, "Saving").
 
         Examples
         --------
@@ -136,24 +136,7 @@ class Report:
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise FileNotFoundError(f"the folder {folder} does not exist (writing {target})")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            # mkstemp makes the file readable by its owner only; a report is made to be shared,
-            # so it gets the mode any new file would get (0666 less the umask).
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.html)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        _core._write_text_atomically(str(target), self.html)
         return str(target)
 
     def _repr_html_(self) -> str:

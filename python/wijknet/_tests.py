@@ -751,7 +751,7 @@ def same_role(alliance: _core.Alliance, roles: Iterable[str] | None = None) -> p
 def _attribute(alliance: _core.Alliance, name: str) -> list:
     values = []
     for sid in alliance.stakeholders().index:
-        attrs = alliance.stakeholder(sid)["attributes"]
+        attrs = alliance.stakeholder(sid, include_sensitive=True)["attributes"]  # named: the caller asked for it
         values.append(attrs.get(name))
     if all(v is None for v in values):
         raise _core.UnknownIdError(f"no stakeholder has an attribute '{name}'")

@@ -400,6 +400,45 @@ TEST(AtomicFile, AFailedWriteKeepsThePreviousFile) {
     EXPECT_THROW(write_json(rich_example(), (f.path / "no_such_folder" / "x.json").string()), write_error);
 }
 
+TEST(AtomicFile, KeepsTheModeFollowsSymlinksAndRemovesOnlyDeadWritersOrphans) {
+    folder f("atomic_mode");
+    const fs::path real = f.path / "real.json", link = f.path / "link.json";
+    write_file_atomically(real.string(), [](std::ostream& out) { out << "old"; });
+    fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write);  // 0600
+    fs::create_symlink("real.json", link);
+    // An orphan of a process that is gone (pid 2^22 + 1 is above Linux's pid_max default of
+    // 2^22, so no process has it) and one of this (running) process.
+    const std::string gone = ".real.json.wijknet-tmp-4194305-0";
+    const std::string mine = ".real.json.wijknet-tmp-" + std::to_string(detail::process_id()) + "-99";
+    f.file(gone, "half").file(mine, "in progress");
+    write_file_atomically(link.string(), [](std::ostream& out) { out << "new"; });
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(detail::read_file(real.string()), "new");
+    EXPECT_EQ(fs::status(real).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+    EXPECT_FALSE(fs::exists(f.path / gone));
+    EXPECT_TRUE(fs::exists(f.path / mine));
+}
+
+TEST(AtomicFile, AFolderIsReplacedAsOneUnitKeepingOtherFiles) {
+    folder f("atomic_folder");
+    const std::string target = (f.path / "alliance").string();
+    write_folder_atomically(target, {{"a.csv", "old a"}, {"b.csv", "old b"}, {"stale.csv", "old"}}, {"stale.csv"});
+    std::ofstream(f.path / "alliance" / "notes.txt") << "ours";
+    write_folder_atomically(target, {{"a.csv", "new a"}, {"b.csv", "new b"}}, {"stale.csv"});
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(f.path / "alliance")) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"a.csv", "b.csv", "notes.txt"}));
+    EXPECT_EQ(detail::read_file((f.path / "alliance" / "a.csv").string()), "new a");
+    EXPECT_EQ(detail::read_file((f.path / "alliance" / "notes.txt").string()), "ours");
+    std::size_t entries = 0;
+    for (const auto& entry : fs::directory_iterator(f.path)) entries += entry.exists();
+    EXPECT_EQ(entries, 1u);  // no temporary folder left
+    EXPECT_THROW(write_folder_atomically(target, {{"../x.csv", ""}}, {}), invalid_value_error);
+    EXPECT_THROW(write_folder_atomically((f.path / "alliance" / "a.csv").string(), {{"a.csv", ""}}, {}), write_error);
+    EXPECT_EQ(detail::read_file((f.path / "alliance" / "a.csv").string()), "new a");
+}
+
 // ---------------------------------------------------------------- GraphML
 
 namespace {

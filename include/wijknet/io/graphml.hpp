@@ -151,6 +151,8 @@ inline std::string to_graphml(const alliance& a, const graphml_write_options& op
         for (const auto& [name, type] : types) {
             auto it = attributes.find(name);
             if (it == attributes.end() || is_missing(it->second.value)) continue;
+            // The mark is per record: another record may hold the same name unmarked.
+            if (it->second.sensitive && !options.include_sensitive) continue;
             data(ids.at(name), to_string(it->second.value));
         }
     };
@@ -269,13 +271,14 @@ inline alliance parse_graphml(std::string_view text, const std::string& file = "
     const std::string* edgedefault = graph->attribute("edgedefault");
     const bool graph_directed = !edgedefault || *edgedefault != "undirected";
 
-    // A <data> value in its key's type.
+    // A <data> value in its key's type. Errors quote the value unless the key is sensitive.
     auto value_of = [&](const xml_element& at, const key_info& k, const std::string& text) -> attribute_value {
         const std::string_view v = csv_table::trim(text);
+        const std::string found = k.sensitive ? "a value (not shown: the attribute is sensitive)" : "'" + text + "'";
         if (k.type == "string") return text;
         if (k.type == "boolean") {
             if (auto b = detail::parse_bool(v)) return *b;
-            throw fail(at, "attribute '" + k.name + "' is declared boolean, found '" + text + "'; expected true or false");
+            throw fail(at, "attribute '" + k.name + "' is declared boolean, found " + found + "; expected true or false");
         }
         if (v.empty()) return missing{};
         double x = 0;
@@ -286,11 +289,10 @@ inline alliance parse_graphml(std::string_view text, const std::string& file = "
         const char* first = number.data() + (number[0] == '+' ? 1 : 0);
         auto res = std::from_chars(first, number.data() + number.size(), x);
         if (res.ec != std::errc() || res.ptr != number.data() + number.size())
-            throw fail(at, "attribute '" + k.name + "' is declared " + k.type + ", found '" + text +
-                               "'; expected a number");
+            throw fail(at, "attribute '" + k.name + "' is declared " + k.type + ", found " + found + "; expected a number");
         if ((k.type == "int" || k.type == "long") && x != std::floor(x))
-            throw fail(at, "attribute '" + k.name + "' is declared " + k.type + ", found '" + text +
-                               "'; expected a whole number");
+            throw fail(at, "attribute '" + k.name + "' is declared " + k.type + ", found " + found +
+                               "; expected a whole number");
         return x;
     };
     // The attributes of a node or edge, defaults included: name -> (value, element).
