@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build ccache git pkg-config
           libboost-dev libgtest-dev doxygen graphviz
           python3 python3-venv python3-dev python3-pip
-          chromium fonts-dejavu-core)   # the report's browser tests open it in Debian's chromium
+          chromium fonts-dejavu-core    # the report's browser tests open it in Debian's chromium
+          clang libclang-rt-14-dev)     # the fuzz targets (scripts/fuzz.sh): clang and its libFuzzer/sanitizer runtimes
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

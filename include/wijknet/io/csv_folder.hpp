@@ -2,6 +2,7 @@
 /// @brief Reading an alliance from a folder of CSV files (node list, edge list, events ...).
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -434,7 +435,8 @@ private:
         auto loaded = table("waves.csv", false);
         if (!loaded) return;
         has_wave_file_ = true;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto key = require(t, at, "waves.csv", 0);
         if (!key) return;
         for (std::size_t r = 0; r < t.num_rows(); ++r)
@@ -449,7 +451,8 @@ private:
     void relations(alliance& a) {
         auto loaded = table("relations.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto key = require(t, at, "relations.csv", 0), directed = require(t, at, "relations.csv", 2);
         if (!key || !directed) return;
         for (std::size_t r = 0; r < t.num_rows(); ++r)
@@ -474,7 +477,8 @@ private:
     bool stakeholders(alliance& a) {
         auto loaded = table("stakeholders.csv", true);
         if (!loaded) return false;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto id = require(t, at, "stakeholders.csv", 0);
         if (!id) return false;
         const auto name = at.at[1], kind = at.at[2], role = at.at[3], waves = at.at[4];
@@ -558,7 +562,8 @@ private:
     void ties(alliance& a, bool people) {
         auto loaded = table("ties.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto source = require(t, at, "ties.csv", 0), target = require(t, at, "ties.csv", 1);
         if (!source || !target || !people) return;
         const auto relation = at.at[2], wave = at.at[3], weight = at.at[4];
@@ -629,7 +634,8 @@ private:
     void events(alliance& a, bool people) {
         auto loaded = table("events.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto id = require(t, at, "events.csv", 0);
         if (!id || !people) return;
         const auto name = at.at[1], date = at.at[2], theme = at.at[3], organisers = at.at[4];
@@ -658,7 +664,8 @@ private:
     void participation(alliance& a, bool people) {
         auto loaded = table("participation.csv", false);
         if (!loaded) return;
-        const auto& [t, at] = *loaded;
+        const csv_table& t = loaded->first;
+        const column_positions& at = loaded->second;
         auto who = require(t, at, "participation.csv", 0), what = require(t, at, "participation.csv", 1);
         if (!who || !what || !people) return;
         detail::attribute_columns attributes(t, at.used);
@@ -721,11 +728,24 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
 /// stakeholders, ties, events, participation), each with file, line, column, an English and a
 /// Dutch message and a suggestion. A row with an error is skipped and the check goes on; rows
 /// that only fail because of an earlier one (a tie to a stakeholder whose own row was wrong) are
-/// not reported again. Empty when the folder reads cleanly. O(size of the files).
+/// not reported again. The incident log (incidents.csv, incident_steps.csv) is checked when the
+/// other files have no error, up to its first error. Empty when the folder reads cleanly.
+/// O(size of the files).
 inline std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
     detail::csv_folder_reader reader(options, true);
-    reader.read(folder);
-    return reader.problems();
+    alliance a = reader.read(folder);
+    std::vector<problem> out = reader.problems();
+    // The incident log refers to stakeholders: checked (its first error) when the rest is clean,
+    // so that check_csv_folder finds an error exactly when read_csv_folder would throw one.
+    const bool clean = std::none_of(out.begin(), out.end(), [](const problem& p) { return p.level == severity::error; });
+    if (clean) {
+        try {
+            read_incidents_csv(a, folder, options.csv);
+        } catch (const parse_error& e) {
+            out.push_back(detail::to_problem(e));
+        }
+    }
+    return out;
 }
 
 }  // namespace wijknet
