@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build ccache git pkg-config
-          clang libclang-rt-14-dev   # the clang C++17 build and its sanitizer runtimes (scripts/test.sh)
+          clang libclang-rt-14-dev   # clang: the C++17 build, its sanitizer runtimes and libFuzzer
           libboost-dev libgtest-dev doxygen graphviz
           python3 python3-venv python3-dev python3-pip
           chromium fonts-dejavu-core    # the report's browser tests open it in Debian's chromium

@@ -650,3 +650,43 @@ TEST(Check, ProblemsAlikeAreShownThreeTimesThenCounted) {
     EXPECT_EQ(problems[4], "error ties.csv:8:4: expected a number in column 'weight', found 'x'");
     EXPECT_EQ(f.check({}, "nl")[3], "note ties.csv:4:19: en nog 3 rijen zoals hierboven");
 }
+
+// ---------------------------------------------------------------- ids and text (issue 13)
+
+// Ids are kept as written; one that differs from an earlier id only in capitals, accents or
+// Unicode form (NFC "café" = 63 61 66 C3 A9, NFD = 63 61 66 65 CC 81) is a warning at its row.
+TEST(Ids, NearDuplicatesAreWarnedAboutNotMerged) {
+    folder f("near_duplicates");
+    f.file("stakeholders.csv", "id,role\ncoc,lhbti_organisatie\nCOC,lhbti_organisatie\ncaf\xC3\xA9,wijkagent\n"
+                               "cafe\xCC\x81,wijkagent\ncoc_a,wijkagent\ncoc-a,wijkagent\n");
+    std::vector<problem> warnings;
+    const alliance a = read_csv_folder(f.path.string(), {}, &warnings);
+    EXPECT_EQ(a.num_stakeholders(), 6u);  // nothing merged
+    EXPECT_EQ(a.stakeholders()[3].id, "cafe\xCC\x81");
+    EXPECT_EQ(f.check(), (std::vector<std::string>{
+                             "warning stakeholders.csv:3:1: stakeholder 'COC' differs from 'coc' (line 2) only in "
+                             "capitals, accents or Unicode form; if they are one stakeholder, write the id the same "
+                             "way everywhere",
+                             "warning stakeholders.csv:5:1: stakeholder 'cafe\xCC\x81' differs from 'caf\xC3\xA9' "
+                             "(line 4) only in capitals, accents or Unicode form; if they are one stakeholder, write "
+                             "the id the same way everywhere"}));
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_EQ(warnings[0].message_nl, "stakeholder 'COC' verschilt van 'coc' (regel 2) alleen in hoofdletters, "
+                                      "accenten of Unicode-vorm");
+    EXPECT_EQ(detail::fold_id("\xC3\x89" "COLE"), "ecole");  // É (U+00C9) folds to e
+}
+
+// An id that is not UTF-8 (a lone surrogate, ED A0 80) is refused when the file is read as UTF-8,
+// at its character column; read with detection, such a file is Windows-1252 (every byte defined
+// there), so the id is valid UTF-8 once read either way.
+TEST(Ids, InvalidUtf8IdIsAnErrorAtReadTime) {
+    folder f("invalid_utf8_id");
+    f.file("stakeholders.csv", "id,role\n\xC3\xA9\xED\xA0\x80,wijkagent\n");
+    csv_folder_options utf8;
+    utf8.csv.encoding = text_encoding::utf8;
+    EXPECT_EQ(f.error(utf8), "stakeholders.csv:2:2: the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or "
+                             "convert it with iconv)");
+    const alliance a = f.read();
+    EXPECT_EQ(a.stakeholders()[0].id, "\xC3\x83\xC2\xA9\xC3\xAD\xC2\xA0\xE2\x82\xAC");  // Ã © í NBSP €
+    EXPECT_EQ(detail::invalid_utf8(a.stakeholders()[0].id), std::string_view::npos);
+}

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "expect_throw.hpp"
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/dl.hpp"
@@ -600,13 +601,13 @@ TEST(Dl, ErrorsNameLineAndColumn) {
     EXPECT_EQ(dl_error("dl n=2\nformat=nodelist1\ndata:\n"),
               "n.dl:2:8: unsupported format 'nodelist1'; expected FULLMATRIX or EDGELIST1");
     EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1 x\n"), "n.dl:4:3: expected a number, found 'x'");
-    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1\n"), "n.dl:4: the file ends too early (truncated?); expected a number");
+    EXPECT_EQ(dl_error("dl n=2\ndata:\n0 1\n1\n"), "n.dl:4: the file ends too early (truncated?); N=2 declares a 2 x 2 matrix (4 values), but the data holds only 3 entries");
     EXPECT_EQ(dl_error("dl n=2 format=edgelist1\ndata:\n1 3\n"), "n.dl:3:3: expected a node number from 1 to 2, found '3'");
     EXPECT_EQ(dl_error("dl n=2\nlabels:\na b\nlabels embedded\ndata:\n a b\na 0 1\nbb 0 0\n"),
               "n.dl:8:1: unknown label 'bb'; did you mean 'b' or 'a'?");
     EXPECT_EQ(dl_error("dl n=2 nm=1 matrix labels: collaboration\nlabels embedded\ndata:\n a b\na 0 1\nb 2 0\n"),
               "n.dl:6:3: relation 'collaboration' is undirected, but its matrix is not symmetric here (2 against 1)");
-    EXPECT_EQ(dl_error("dl n=2\nlabels: a a\ndata:\n"), "n.dl:2:11: stakeholder 'a' already exists");
+    EXPECT_EQ(dl_error("dl n=2\nlabels: a a\ndata:\n0 0\n0 0\n"), "n.dl:2:11: stakeholder 'a' already exists");
     EXPECT_EQ(dl_error("dl n=2 lables: a b\ndata:\n"),
               "n.dl:1:8: unknown keyword 'lables'; expected N=, NM=, FORMAT=, LABELS:, LABELS EMBEDDED, MATRIX "
               "LABELS: or DATA:");
@@ -818,4 +819,144 @@ TEST(Roster, PartnerTrustAndValueScores) {
     EXPECT_DOUBLE_EQ(scores.at("").trust, 2.5);  // network: (3.5 + 2 + 2) / 3
     EXPECT_DOUBLE_EQ(scores.at("").value, 3.0);  // (2 + 4) / 2
     EXPECT_EQ(scores.count("a"), 0u);            // nobody rated a on these items
+}
+
+// ---------------------------------------------------------------- hardened readers (issue 13)
+
+// RFC 3629, section 4: the well-formed byte sequences. Each case is a byte string and the
+// position of its first ill-formed byte (npos: all well-formed).
+TEST(Utf8, FollowsRfc3629) {
+    const auto npos = std::string_view::npos;
+    const std::vector<std::pair<std::string, std::size_t>> cases = {
+        {"plain ascii", npos},
+        {"caf\xC3\xA9", npos},                // U+00E9, two bytes
+        {"\xE2\x82\xAC", npos},               // U+20AC, three bytes
+        {"\xF0\x9F\x8C\x88", npos},           // U+1F308, four bytes
+        {"\xF4\x8F\xBF\xBF", npos},           // U+10FFFF, the last code point
+        {"\xEF\xBF\xBF", npos},               // U+FFFF is a code point (a noncharacter, but well-formed)
+        {"a\xC0\xAF", 1},                     // overlong '/', C0 lead
+        {"a\xC1\xBF", 1},                     // overlong, C1 lead
+        {"\xE0\x80\xAF", 0},                  // overlong three-byte '/': E0 needs A0..BF next
+        {"\xE0\x9F\xBF", 0},                  // overlong U+07FF
+        {"\xF0\x8F\xBF\xBF", 0},              // overlong U+FFFF: F0 needs 90..BF next
+        {"ok\xED\xA0\x80", 2},                // U+D800, a UTF-16 surrogate
+        {"\xED\xBF\xBF", 0},                  // U+DFFF, a surrogate
+        {"\xED\x9F\xBF", npos},               // U+D7FF, just below the surrogates
+        {"\xF4\x90\x80\x80", 0},              // U+110000, above the last code point
+        {"\xF5\x80\x80\x80", 0},              // F5 lead: above U+10FFFF
+        {"\xFF", 0},
+        {"ab\x80", 2},                        // a stray continuation byte
+        {"\xC3", 0},                          // cut short at the end
+        {"\xE2\x82", 0},
+        {"\xE2\x82x", 0},                     // cut short by an ASCII byte
+    };
+    for (const auto& [bytes, bad] : cases) EXPECT_EQ(detail::invalid_utf8(bytes), bad) << detail::printable(bytes);
+    // Every reader uses it: a surrogate is refused by JSON, GraphML, DL and (as UTF-8) CSV.
+    EXPECT_EQ(json_error("{\"format\": \"wijknet\", \"x\": \"\xED\xA0\x80\"}"), "f.json:1:29: the file is not UTF-8 text");
+    EXPECT_EQ(graphml_error("<graphml><graph><node id=\"\xED\xA0\x80\"/></graph></graphml>"),
+              "g.graphml:1:27: the file is not UTF-8 text");
+    EXPECT_EQ(dl_error("dl n=1\nlabels: a\xF4\x90\x80\x80\ndata:\n0\n"), "n.dl:2:10: the file is not UTF-8 text");
+    csv_options utf8;
+    utf8.encoding = text_encoding::utf8;
+    EXPECT_EQ(csv_error("id,name\na\xED\xA0\x80,x\n", utf8),
+              "2:2: f.csv:2:2: the file is not UTF-8 text (save it as 'CSV UTF-8' in Excel, or convert it with iconv)");
+}
+
+TEST(Csv, ErrorColumnsCountCharactersNotBytes) {
+    // "é" is two bytes, one character: the second "é" starts at character 3 (byte 4).
+    EXPECT_EQ(csv_error("\xC3\xA9,\xC3\xA9\n"), "1:3: f.csv:1:3: column name '\xC3\xA9' appears twice; column names must be unique");
+    // After "ëë," (5 bytes, 3 characters) the stray quote is character 5.
+    EXPECT_EQ(csv_error("a,b\n\xC3\xAB\xC3\xAB,x\"y\n"),
+              "2:5: f.csv:2:5: a '\"' inside an unquoted field; quote the whole field and double the quote (\"\")");
+}
+
+// 100,000 names with the one repeat at the end: found by a hash set, not by comparing pairs (the
+// time is in benchmarks/bench_readers.cpp; here the exact answer).
+TEST(Duplicates, CsvColumnsJsonMembersAndXmlAttributesAtScale) {
+    const std::size_t n = 100000;
+    std::string csv, json = "{", xml = "<graphml><graph";
+    for (std::size_t i = 0; i < n - 1; ++i) {
+        const std::string name = "c" + std::to_string(i);
+        csv += name + ",";
+        json += "\"" + name + "\": 0, ";
+        xml += " " + name + "=\"\"";
+    }
+    csv += "c7\n";
+    json += "\"c7\": 0}";
+    xml += " c7=\"\"/></graphml>";
+    const std::string csv_column = std::to_string(csv.size() - 2);  // "c7" starts two characters before the end
+    EXPECT_EQ(csv_error(csv), "1:" + csv_column + ": f.csv:1:" + csv_column +
+                                  ": column name 'c7' appears twice; column names must be unique");
+    EXPECT_EQ(json_error(json), "f.json:1:" + std::to_string(json.size() - 7) + ": member 'c7' appears twice in this object");
+    EXPECT_EQ(graphml_error(xml), "g.graphml:1:" + std::to_string(xml.size() - 16) + ": attribute 'c7' appears twice");
+}
+
+TEST(Limits, CsvRowsAndFields) {
+    // A row of more fields than csv_limits::columns stops there.
+    const std::string wide(csv_limits::columns + 5, ',');
+    EXPECT_EQ(csv_error("a\n" + wide + "\n"),
+              "2:100001: f.csv:2:100001: a row with more than 100000 fields; at most that many columns are read");
+}
+
+// The DL header is checked against the file before anything is allocated (issue 13: these took
+// GBs, spun or ended in a bare length_error).
+TEST(Limits, DlDeclaredSizesAreCheckedAgainstTheInput) {
+    const std::string too_many = " declares more than the 100000 stakeholders a DL file may have";
+    const std::vector<std::pair<std::string, std::string>> cases = {  // file, exact error
+        {"DL N=20000 LABELS EMBEDDED DATA:",
+         "n.dl:1: the file ends too early (truncated?); N=20000 declares a 20000 x 20000 matrix (400000000 values), "
+         "but the data holds only 0 entries"},
+        {"DL N=99999999 DATA:", "n.dl:1:6: N=99999999" + too_many},
+        {"DL N=2000000000 DATA:\n0", "n.dl:1:6: N=2000000000" + too_many},
+        {"DL N=99999999999999999999999 DATA:", "n.dl:1:6: expected a whole number after N, found '99999999999999999999999'"},
+        // n = 2^32 would wrap n * n to 0 in 64 bits.
+        {"DL N=4294967296 DATA:", "n.dl:1:6: N=4294967296" + too_many},
+        {"DL N=3 NM=1001 DATA:", "n.dl:1:11: NM=1001 declares more than the 1000 matrices a DL file may have"},
+        {"DL N=2 NM=3 DATA: 0 1 1 0",
+         "n.dl:1: the file ends too early (truncated?); N=2 and NM=3 declare 3 matrices of 2 x 2 (12 values), but the "
+         "data holds only 4 entries"},
+        {"DL N=100000 FORMAT=EDGELIST1 DATA:\n1 100001\n", "n.dl:2:3: expected a node number from 1 to 100000, found '100001'"},
+    };
+    for (const auto& [text, message] : cases) EXPECT_EQ(dl_error(text), message) << text;
+}
+
+TEST(Values, GraphmlWeightNaNOrInfinityIsAnError) {
+    const std::string head = "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"
+                             "<graph><node id=\"a\"/><node id=\"b\"/>\n";
+    EXPECT_EQ(graphml_error(head + "<edge source=\"a\" target=\"b\"><data key=\"w\">NaN</data></edge></graph></graphml>"),
+              "g.graphml:2:29: edge attribute 'weight' is NaN; expected a finite number (leave the <data> out for the "
+              "default weight 1)");
+    EXPECT_EQ(graphml_error(head + "<edge source=\"a\" target=\"b\"><data key=\"w\">-INF</data></edge></graph></graphml>"),
+              "g.graphml:2:1: tie tie 'a' -> 'b' in wave 'T0': weight must be a finite number, got -inf");
+    // A NaN default of the weight key is refused too; a NaN in another attribute is a missing value.
+    const std::string nan_default = "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\">"
+                                    "<default>nan</default></key><graph><node id=\"a\"/><node id=\"b\"/>\n"
+                                    "<edge source=\"a\" target=\"b\"/></graph></graphml>";
+    EXPECT_EQ(graphml_error(nan_default), "g.graphml:2:1: edge attribute 'weight' is NaN; expected a finite number "
+                                          "(leave the <data> out for the default weight 1)");
+    const alliance ok = parse_graphml("<graphml><key id=\"s\" for=\"edge\" attr.name=\"score\" attr.type=\"double\"/>"
+                                      "<graph><node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\">"
+                                      "<data key=\"s\">NaN</data></edge></graph></graphml>");
+    ASSERT_EQ(ok.num_ties(), 1u);
+    EXPECT_EQ(ok.ties()[0].weight, 1.0);
+    EXPECT_TRUE(is_missing(ok.ties()[0].attributes.at("score").value));
+}
+
+TEST(Values, DotNeverWritesControlCharacters) {
+    alliance a;
+    stakeholder s;
+    s.id = "coc";
+    s.name = std::string("C\0C", 3);
+    a.add_stakeholder(s);
+    EXPECT_THROW_WITH(to_dot(a), invalid_value_error,
+                      "the name of stakeholder 'coc' holds control character \\x00, which a DOT file cannot hold; remove it");
+    dot_options ids;
+    ids.names = false;
+    EXPECT_EQ(to_dot(a, ids).find('\0'), std::string::npos);
+    // Line breaks in any spelling become \n; a tab stays.
+    alliance b;
+    s.id = "x";
+    s.name = "two\r\nlines\rand\ta tab";
+    b.add_stakeholder(s);
+    EXPECT_NE(to_dot(b).find("[label=\"two\\nlines\\nand\ta tab\""), std::string::npos);
 }

@@ -95,16 +95,6 @@ inline std::size_t invalid_cp1252(std::string_view s) {
     return std::string_view::npos;
 }
 
-/// Position of the first byte that is not valid UTF-8, or npos.
-inline std::size_t invalid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t length = utf8_sequence_length(s, i);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::string_view::npos;
-}
-
 /// Decodes @p bytes to UTF-8.
 ///
 /// With text_encoding::automatic, per file: a UTF-8 byte order mark means UTF-8; a UTF-16 one

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -101,12 +102,14 @@ private:
             ++pos_;
             skip_space();
             if (peek('}')) return ++pos_, v;
+            std::unordered_set<std::string> seen;  // a hash set: linear in the number of members
             while (true) {
                 skip_space();
                 if (!peek('"')) fail(expected("a member name in double quotes"));
+                const std::size_t key_line = line_, key_column = column();
                 std::string key = string();
-                for (const auto& k : v.keys)
-                    if (k == key) fail("member '" + key + "' appears twice in this object");
+                if (!seen.insert(key).second)
+                    throw parse_error(file_, key_line, key_column, "member '" + key + "' appears twice in this object");
                 skip_space();
                 if (!peek(':')) fail(expected("':' after the member name"));
                 ++pos_;

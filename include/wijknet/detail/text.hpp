@@ -32,15 +32,45 @@ inline bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+/// The plain lower-case ASCII letter of the accented Latin-1 letter (U+00C0..U+00FF, two bytes
+/// C3 xx) at byte @p i of @p s ('\0' when there is none there): é -> e, Ë -> e, ç -> c, ñ -> n;
+/// ß, æ, ×, ÷ and the like have no plain form.
+inline char latin1_plain(std::string_view s, std::size_t i) {
+    // U+00C0..U+00FF without accent; '\0' where the letter has no plain form.
+    static const char plain[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyt\0"   // U+00C0..U+00DF
+                                "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";    // U+00E0..U+00FF
+    if (static_cast<unsigned char>(s[i]) != 0xC3 || i + 1 >= s.size()) return '\0';
+    const auto d = static_cast<unsigned char>(s[i + 1]);
+    return d >= 0x80 && d <= 0xBF ? plain[d - 0x80] : '\0';
+}
+
+/// An id folded to find near-duplicates: ASCII lower case, accented Latin-1 letters to their
+/// plain letter (latin1_plain), combining diacritical marks (U+0300..U+036F) left out. So "coc"
+/// and "COC", and "café" written precomposed (NFC, U+00E9) or decomposed (NFD, "e" + U+0301),
+/// fold alike; '_', '-' and spaces are kept ("coc_a" and "coc-a" stay apart). O(|s|).
+inline std::string fold_id(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (const char p = latin1_plain(s, i)) {
+            out += p, ++i;
+        } else if ((c == 0xCC || (c == 0xCD && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0xAF)) &&
+                   i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) >> 6) == 0x2) {
+            ++i;  // U+0300..U+036F: CC 80..BF, CD 80..AF
+        } else {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 /// A name folded for look-ups that forgive how people type it: ASCII lower case, accents taken
 /// off the Latin letters of Western European languages (é -> e, ë -> e, ï -> i, ç -> c, ñ -> n ...,
 /// upper and lower case), '_' and '-' read as spaces, spaces (also non-breaking ones) collapsed and
 /// trimmed. "LHBTI+-Organisatie", "lhbti+ organisatie" and "lhbti+_organisatie" fold alike.
 /// Other bytes are kept as they are. O(|s|).
 inline std::string fold_name(std::string_view s) {
-    // Latin-1 supplement U+00C0..U+00FF without accent; '\0' where the letter has no plain form.
-    static const char plain[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"   // U+00C0..U+00DF
-                                "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";  // U+00E0..U+00FF
     std::string out;
     out.reserve(s.size());
     bool space = false;
@@ -54,16 +84,10 @@ inline std::string fold_name(std::string_view s) {
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < s.size()) {
-            const auto d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0xBF) {
-                const char p = plain[d - 0x80];
-                if (p != '\0' && d != 0x9F) {  // keep ß (U+00DF) as it is
-                    put(p);
-                    ++i;
-                    continue;
-                }
-            }
+        if (const char p = latin1_plain(s, i)) {
+            put(p);
+            ++i;
+            continue;
         }
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // no-break space
             put(' ');
@@ -174,17 +198,64 @@ inline std::string did_you_mean(std::string_view name, const std::vector<std::st
 }
 
 /// Length of the UTF-8 sequence that starts at @p pos of @p s: 1 for ASCII, 2 to 4 for a
-/// well-formed multi-byte sequence, 0 when the bytes there are not UTF-8 (a stray continuation
-/// byte, an overlong 0xC0/0xC1 lead, or a sequence cut short). Shared by the CSV, JSON and XML
-/// readers, so all three accept and reject the same bytes.
+/// well-formed multi-byte sequence, 0 when the bytes there are not UTF-8. Well-formed follows
+/// RFC 3629, section 4: no stray continuation byte, no overlong form (C0, C1, E0 80..9F,
+/// F0 80..8F), no UTF-16 surrogate (ED A0..BF), nothing above U+10FFFF (F4 90.., F5..FF), no
+/// sequence cut short. The one validator of wijknet: the CSV, JSON, XML and DL readers all use it,
+/// so all accept and reject the same bytes. O(1).
 inline std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
-    const auto c = static_cast<unsigned char>(s[pos]);
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned c = byte(pos);
     if (c < 0x80) return 1;
-    const std::size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-    if (extra == 0 || c == 0xC0 || c == 0xC1 || pos + extra >= s.size()) return 0;
-    for (std::size_t k = 1; k <= extra; ++k)
-        if ((static_cast<unsigned char>(s[pos + k]) >> 6) != 0x2) return 0;
-    return extra + 1;
+    std::size_t length = 0;
+    unsigned low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    else return 0;
+    if (s.size() - pos < length) return 0;
+    if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
+    for (std::size_t k = 2; k < length; ++k)
+        if ((byte(pos + k) >> 6) != 0x2) return 0;
+    return length;
+}
+
+/// Position of the first byte of @p s that is not well-formed UTF-8 (utf8_sequence_length), or
+/// npos. O(|s|).
+inline std::size_t invalid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8_sequence_length(s, i);
+        if (length == 0) return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+/// Number of characters (code points) in the first @p bytes bytes of UTF-8 text @p s: bytes
+/// that are not continuation bytes. For error columns, so that every reader counts characters.
+inline std::size_t utf8_characters(std::string_view s, std::size_t bytes) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < bytes && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) >> 6) != 0x2;
+    return n;
+}
+
+/// @p s for an error message: control characters (U+0000..U+001F, U+007F) written as `\xNN`,
+/// everything else as it is. O(|s|).
+inline std::string printable(std::string_view s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) out += "\\x", out += hex[u >> 4], out += hex[u & 0xF];
+        else out += c;
+    }
+    return out;
 }
 
 /// Appends code point @p cp to @p out as UTF-8 (for the escapes of the JSON and XML readers).

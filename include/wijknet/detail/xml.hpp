@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -169,6 +170,7 @@ private:
         advance();  // '<'
         const std::string qualified = name();
         e.name = local(qualified);
+        std::unordered_set<std::string> seen;  // attribute names: a hash set, linear in their number
         while (true) {
             skip_space();
             if (peek("/>")) {
@@ -179,6 +181,7 @@ private:
                 advance();
                 break;
             }
+            const std::size_t attribute_line = line_, attribute_column = column_;
             const std::string attribute = name();
             skip_space();
             if (!peek("=")) fail(expected("'=' after attribute name '" + attribute + "'"));
@@ -193,7 +196,8 @@ private:
             advance();
             if (attribute == "xmlns" || attribute.rfind("xmlns:", 0) == 0) continue;
             const std::string key = local(attribute);
-            if (e.attribute(key)) fail("attribute '" + attribute + "' appears twice");
+            if (!seen.insert(key).second)
+                throw parse_error(file_, attribute_line, attribute_column, "attribute '" + attribute + "' appears twice");
             e.attributes.emplace_back(key, std::move(value));
         }
         while (true) {

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "wijknet/detail/encoding.hpp"
@@ -26,6 +27,15 @@
 #include "wijknet/error.hpp"
 
 namespace wijknet {
+
+/// What the CSV reader accepts at most (docs/import.md, "Limits"); more is a parse_error naming
+/// the place, found before anything is allocated for it.
+struct csv_limits {
+    /// Fields of one row, header included (the duplicate check of column names is linear; this
+    /// bounds the memory a row of separators costs: 16 bytes of index per field). Fields and
+    /// lines have no length limit: the cells cost the size of the file plus 8 bytes each.
+    static constexpr std::size_t columns = 100000;
+};
 
 /// How to read a CSV file.
 struct csv_options {
@@ -170,7 +180,15 @@ inline csv_table parse_csv(std::string_view bytes, const std::string& file, cons
 
     std::size_t pos = 0, line = 1, line_start = 0;
     std::vector<std::size_t> row_columns;  // 1-based character column where each field of this row starts
-    auto column_at = [&](std::size_t p) { return p - line_start + 1; };
+    // 1-based character column of byte p (characters, not bytes, like the JSON and XML readers),
+    // counted on from the previous call so that a long line stays linear.
+    std::size_t seen = 0, seen_column = 1;
+    auto column_at = [&](std::size_t p) {
+        if (seen < line_start || seen > p) seen = line_start, seen_column = 1;
+        seen_column += detail::utf8_characters(text.substr(seen), p - seen);
+        seen = p;
+        return seen_column;
+    };
 
     // Reads one record starting at pos; appends its cells to data_/cell_end_. Returns field count.
     auto read_record = [&](std::size_t& field_count) {
@@ -217,7 +235,10 @@ inline csv_table parse_csv(std::string_view bytes, const std::string& file, cons
                 t.data_.append(text.data() + start, pos - start);  // the whole field at once
             }
             t.cell_end_.push_back(t.data_.size());
-            ++field_count;
+            if (++field_count > csv_limits::columns)
+                throw parse_error(file, line, column_at(pos),
+                                  "a row with more than " + std::to_string(csv_limits::columns) +
+                                      " fields; at most that many columns are read");
             if (pos < text.size() && text[pos] == sep) {
                 ++pos;
                 continue;
@@ -245,13 +266,14 @@ inline csv_table parse_csv(std::string_view bytes, const std::string& file, cons
     t.header_columns_ = row_columns;
     while (!t.header_.empty() && t.header_.back().empty()) t.header_.pop_back(), t.header_columns_.pop_back();
     if (t.header_.empty()) throw parse_error(file, 1, 0, "the header line has no column names");
+    std::unordered_set<std::string_view> names;  // a hash set: linear in the number of columns
+    names.reserve(t.header_.size());
     for (std::size_t c = 0; c < t.header_.size(); ++c) {
         if (t.header_[c].empty())
             throw parse_error(file, 1, t.header_columns_[c], "column " + std::to_string(c + 1) + " has no name");
-        for (std::size_t d = 0; d < c; ++d)
-            if (t.header_[d] == t.header_[c])
-                throw parse_error(file, 1, t.header_columns_[c],
-                                  "column name '" + t.header_[c] + "' appears twice; column names must be unique");
+        if (!names.insert(t.header_[c]).second)
+            throw parse_error(file, 1, t.header_columns_[c],
+                              "column name '" + t.header_[c] + "' appears twice; column names must be unique");
     }
 
     const std::size_t width = t.header_.size();

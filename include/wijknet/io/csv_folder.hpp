@@ -2,10 +2,13 @@
 /// @brief Reading an alliance from a folder of CSV files (node list, edge list, events ...).
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -321,7 +324,7 @@ public:
     /// True when the row of stakeholder @p id was refused (collecting mode): what names it is not
     /// reported again.
     bool failed(std::string_view id) const {
-        return std::find(failed_ids_.begin(), failed_ids_.end(), id) != failed_ids_.end();
+        return failed_ids_.count(std::string(id)) > 0;
     }
 
 private:
@@ -488,6 +491,7 @@ private:
         const auto name = at.at[1], kind = at.at[2], role = at.at[3], waves = at.at[4];
         detail::attribute_columns attributes(t, at.used);
         std::size_t roles_read = 0;
+        std::unordered_map<std::string, std::size_t> folded;  // fold_id of each id read -> its row
         for (std::size_t r = 0; r < t.num_rows(); ++r) {
             const bool ok = guard([&] {
                 stakeholder s;
@@ -512,8 +516,9 @@ private:
                     throw t.error_at(r, blame, e.what());
                 }
                 roles_read += held;
+                note_near_duplicate(t, r, *id, folded);
             });
-            if (!ok) failed_ids_.emplace_back(csv_table::trim(t.cell(r, *id)));
+            if (!ok) failed_ids_.emplace(csv_table::trim(t.cell(r, *id)));
         }
         if (t.num_rows() > 0 && roles_read == 0 && (!role || failed_ids_.empty())) {
             std::string header;
@@ -537,6 +542,26 @@ private:
         }
         return true;
     }
+
+    /// Ids are kept as written (no Unicode normalisation); an id that differs from an earlier one
+    /// only in capitals, accents or Unicode form (NFC/NFD: detail::fold_id) is a warning at its row.
+    void note_near_duplicate(const csv_table& t, std::size_t r, std::size_t id,
+                             std::unordered_map<std::string, std::size_t>& folded) {
+        const auto [at, fresh] = folded.emplace(detail::fold_id(csv_table::trim(t.cell(r, id))), r);
+        if (fresh) return;
+        const std::string first(csv_table::trim(t.cell(at->second, id))), now(csv_table::trim(t.cell(r, id)));
+        const std::string line = std::to_string(t.line(at->second));
+        problem p = problem_at(t.file(), t.line(r), id + 1,
+                               "stakeholder '" + now + "' differs from '" + first + "' (line " + line +
+                                   ") only in capitals, accents or Unicode form",
+                               "stakeholder '" + now + "' verschilt van '" + first + "' (regel " + line +
+                                   ") alleen in hoofdletters, accenten of Unicode-vorm",
+                               severity::warning);
+        p.suggestion = "if they are one stakeholder, write the id the same way everywhere";
+        p.suggestion_nl = "is het één stakeholder, schrijf de id dan overal hetzelfde";
+        report(std::move(p));
+    }
+
 
     void ties(alliance& a, bool people) {
         auto loaded = table("ties.csv", false);
@@ -637,7 +662,7 @@ private:
                 const std::size_t blame = bad_id ? *id : bad_theme ? *theme : organisers.value_or(*id);
                 detail::at_cell(t, r, blame, [&] { a.add_event(std::move(e)); });
             }))
-                failed_events_.emplace_back(csv_table::trim(t.cell(r, *id)));
+                failed_events_.emplace(csv_table::trim(t.cell(r, *id)));
     }
 
     void participation(alliance& a, bool people) {
@@ -651,7 +676,7 @@ private:
         for (std::size_t r = 0; r < t.num_rows(); ++r)
             guard([&] {
                 const std::string s(csv_table::trim(t.cell(r, *who))), e(csv_table::trim(t.cell(r, *what)));
-                if (collect_ && (failed(s) || std::find(failed_events_.begin(), failed_events_.end(), e) != failed_events_.end())) throw skip_row{};
+                if (collect_ && (failed(s) || failed_events_.count(e) > 0)) throw skip_row{};
                 const std::size_t blame = a.find_stakeholder(s) ? *what : *who;
                 detail::at_cell(t, r, blame, [&] { a.add_participation(s, e, attributes.row(r)); });
             });
@@ -661,8 +686,10 @@ private:
     bool collect_;
     std::string folder_;
     bool has_wave_file_ = false;
-    std::vector<std::string> failed_ids_;     // stakeholders whose row failed (collecting mode)
-    std::vector<std::string> failed_events_;  // events whose row failed (collecting mode)
+    // Stakeholders and events whose row failed (collecting mode); hash sets, so that checking
+    // every later row against them stays linear.
+    std::unordered_set<std::string> failed_ids_;
+    std::unordered_set<std::string> failed_events_;
     std::vector<problem> problems_;
     static constexpr std::size_t most_alike = 3;  // problems alike shown before a note says how many more
     std::map<std::string, std::pair<std::size_t, std::size_t>> alike_;  // shape -> (how many, index of the last shown)

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wijknet/detail/encoding.hpp"
 #include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/io/atomic_file.hpp"
@@ -25,6 +26,15 @@ enum class dl_format {
 /// Options of the DL writer.
 struct dl_write_options {
     dl_format format = dl_format::fullmatrix;  ///< layout of the data section
+};
+
+/// What the DL reader accepts at most (docs/import.md, "Limits"). A declared size is checked
+/// against these and against the rest of the file before anything is allocated for it.
+struct dl_limits {
+    /// Stakeholders a header may declare with `N=`.
+    static constexpr std::size_t nodes = 100000;
+    /// Matrices a header may declare with `NM=`.
+    static constexpr std::size_t matrices = 1000;
 };
 
 /// Options of the DL reader.
@@ -75,8 +85,8 @@ inline std::vector<dl_token> dl_tokens(std::string_view text, const std::string&
             ++pos;
         } else if (c == '"') {
             const std::size_t end = text.find('"', pos + 1);
-            const std::size_t newline = text.find('\n', pos + 1);
-            if (end == std::string_view::npos || newline < end)
+            // The line break is looked for only up to the closing quote: linear in a long line.
+            if (end == std::string_view::npos || text.substr(pos + 1, end - pos - 1).find('\n') != std::string_view::npos)
                 throw parse_error(file, t.line, t.column, "a quoted label is never closed on its line; expected '\"'");
             t.text = std::string(text.substr(pos + 1, end - pos - 1));
             t.quoted = true;
@@ -202,6 +212,10 @@ inline void write_dl(const alliance& a, const std::string& path, const dl_write_
 /// relation. Nothing is returned half-built. O(size of the text).
 inline alliance parse_dl(std::string_view text, const std::string& file = "", const dl_read_options& options = {}) {
     using detail::dl_token;
+    if (const std::size_t bad = detail::invalid_utf8(text); bad != std::string_view::npos) {
+        const auto [line, column] = detail::text_position(text, bad);
+        throw parse_error(file, line, column, "the file is not UTF-8 text");
+    }
     const std::vector<dl_token> tokens = detail::dl_tokens(text, file);
     std::size_t k = 0;
     auto fail = [&](const std::string& what) -> parse_error {
@@ -255,10 +269,20 @@ inline alliance parse_dl(std::string_view text, const std::string& file = "", co
             ++k;
             n = integer("N");
             have_n = true;
+            if (n > dl_limits::nodes) {
+                --k;
+                throw fail("N=" + std::to_string(n) + " declares more than the " + std::to_string(dl_limits::nodes) +
+                           " stakeholders a DL file may have");
+            }
         } else if (is("nm")) {
             ++k;
             nm = integer("NM");
-            if (nm == 0) throw fail("NM must be at least 1");
+            if (nm == 0 || nm > dl_limits::matrices) {
+                --k;
+                throw fail(nm == 0 ? std::string("NM must be at least 1")
+                                   : "NM=" + std::to_string(nm) + " declares more than the " +
+                                         std::to_string(dl_limits::matrices) + " matrices a DL file may have");
+            }
         } else if (is("nr") || is("nc")) {
             throw fail("two-mode DL data (NR/NC) is not supported; expected N=");
         } else if (is("format")) {
@@ -308,6 +332,20 @@ inline alliance parse_dl(std::string_view text, const std::string& file = "", co
         }
     }
     if (!edgelist && !have_n) throw fail("a full matrix needs N= in the header");
+    if (!edgelist) {
+        // The values the header promises must be there before n x n cells are allocated (no
+        // overflow: n <= 1e5 and nm <= 1e3, so nm n^2 <= 1e13 fits in 64 bits).
+        const std::uint64_t values = std::uint64_t(nm) * n * n, left = tokens.size() - k;
+        if (values > left) {
+            k = tokens.size();
+            const std::string side = std::to_string(n) + " x " + std::to_string(n);
+            throw fail((nm > 1 ? "N=" + std::to_string(n) + " and NM=" + std::to_string(nm) + " declare " +
+                                     std::to_string(nm) + " matrices of " + side
+                               : "N=" + std::to_string(n) + " declares a " + side + " matrix") +
+                       " (" + std::to_string(values) + " values), but the data holds only " + std::to_string(left) +
+                       " entries");
+        }
+    }
 
     alliance a;
     std::map<std::string, index_t> index;  // label -> stakeholder

@@ -26,14 +26,25 @@ struct dot_options {
 
 namespace detail {
 
-inline std::string dot_quote(std::string_view s) {
+/// @p s as a DOT string literal: quotes and backslashes escaped, a line break (LF, CRLF or CR)
+/// written as `\n`, a tab kept. Any other control character (U+0000..U+001F, U+007F) has no
+/// DOT spelling: invalid_value_error naming @p whose() (e.g. "the name of stakeholder 'x'"),
+/// so a raw NUL never reaches a file. O(|s|).
+template <class Whose>
+std::string dot_quote(std::string_view s, Whose&& whose) {
     std::string out = "\"";
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
         if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
+        if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
             out += "\\n";
             continue;
         }
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7F)
+            throw invalid_value_error(whose() + " holds control character " + printable(std::string_view(&c, 1)) +
+                                      ", which a DOT file cannot hold; remove it");
         out += c;
     }
     return out + "\"";
@@ -82,8 +93,13 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
         for (const auto& r : s.roles) tooltip += (tooltip.empty() ? "" : ", ") + a.roles().at(r).label;
         for (const auto& r : s.roles)
             if (std::find(used_roles.begin(), used_roles.end(), r) == used_roles.end()) used_roles.push_back(r);
-        out += "  " + detail::dot_quote(s.id) + " [label=" + detail::dot_quote(options.names ? s.name : s.id) +
-               ", shape=" + shape(s.kind) + ", fillcolor=\"" + fill + "\", tooltip=" + detail::dot_quote(tooltip) +
+        auto whose = [&](const char* part) {
+            return [&s, part] { return std::string(part) + " of stakeholder '" + detail::printable(s.id) + "'"; };
+        };
+        out += "  " + detail::dot_quote(s.id, whose("the id")) + " [label=" +
+               detail::dot_quote(options.names ? s.name : s.id, whose(options.names ? "the name" : "the id")) +
+               ", shape=" + shape(s.kind) + ", fillcolor=\"" + fill +
+               "\", tooltip=" + detail::dot_quote(tooltip, whose("a role label")) +
                "];\n";
     }
     const bool several_waves = std::count(kept.wave.begin(), kept.wave.end(), 1) > 1;
@@ -92,15 +108,18 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
         const relation& r = a.relations()[t.relation];
         std::string label = r.key + (several_waves ? " " + a.waves()[t.wave].key : std::string());
         const double width = 1.0 + std::log2(std::max(1.0, t.weight));
-        out += "  " + detail::dot_quote(a.stakeholders()[t.source].id) + " -> " +
-               detail::dot_quote(a.stakeholders()[t.target].id) + " [label=" + detail::dot_quote(label) +
+        auto ends = [&] { return "the label of " + detail::printable(a.describe(t)); };
+        out += "  " + detail::dot_quote(a.stakeholders()[t.source].id, ends) + " -> " +
+               detail::dot_quote(a.stakeholders()[t.target].id, ends) + " [label=" + detail::dot_quote(label, ends) +
                ", penwidth=" + format_number(std::round(width * 100) / 100) + (r.directed ? "" : ", dir=none") +
                "];\n";
     }
     if (!used_roles.empty()) {
         out += "  subgraph cluster_legend {\n    label=\"roles\";\n    fontname=\"Helvetica\";\n";
         for (std::size_t i = 0; i < used_roles.size(); ++i)
-            out += "    \"wijknet legend " + std::to_string(i) + "\"" + " [label=" + detail::dot_quote(a.roles().at(used_roles[i]).label) +
+            out += "    \"wijknet legend " + std::to_string(i) + "\"" + " [label=" + detail::dot_quote(a.roles().at(used_roles[i]).label, [&] {
+                       return "the label of role '" + detail::printable(used_roles[i]) + "'";
+                   }) +
                    ", shape=box, fillcolor=\"" + colour(used_roles[i]) + "\"];\n";
         out += "  }\n";
     }

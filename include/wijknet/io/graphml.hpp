@@ -283,7 +283,13 @@ inline alliance parse_graphml(std::string_view text, const std::string& file = "
         if (v.empty()) return missing{};
         double x = 0;
         std::string number(v);
-        if (detail::iequals(number, "nan")) return missing{};
+        if (detail::iequals(number, "nan")) {
+            // A weight is never missing: NaN there is an error, not the default 1.
+            if (k.name == "weight" && k.domain != "node" && k.domain != "graph")
+                throw fail(at, "edge attribute 'weight' is NaN; expected a finite number (leave the <data> out "
+                               "for the default weight 1)");
+            return missing{};
+        }
         if (detail::iequals(number, "inf") || detail::iequals(number, "infinity")) number = "inf";
         if (detail::iequals(number, "-inf") || detail::iequals(number, "-infinity")) number = "-inf";
         const char* first = number.data() + (number[0] == '+' ? 1 : 0);
