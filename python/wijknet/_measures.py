@@ -1717,7 +1717,7 @@ def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, 
     Returns
     -------
     pandas.Series
-        Community label (0, 1, ...) per stakeholder (int), indexed by stakeholder id, named ``community``.
+        The community labels, as :func:`louvain` gives them.
 
     Notes
     -----
@@ -1758,7 +1758,7 @@ def label_propagation(g: Any, weight: Any = True, seed: int = 42, **selection) -
     Returns
     -------
     pandas.Series
-        Community label (0, 1, ...) per stakeholder (int), indexed by stakeholder id, named ``community``.
+        The community labels, as :func:`louvain` gives them.
 
     Notes
     -----
