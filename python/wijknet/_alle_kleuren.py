@@ -749,7 +749,9 @@ def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren"
     -------
     pandas.DataFrame
         The table of :func:`role_coverage`, plus ``event_holders`` (holders of the role who took part in a selected
-        event), ``events_only`` (True when the role is absent or isolated in the alliance's ties but present at
+        event: the events are chosen by the two-mode keywords, every event by default, whatever ``wave`` says; a
+        holder counts also when absent from the wave's ties, so ``event_holders`` can exceed ``holders``),
+        ``events_only`` (True when the role is absent or isolated in the alliance's ties but present at
         events) and ``event_explanation`` (a sentence saying so, empty otherwise).
 
     Examples

@@ -140,12 +140,14 @@ class Summary:
             lines.append(f"  {key:<30} {role_label.get(key, key):<30} {count:>3}{flag}")
         lines += ["", t["relations"]]
         cols = t["columns"]
-        lines.append(f"  {cols[0]:<18}{cols[1]:<7}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
+        # The relation column is as wide as its longest label, so a long label never runs into the wave.
+        width = max([17, len(cols[0]), *(len(relation_label.get(r, r)) for r, _ in self.relations.index)]) + 1
+        lines.append(f"  {cols[0]:<{width}}{cols[1]:<7}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
                      f"{cols[6]:>9}{cols[7]:>11}")
         for (relation, wave), row in self.relations.iterrows():
             kind = t["directed"] if row["directed"] else t["undirected"]
             density = f"{row['density']:.3f}".replace(".", "," if lang == "nl" else ".")
-            lines.append(f"  {relation_label.get(relation, relation):<18}{wave:<7}{row['stakeholders']:>13}"
+            lines.append(f"  {relation_label.get(relation, relation):<{width}}{wave:<7}{row['stakeholders']:>13}"
                          f"{row['ties']:>9}{density:>10}{row['components']:>12}{row['largest_component']:>9}"
                          f"{row['isolates']:>11}   ({kind})")
         lines += ["", t["missing"]]

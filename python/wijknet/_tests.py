@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ._keywords import checked
+from ._keywords import as_list, checked
 from . import _core
 
 __all__ = [
@@ -854,8 +854,22 @@ def attribute_difference(alliance: _core.Alliance, name: str, missing: float | s
     return _frame(np.abs(x[:, None] - x[None, :]), ids)
 
 
+def _wave_keys(alliance: _core.Alliance, waves: str | Iterable[str]) -> list[str]:
+    """The keys of the waves named (by key or label); an unknown one is an error, never an empty matrix."""
+    by_name = {}
+    for w in alliance.waves:
+        by_name[w["key"]] = w["key"]
+        by_name.setdefault(w["label"], w["key"])
+    keys = []
+    for name in as_list(waves, "waves"):
+        if name not in by_name:
+            raise _core.UnknownIdError(f"unknown wave {name!r}; the waves are {[w['key'] for w in alliance.waves]}")
+        keys.append(by_name[name])
+    return keys
+
+
 @checked
-def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wave: str | None = None,
+def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], waves: str | Iterable[str] | None = None,
                     weighted: bool = False) -> pd.DataFrame:
     """The ties of a relation (or several) in a wave as an adjacency matrix: the dependent
     network of a test, or a predictor (another relation, or the same relation in an earlier wave).
@@ -865,8 +879,9 @@ def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wav
     alliance : wijknet.Alliance
     relation : str or list of str
         The relation(s), by key or label.
-    wave : str, optional
-        One wave; default every wave together.
+    waves : str or list of str, optional
+        The waves whose ties count (keys or labels; ``wave="T1"`` is the short form of one); default every wave
+        together. An unknown wave is an error naming the waves that exist.
     weighted : bool, default False
         False: 1 where there is a tie; True: the sum of the ties' weights (a strength).
 
@@ -913,8 +928,8 @@ def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], wav
     index = {sid: i for i, sid in enumerate(ids)}
     ties = alliance.ties()
     ties = ties[ties["relation"].isin(keys)]
-    if wave is not None:
-        ties = ties[ties["wave"] == wave]
+    if waves is not None:
+        ties = ties[ties["wave"].isin(_wave_keys(alliance, waves))]
     m = np.zeros((len(ids), len(ids)))
     for s, t, rel, w in zip(ties["source"], ties["target"], ties["relation"], ties["weight"]):
         i, j = index[s], index[t]

@@ -232,3 +232,15 @@ def test_attribute_predictors(small):
         wijknet.attribute_difference(small, "members", missing=0)
     same = wijknet.same_attribute(small, "members")
     assert same.loc["coc", "coc"] == 1 and same.loc["coc", "extra"] == 0 and same.loc["agent", "welzijn"] == 0
+
+
+def test_relation_matrix_selects_waves_as_every_function_does(example):
+    one = wijknet.relation_matrix(example, "referral", wave="T1")
+    assert one.equals(wijknet.relation_matrix(example, "referral", waves="T1"))
+    assert one.equals(wijknet.relation_matrix(example, "referral", waves=["T1"]))
+    both = wijknet.relation_matrix(example, "referral", waves=["T0", "T1"], weighted=True)
+    t0 = wijknet.relation_matrix(example, "referral", wave="T0", weighted=True)
+    t1 = wijknet.relation_matrix(example, "referral", wave="T1", weighted=True)
+    assert both.equals(t0 + t1)  # the ties of both waves add up
+    with pytest.raises(wijknet.UnknownIdError, match=r"unknown wave 'T9'; the waves are \['T0', 'T1'\]"):
+        wijknet.relation_matrix(example, "referral", wave="T9")  # never a silently empty matrix
