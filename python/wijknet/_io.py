@@ -455,14 +455,14 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     if stakeholders is not None:
         frame = _with_column(stakeholders, id, "stakeholders", "id")
         fields = {"id": id, "name": name, "kind": kind, "role": role, "waves": waves}
-        data, positions = _kept_rows(frame)
+        data, positions = _kept_rows(frame, id)
         _core._add_stakeholder_columns(a, *(_objects(data, c) for c in fields.values()),
                                        _attribute_columns(data, fields.values(), sensitive), declare_unknown_roles,
                                        positions, _place("stakeholders", frame, fields))
     if ties is not None:
         frame = _with_column(_with_column(ties, source, "ties", "source"), target, "ties", "target")
         fields = {"source": source, "target": target, "relation": relation, "wave": wave, "weight": weight}
-        data, positions = _kept_rows(frame)
+        data, positions = _kept_rows(frame, source)
         place = _place("ties", frame, fields)
         _core._add_tie_columns(a, _objects(data, source), _objects(data, target), _objects(data, relation),
                                _objects(data, wave), _weights(data, weight, positions, place),
@@ -504,14 +504,20 @@ def _with_column(frame: pd.DataFrame, column: str, table: str, keyword: str) -> 
                                   f"pass {keyword}='<column>' to name the column that holds them")
 
 
-def _kept_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray | None]:
+def _kept_rows(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, np.ndarray | None]:
     """The frame without what a spreadsheet export leaves behind: rows whose every cell is missing
     (``;;;;``) and empty columns pandas named ``Unnamed: n``; with the positions of the rows kept in
-    the frame as given (None when every row is kept), so messages count rows as the caller does."""
+    the frame as given (None when every row is kept), so messages count rows as the caller does.
+    Only rows whose ``key`` cell is missing are looked at whole (a million-row check of every cell
+    costs more than the import)."""
     empty_columns = [c for c in frame.columns if str(c).startswith("Unnamed: ") and frame[c].isna().all()]
     if empty_columns:
         frame = frame.drop(columns=empty_columns)
-    empty = frame.isna().all(axis=1).to_numpy()
+    candidates = np.flatnonzero(frame[key].isna().to_numpy())
+    if len(candidates) == 0:
+        return frame, None
+    empty = np.zeros(len(frame), dtype=bool)
+    empty[candidates] = frame.iloc[candidates].isna().all(axis=1).to_numpy()
     if not empty.any():
         return frame, None
     kept = np.flatnonzero(~empty)
