@@ -7,7 +7,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Alliance', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
+__all__: list[str] = ['Alliance', 'ConvergenceError', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
     pass
 class UnknownIdError(WijknetError):
@@ -17,6 +17,8 @@ class DuplicateIdError(WijknetError):
 class InvalidValueError(WijknetError):
     pass
 class ParseError(WijknetError):
+    pass
+class ConvergenceError(WijknetError):
     pass
 class WriteError(WijknetError, OSError):
     """

@@ -22,12 +22,6 @@
 
 namespace wijknet {
 
-/// A file could not be written (folder missing, no permission, disk full ...).
-class write_error : public error {
-public:
-    using error::error;
-};
-
 namespace detail {
 
 /// Flushes a file's data to the disk (POSIX fsync); a no-op elsewhere.
