@@ -100,8 +100,8 @@ py::object make_error(const char* type, const std::exception& e) { return make_e
 void set_error(const py::object& instance) { PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(instance.ptr())), instance.ptr()); }
 
 // A file that cannot be opened as the OSError of its errno, with the path as filename.
-void set_os_error(const file_error& e) {
-    using reason = file_error::reason;
+void set_os_error(const io_error& e) {
+    using reason = io_error::reason;
     const int code = e.why() == reason::not_found       ? ENOENT
                      : e.why() == reason::is_a_folder   ? EISDIR
                      : e.why() == reason::not_a_folder  ? ENOTDIR
@@ -122,9 +122,10 @@ PYBIND11_MODULE(_core, m) {
     )pbdoc";
     m.attr("__version__") = WIJKNET_VERSION_INFO;
 
-    // Exceptions mirror the C++ ones; the root is a ValueError, like std::invalid_argument. A
-    // file that cannot be opened is the matching OSError, a failed write a WriteError that is also
-    // an OSError; messages use Python spellings (python_spelling). One translator for them all.
+    // Exceptions mirror the C++ ones of wijknet/error.hpp; the root is a ValueError (bad input,
+    // as analysts expect). A file that cannot be opened is the matching OSError, a failed write a
+    // WriteError that is also an OSError, an interrupted computation a KeyboardInterrupt;
+    // messages use Python spellings (python_spelling). One translator for them all.
     auto base = py::register_exception<wijknet::error>(m, "WijknetError", PyExc_ValueError);
     base.attr("__doc__") = R"pbdoc(The root of wijknet's errors: bad input, with what was wrong, where, and what would be right.
 
@@ -200,6 +201,21 @@ PYBIND11_MODULE(_core, m) {
         ...     print(err)
         broken/stakeholders.csv:2:3: unknown stakeholder kind 'bakkerij'; expected organisation, person, initiative or group
     )pbdoc";
+    auto convergence = py::register_exception<wijknet::convergence_error>(m, "ConvergenceError", base.ptr());
+    convergence.attr("__doc__") = R"pbdoc(An iterative measure (eigenvector, PageRank) that did not converge within its iterations.
+
+        Raise ``max_iter`` or loosen ``tol``; on a disconnected or periodic network eigenvector
+        centrality may not converge at all (use PageRank or Katz there).
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> try:
+        ...     wijknet.eigenvector(wijknet.load_example(), relations="collaboration", max_iter=1)
+        ... except wijknet.ConvergenceError as err:
+        ...     print(type(err).__name__)
+        ConvergenceError
+    )pbdoc";
     {
         py::dict body;
         body["__module__"] = "wijknet._core";
@@ -224,7 +240,7 @@ PYBIND11_MODULE(_core, m) {
         namespace wp = wijknet::python;
         try {
             if (p) std::rethrow_exception(p);
-        } catch (const wijknet::file_error& e) {
+        } catch (const wijknet::io_error& e) {
             wp::set_os_error(e);
         } catch (const wijknet::parse_error& e) {
             // A ParseError also carries where: .file, .line and .column (0 when not known).
@@ -241,6 +257,10 @@ PYBIND11_MODULE(_core, m) {
             wp::set_error(wp::make_error("DuplicateIdError", e));
         } catch (const wijknet::invalid_value_error& e) {
             wp::set_error(wp::make_error("InvalidValueError", e));
+        } catch (const wijknet::convergence_error& e) {
+            wp::set_error(wp::make_error("ConvergenceError", e));
+        } catch (const wijknet::interrupted&) {
+            if (!PyErr_Occurred()) PyErr_SetNone(PyExc_KeyboardInterrupt);
         } catch (const wijknet::error& e) {
             wp::set_error(wp::make_error("WijknetError", e));
         } catch (const std::filesystem::filesystem_error& e) {

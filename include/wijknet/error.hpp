@@ -1,9 +1,21 @@
 /// @file
 /// @brief The exceptions wijknet throws.
 ///
-/// Every error wijknet raises derives from wijknet::error, itself a std::invalid_argument, so
-/// a caller can catch all of wijknet's errors in one place or pick out one kind. Messages say
-/// what was wrong, where (stakeholder id, file, line, column) and what would be right.
+/// Every error wijknet raises derives from wijknet::error, itself a std::runtime_error, so a
+/// caller can catch all of wijknet's errors in one place or pick out one kind. Messages say what
+/// was wrong, where (stakeholder id, file, line, column) and what would be right.
+///
+/// | C++                  | thrown when                                     | Python                         |
+/// |----------------------|-------------------------------------------------|--------------------------------|
+/// | error                | root of all below                               | WijknetError (a ValueError)    |
+/// | unknown_id_error     | an id that is not known                         | UnknownIdError                 |
+/// | duplicate_id_error   | an id that is taken                             | DuplicateIdError               |
+/// | invalid_value_error  | a value out of range or not acceptable          | InvalidValueError              |
+/// | parse_error          | text that cannot be read (file, line, column)   | ParseError                     |
+/// | io_error (file_error)| a file that cannot be opened                    | the OSError of its errno       |
+/// | write_error          | a file that cannot be written                   | WriteError (also an OSError)   |
+/// | convergence_error    | an iteration that did not converge              | ConvergenceError               |
+/// | interrupted          | run_options::should_stop asked to stop          | KeyboardInterrupt              |
 #pragma once
 
 #include <cstddef>
@@ -13,9 +25,9 @@
 namespace wijknet {
 
 /// Root of every exception wijknet throws.
-class error : public std::invalid_argument {
+class error : public std::runtime_error {
 public:
-    using std::invalid_argument::invalid_argument;
+    using std::runtime_error::runtime_error;
 };
 
 /// An id (stakeholder, event, relation, wave, role, template) that is not known.
@@ -68,7 +80,7 @@ private:
 /// it may not be read. A parse_error without line and column, so code catching parse_error
 /// catches this too; Python raises the matching OSError (FileNotFoundError, IsADirectoryError,
 /// NotADirectoryError, PermissionError) with the path as its filename.
-class file_error : public parse_error {
+class io_error : public parse_error {
 public:
     /// Why the file cannot be opened.
     enum class reason { not_found, is_a_folder, not_a_folder, no_permission, other };
@@ -76,9 +88,10 @@ public:
     /// @param file the path as given by the caller
     /// @param why  why it cannot be opened
     /// @param what a sentence saying so
-    file_error(const std::string& file, reason why, const std::string& what)
+    io_error(const std::string& file, reason why, const std::string& what)
         : parse_error(file, 0, 0, what), why_(why), sentence_(what) {}
 
+    /// Why the file cannot be opened.
     reason why() const noexcept { return why_; }
     /// The sentence without the path ("no such file").
     const std::string& sentence() const noexcept { return sentence_; }
@@ -86,6 +99,31 @@ public:
 private:
     reason why_;
     std::string sentence_;
+};
+
+/// The name io_error had first; both name the same class.
+using file_error = io_error;
+
+/// A file could not be written (folder missing, no permission, disk full ...). The file that was
+/// there before is left as it was (io/atomic_file.hpp). Python: WriteError, which is also an
+/// OSError.
+class write_error : public error {
+public:
+    using error::error;
+};
+
+/// An iterative computation (eigenvector, PageRank, Katz ...) did not converge within its
+/// iteration limit; the message names the computation and the limit.
+class convergence_error : public error {
+public:
+    using error::error;
+};
+
+/// A long computation was stopped because run_options::should_stop returned true (in Python:
+/// Ctrl-C, which raises KeyboardInterrupt).
+class interrupted : public error {
+public:
+    interrupted() : error("the computation was interrupted") {}
 };
 
 }  // namespace wijknet

@@ -27,6 +27,7 @@ except ImportError as err:  # pragma: no cover - only without a build
 from ._alliance import Alliance, Snapshot, example_path, load_example, read_csv_folder
 from ._keywords import EmptySelectionWarning
 from ._core import (
+    ConvergenceError,
     DuplicateIdError,
     InvalidValueError,
     ParseError,
@@ -72,6 +73,7 @@ __version__: str = _core.__version__
 __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_change.__all__, *_tests.__all__,
            *_twomode.__all__, *_alle_kleuren.__all__, "EIIndex",
     "Alliance",
+    "ConvergenceError",
     "DuplicateIdError",
     "EmptySelectionWarning",
     "InvalidValueError",

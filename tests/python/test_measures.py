@@ -441,3 +441,14 @@ def test_long_computations_stop_on_ctrl_c():
         timer.cancel()
     # The snapshot is untouched and usable afterwards.
     assert g.num_ties == 60000 and wijknet.density(g) > 0
+
+
+def test_no_convergence_is_a_convergence_error():
+    # Two power-iteration steps cannot reach a tolerance of 1e-12 on the example alliance: the C++
+    # convergence_error arrives as wijknet.ConvergenceError, a WijknetError.
+    a = wijknet.load_example()
+    for run in (lambda: wijknet.eigenvector(a, max_iter=2), lambda: wijknet.pagerank(a, max_iter=2),
+                lambda: wijknet.katz(a, alpha=0.01, max_iter=2)):
+        with pytest.raises(wijknet.ConvergenceError, match=r"did not converge in 2 iterations") as info:
+            run()
+        assert isinstance(info.value, wijknet.WijknetError)

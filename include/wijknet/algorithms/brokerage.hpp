@@ -121,7 +121,7 @@ inline brokerage_result brokerage(const graph_view& g, const std::vector<std::ui
     }
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 brokerage_result brokerage(const Graph& g, const std::vector<std::uint32_t>& group) {
     return brokerage(static_cast<const graph_view&>(view_of(g)), group);
 }

@@ -13,19 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/parallel.hpp"
 #include "wijknet/algorithms/paths.hpp"
+#include "wijknet/detail/number.hpp"
 
 namespace wijknet {
-
-/// View of a snapshot (no copy) or of any other Boost.Graph graph (one copy).
-template <class Graph>
-owned_graph_view view_of(const Graph& g) {
-    return make_graph_view(g);
-}
-inline graph_view view_of(const snapshot& g) { return make_graph_view(g); }
-inline const graph_view& view_of(const graph_view& g) { return g; }
 
 namespace detail {
 
@@ -62,7 +55,7 @@ inline std::vector<double> degree(const graph_view& g, direction d = direction::
     }
     return out;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> degree(const Graph& g, direction d = direction::all, weight_mode mode = weight_mode::none) {
     return degree(static_cast<const graph_view&>(view_of(g)), d, mode);
 }
@@ -345,7 +338,7 @@ inline betweenness_result betweenness_full(const graph_view& g, const betweennes
 inline std::vector<double> betweenness(const graph_view& g, const betweenness_options& o = {}) {
     return betweenness_full(g, o, false).node;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> betweenness(const Graph& g, const betweenness_options& o = {}) {
     return betweenness(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -354,6 +347,13 @@ std::vector<double> betweenness(const Graph& g, const betweenness_options& o = {
 /// directed and n(n-1)/2 undirected, as networkx does. See betweenness_full.
 inline std::vector<double> edge_betweenness(const graph_view& g, const betweenness_options& o = {}) {
     return betweenness_full(g, o, true).edge;
+}
+/// Edge betweenness of a Boost.Graph graph: one value per edge of @p g, in the order of
+/// `edges(g)` (an undirected edge is one edge). Weights as make_graph_view() reads them.
+/// O(n m) unweighted, O(n m + n^2 log n) with distances.
+template <class Graph, if_graph<Graph> = 0>
+std::vector<double> edge_betweenness(const Graph& g, const betweenness_options& o = {}) {
+    return edge_betweenness(static_cast<const graph_view&>(view_of(g)), o);
 }
 
 // ------------------------------------------------------------------- closeness and harmonic
@@ -454,7 +454,7 @@ inline std::vector<double> closeness(const graph_view& g, const closeness_option
         return score(static_cast<double>(order.size()) - 1.0, total);
     });
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> closeness(const Graph& g, const closeness_options& o = {}) {
     return closeness(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -476,7 +476,7 @@ inline std::vector<double> harmonic(const graph_view& g, const closeness_options
         return sum * scale;
     });
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> harmonic(const Graph& g, const closeness_options& o = {}) {
     return harmonic(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -517,7 +517,7 @@ inline void check_stop(const run_options& run) {
 /// when central vertices tie to it), by power iteration on A^T + I, scaled to unit Euclidean
 /// length as networkx does (divide by the largest value for igraph's scale=True). On a graph
 /// that is not connected the result depends on the start vector (all ones), as in networkx.
-/// Throws invalid_value_error when it does not converge. O(m) per iteration.
+/// Throws convergence_error when it does not converge within o.max_iterations. O(m) per iteration.
 inline std::vector<double> eigenvector(const graph_view& g, const iteration_options& o = {}) {
     const bool weighted = o.weights == weight_mode::strength && g.weighted();
     std::vector<double> x(g.n, g.n ? 1.0 / g.n : 0.0), y(g.n);
@@ -531,10 +531,10 @@ inline std::vector<double> eigenvector(const graph_view& g, const iteration_opti
         if (change < g.n * o.tolerance) return x;
         if (it % 64 == 63) detail::check_stop(o.run);
     }
-    throw invalid_value_error("eigenvector centrality did not converge in " + std::to_string(o.max_iterations) +
+    throw convergence_error("eigenvector centrality did not converge in " + std::to_string(o.max_iterations) +
                               " iterations");
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> eigenvector(const Graph& g, const iteration_options& o = {}) {
     return eigenvector(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -542,7 +542,7 @@ std::vector<double> eigenvector(const Graph& g, const iteration_options& o = {})
 /// PageRank (Brin & Page 1998): \f$ p = \alpha P^T p + (1 - \alpha)/n \f$, P row-stochastic
 /// by out-strength; the rank of vertices without out-ties is spread evenly over all vertices
 /// (as networkx and igraph do). Undirected ties count both ways. Sums to 1. Power iteration,
-/// O(m) per iteration.
+/// O(m) per iteration; convergence_error when it does not converge within o.max_iterations.
 inline std::vector<double> pagerank(const graph_view& g, double alpha = 0.85, const iteration_options& o = {}) {
     if (!(alpha >= 0 && alpha < 1)) throw invalid_value_error("pagerank: alpha must be in [0, 1)");
     const bool weighted = o.weights == weight_mode::strength && g.weighted();
@@ -566,16 +566,17 @@ inline std::vector<double> pagerank(const graph_view& g, double alpha = 0.85, co
         if (change < n * o.tolerance) return p;
         if (it % 64 == 63) detail::check_stop(o.run);
     }
-    throw invalid_value_error("pagerank did not converge in " + std::to_string(o.max_iterations) + " iterations");
+    throw convergence_error("pagerank did not converge in " + std::to_string(o.max_iterations) + " iterations");
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> pagerank(const Graph& g, double alpha = 0.85, const iteration_options& o = {}) {
     return pagerank(static_cast<const graph_view&>(view_of(g)), alpha, o);
 }
 
 /// Katz centrality (Katz 1953): \f$ x = \alpha A^T x + \beta \f$, scaled to unit Euclidean
 /// length (networkx's normalized=True). alpha must be below 1 / (largest eigenvalue), else the
-/// iteration diverges and invalid_value_error is thrown. O(m) per iteration.
+/// iteration diverges and invalid_value_error is thrown; convergence_error when it converges too
+/// slowly for o.max_iterations. O(m) per iteration.
 inline std::vector<double> katz(const graph_view& g, double alpha = 0.1, double beta = 1.0,
                                 const iteration_options& o = {}) {
     const bool weighted = o.weights == weight_mode::strength && g.weighted();
@@ -597,10 +598,10 @@ inline std::vector<double> katz(const graph_view& g, double alpha = 0.1, double 
         }
         if (it % 64 == 63) detail::check_stop(o.run);
     }
-    throw invalid_value_error("katz did not converge in " + std::to_string(o.max_iterations) +
+    throw convergence_error("katz did not converge in " + std::to_string(o.max_iterations) +
                               " iterations; alpha may be too close to 1 / the largest eigenvalue");
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> katz(const Graph& g, double alpha = 0.1, double beta = 1.0, const iteration_options& o = {}) {
     return katz(static_cast<const graph_view&>(view_of(g)), alpha, beta, o);
 }
@@ -650,7 +651,7 @@ inline double centralization_of(const graph_view& g, centrality_kind kind, const
     }
     return 0.0;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 double centralization_of(const Graph& g, centrality_kind kind, const run_options& run = {}) {
     return centralization_of(static_cast<const graph_view&>(view_of(g)), kind, run);
 }

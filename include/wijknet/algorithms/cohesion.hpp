@@ -59,7 +59,7 @@ inline std::vector<double> core_number(const graph_view& g) {
     }
     return std::vector<double>(deg.begin(), deg.end());
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> core_number(const Graph& g) {
     return core_number(static_cast<const graph_view&>(view_of(g)));
 }
@@ -135,7 +135,7 @@ inline biconnected_result biconnected(const graph_view& g) {
     std::sort(r.bridges.begin(), r.bridges.end());
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 biconnected_result biconnected(const Graph& g) {
     return biconnected(static_cast<const graph_view&>(view_of(g)));
 }
@@ -192,7 +192,7 @@ inline std::vector<std::vector<std::uint32_t>> maximal_cliques(const graph_view&
     std::sort(out.begin(), out.end());
     return out;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<std::vector<std::uint32_t>> maximal_cliques(const Graph& g, std::uint32_t min_size = 1,
                                                         const run_options& run = {}) {
     return maximal_cliques(static_cast<const graph_view&>(view_of(g)), min_size, run);
@@ -206,6 +206,12 @@ std::vector<std::vector<std::uint32_t>> maximal_cliques(const Graph& g, std::uin
 inline std::uint32_t node_connectivity(const graph_view& g, std::uint32_t s, std::uint32_t t,
                                        direction along = direction::out) {
     return detail::vertex_flow(g, s, t, along).run();
+}
+/// node_connectivity of a Boost.Graph graph; @p s and @p t are vertex indices. O(n + m) for the
+/// copy, then as above.
+template <class Graph, if_graph<Graph> = 0>
+std::uint32_t node_connectivity(const Graph& g, std::uint32_t s, std::uint32_t t, direction along = direction::out) {
+    return node_connectivity(static_cast<const graph_view&>(view_of(g)), s, t, along);
 }
 
 }  // namespace wijknet

@@ -46,7 +46,7 @@ inline double modularity(const graph_view& g, const std::vector<std::uint32_t>& 
     for (std::uint32_t c = 0; c < k; ++c) q += inside[c] / m - gamma * out_deg[c] * in_deg[c] / (m * m);
     return q;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 double modularity(const Graph& g, const std::vector<std::uint32_t>& community, double gamma = 1.0,
                   weight_mode weights = weight_mode::none) {
     return modularity(static_cast<const graph_view&>(view_of(g)), community, gamma, weights);
@@ -222,7 +222,7 @@ inline std::vector<std::uint32_t> louvain(const graph_view& g, const community_o
     detail::compact(membership);
     return membership;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<std::uint32_t> louvain(const Graph& g, const community_options& o = {}) {
     return louvain(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -324,7 +324,7 @@ inline std::vector<std::uint32_t> leiden(const graph_view& g, const community_op
     }
     return membership;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<std::uint32_t> leiden(const Graph& g, const community_options& o = {}) {
     return leiden(static_cast<const graph_view&>(view_of(g)), o);
 }
@@ -375,7 +375,7 @@ inline std::vector<std::uint32_t> label_propagation(const graph_view& g, const c
     detail::compact(label);
     return label;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<std::uint32_t> label_propagation(const Graph& g, const community_options& o = {}) {
     return label_propagation(static_cast<const graph_view&>(view_of(g)), o);
 }

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/paths.hpp"
 #include "wijknet/error.hpp"
 

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <type_traits>
 #include <vector>
 
 // Boost's Kamada-Kawai copies edge iterators that GCC cannot prove initialised.
@@ -61,9 +62,15 @@ struct layout_options {
 
 namespace detail {
 
-using layout_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                           boost::property<boost::edge_weight_t, double>>;
-using layout_topology = boost::square_topology<boost::minstd_rand>;
+/// The Boost types of a layout. A class template, so that naming them through it depends on the
+/// caller's type and Boost's layout templates are instantiated only where spring_layout is used
+/// (not in every file that includes wijknet.hpp).
+template <class Caller>
+struct layout_types {
+    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                        boost::property<boost::edge_weight_t, double>>;
+    using topology = boost::square_topology<boost::minstd_rand>;
+};
 
 /// Kamada-Kawai's own stop rule, with a cap on the sweeps so that a layout never hangs.
 struct capped_tolerance {
@@ -124,12 +131,15 @@ inline void spread(std::vector<point>& p, double min_distance) {
 
 /// Lays out one connected component (its vertices in `members`, a tie list in local numbering)
 /// and returns local positions scaled so that the median tie is one unit long.
-inline std::vector<point> layout_component(std::size_t size, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ties,
-                                           const layout_options& o, std::uint32_t component_seed) {
+template <class Caller>
+std::vector<point> layout_component(std::size_t size, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ties,
+                                    const layout_options& o, std::uint32_t component_seed) {
+    using layout_graph = typename layout_types<Caller>::graph;
+    using layout_topology = typename layout_types<Caller>::topology;
     if (size == 1) return {point{}};
     layout_graph lg(size);
     for (auto [a, b] : ties) boost::add_edge(a, b, 1.0, lg);
-    using position = layout_topology::point_type;
+    using position = typename layout_topology::point_type;
     std::vector<position> pos(size);
     auto pmap = boost::make_iterator_property_map(pos.begin(), get(boost::vertex_index, lg));
     boost::minstd_rand gen(component_seed);
@@ -177,7 +187,7 @@ inline std::vector<point> layout_component(std::size_t size, const std::vector<s
 
 }  // namespace detail
 
-/// Positions for every vertex of @p g, for drawing. Ties are read undirected and unweighted.
+/// Positions for every vertex of @p view, for drawing. Ties are read undirected and unweighted.
 ///
 /// Each component of two or more vertices is laid out by Boost.Graph's
 /// `kamada_kawai_spring_layout` (Kamada & Kawai 1989) or
@@ -189,7 +199,12 @@ inline std::vector<point> layout_component(std::size_t size, const std::vector<s
 ///
 /// Deterministic for a given graph, vertex order and options. O(sum of c^2) per Kamada-Kawai
 /// sweep over components of size c, O(n + m) per Fruchterman-Reingold iteration.
-inline std::vector<point> spring_layout(const graph_view& g, const layout_options& o = {}) {
+/// @param view a graph_view (or owned_graph_view); see also the overload for Boost.Graph graphs
+/// @param o    the options
+/// (A template only so that Boost's layouts are compiled where they are used.)
+template <class View, std::enable_if_t<std::is_convertible<const View&, const graph_view&>::value, int> = 0>
+std::vector<point> spring_layout(const View& view, const layout_options& o = {}) {
+    const graph_view& g = view;
     const std::uint32_t n = g.n;
     std::vector<point> out(n);
     if (n == 0) return out;
@@ -243,7 +258,7 @@ inline std::vector<point> spring_layout(const graph_view& g, const layout_option
             }
         box b;
         b.component = c;
-        b.local = detail::layout_component(vs.size(), ties, o, o.seed + 7919u * c);
+        b.local = detail::layout_component<View>(vs.size(), ties, o, o.seed + 7919u * c);
         for (const auto& p : b.local) b.width = std::max(b.width, p.x), b.height = std::max(b.height, p.y);
         boxes.push_back(std::move(b));
     }
@@ -278,7 +293,9 @@ inline std::vector<point> spring_layout(const graph_view& g, const layout_option
 }
 
 /// spring_layout of any Boost.Graph graph (a snapshot is viewed without copying).
-template <class Graph>
+/// @param g the graph
+/// @param o the options
+template <class Graph, if_graph<Graph> = 0>
 std::vector<point> spring_layout(const Graph& g, const layout_options& o = {}) {
     return spring_layout(static_cast<const graph_view&>(view_of(g)), o);
 }

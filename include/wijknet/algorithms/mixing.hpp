@@ -59,7 +59,7 @@ inline mixing_result mixing_matrix(const graph_view& g, const std::vector<std::u
         }
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 mixing_result mixing_matrix(const Graph& g, const std::vector<std::uint32_t>& group,
                             weight_mode weights = weight_mode::none) {
     return mixing_matrix(static_cast<const graph_view&>(view_of(g)), group, weights);
@@ -115,7 +115,7 @@ inline ei_result ei_index(const graph_view& g, const std::vector<std::uint32_t>&
     else r.rescaled = (r.network - r.expected) / (1 + r.expected);
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 ei_result ei_index(const Graph& g, const std::vector<std::uint32_t>& group) {
     return ei_index(static_cast<const graph_view&>(view_of(g)), group);
 }
@@ -142,7 +142,7 @@ inline double assortativity(const graph_view& g, const std::vector<std::uint32_t
     for (std::uint32_t a = 0; a < k; ++a) trace += e[a][a] / total, ab += row[a] * col[a];
     return ab < 1 ? (trace - ab) / (1 - ab) : std::numeric_limits<double>::quiet_NaN();
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 double assortativity(const Graph& g, const std::vector<std::uint32_t>& group) {
     return assortativity(static_cast<const graph_view&>(view_of(g)), group);
 }
@@ -161,6 +161,12 @@ inline double numeric_assortativity(const graph_view& g, const std::vector<doubl
         }
     const double cov = sxy - sx * sy / n, vx = sxx - sx * sx / n, vy = syy - sy * sy / n;
     return vx > 0 && vy > 0 ? cov / std::sqrt(vx * vy) : std::numeric_limits<double>::quiet_NaN();
+}
+/// numeric_assortativity of a Boost.Graph graph, values by vertex index. O(n + m).
+template <class Graph, if_graph<Graph> = 0>
+double numeric_assortativity(const Graph& g, const std::vector<double>& source_value,
+                             const std::vector<double>& target_value) {
+    return numeric_assortativity(static_cast<const graph_view&>(view_of(g)), source_value, target_value);
 }
 
 }  // namespace wijknet

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 
 namespace wijknet {
 

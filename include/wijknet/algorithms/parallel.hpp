@@ -21,12 +21,6 @@
 
 namespace wijknet {
 
-/// Thrown when a long computation was stopped by run_options::should_stop.
-class interrupted : public error {
-public:
-    interrupted() : error("the computation was interrupted") {}
-};
-
 /// How a long computation runs.
 struct run_options {
     /// Worker threads; 0 = every core (std::thread::hardware_concurrency()).

@@ -11,8 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/parallel.hpp"
+#include "wijknet/detail/bits.hpp"
 
 namespace wijknet {
 
@@ -196,7 +197,7 @@ hop_sums all_hop_sums(std::uint32_t n, const std::uint64_t* offset, const std::u
                 st.visit[u] = fresh;
                 st.frontier.push_back(u);
                 while (fresh) {
-                    const int i = __builtin_ctzll(fresh);
+                    const int i = detail::lowest_bit(fresh);
                     fresh &= fresh - 1;
                     reached[i] += 1, total[i] += level, inverse[i] += 1.0 / level, longest[i] = level;
                 }

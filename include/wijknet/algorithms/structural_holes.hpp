@@ -121,7 +121,7 @@ inline holes_result structural_holes(const graph_view& g, const holes_options& o
     }
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 holes_result structural_holes(const Graph& g, const holes_options& o = {}) {
     return structural_holes(static_cast<const graph_view&>(view_of(g)), o);
 }

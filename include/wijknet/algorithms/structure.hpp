@@ -1,8 +1,8 @@
 /// @file
-/// @brief Basic structure: directedness, tie count, density, weak components.
+/// @brief Basic structure: density, components, reciprocity, clustering, distances, censuses.
 ///
-/// Templates on the Boost.Graph concepts: they run on wijknet::snapshot and on a user's own
-/// Boost.Graph graph (e.g. boost::adjacency_list).
+/// Every function takes a graph_view, a wijknet::snapshot or a user's own Boost.Graph graph
+/// (e.g. boost::adjacency_list), which enters through view/adapter.hpp.
 #pragma once
 
 #include <array>
@@ -12,43 +12,26 @@
 #include <type_traits>
 #include <vector>
 
-#include <boost/concept/assert.hpp>
-#include <boost/graph/graph_concepts.hpp>
-#include <boost/graph/graph_traits.hpp>
-
 #include "wijknet/algorithms/centrality.hpp"
 #include "wijknet/algorithms/neighbours.hpp"
-#include "wijknet/view/snapshot.hpp"
 
 namespace wijknet {
-
-/// Whether @p g is directed: read at run time for a snapshot, from directed_category otherwise.
-template <class Graph>
-bool is_directed_graph(const Graph& g) {
-    return boost::is_directed(g);
-}
-inline bool is_directed_graph(const snapshot& g) { return g.is_directed(); }
-
-/// Number of ties: edges of a directed graph, undirected edges counted once.
-template <class Graph>
-double count_ties(const Graph& g) {
-    return static_cast<double>(num_edges(g));
-}
-inline double count_ties(const snapshot& g) { return g.num_ties(); }
 
 /// Density: the share of possible ties present.
 ///
 /// Directed: m / (n (n - 1)); undirected: 2 m / (n (n - 1)) (Wasserman & Faust 1994, 4.2).
 /// m counts ties as the graph holds them: self-ties and parallel ties count too, so a multigraph
 /// can exceed 1 (build the snapshot with a combine rule other than keep to avoid that).
-/// Returns 0 for fewer than two vertices. Weights are ignored. O(1) on a snapshot.
-template <class Graph>
-double density(const Graph& g) {
-    BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<Graph>));
-    const double n = static_cast<double>(num_vertices(g));
+/// Returns 0 for fewer than two vertices. Weights are ignored. O(1).
+inline double density(const graph_view& g) {
+    const double n = g.n;
     if (n < 2) return 0.0;
-    const double pairs = n * (n - 1) / (is_directed_graph(g) ? 1.0 : 2.0);
-    return count_ties(g) / pairs;
+    return static_cast<double>(g.num_ties()) / (n * (n - 1) / (g.directed ? 1.0 : 2.0));
+}
+/// Density of a Boost.Graph graph (see above); O(n + m) for the copy, O(1) on a snapshot.
+template <class Graph, if_graph<Graph> = 0>
+double density(const Graph& g) {
+    return density(static_cast<const graph_view&>(view_of(g)));
 }
 
 /// Result of a component search: a label per vertex (0 .. count - 1, numbered in order of the
@@ -67,40 +50,36 @@ struct components_result {
 
 /// Weakly connected components: ties are followed in both directions (for an undirected graph
 /// these are its connected components). Isolates are components of size 1.
-///
-/// Requires IncidenceGraph, BidirectionalGraph and VertexListGraph with a vertex_index map.
 /// O(n + m) time, O(n) extra memory.
-template <class Graph>
-components_result weak_components(const Graph& g) {
-    BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<Graph>));
-    BOOST_CONCEPT_ASSERT((boost::BidirectionalGraphConcept<Graph>));
-    using vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
-    const auto index = get(boost::vertex_index, g);
-    const std::size_t n = num_vertices(g);
+inline components_result weak_components(const graph_view& g) {
     const std::uint32_t unseen = UINT32_MAX;
-
     components_result out;
-    out.label.assign(n, unseen);
-    std::vector<vertex> stack;
-    for (auto [vi, vend] = vertices(g); vi != vend; ++vi) {
-        if (out.label[get(index, *vi)] != unseen) continue;
+    out.label.assign(g.n, unseen);
+    std::vector<std::uint32_t> stack;
+    for (std::uint32_t s = 0; s < g.n; ++s) {
+        if (out.label[s] != unseen) continue;
         const std::uint32_t c = out.count++;
-        out.label[get(index, *vi)] = c;
-        stack.push_back(*vi);
+        out.label[s] = c;
+        stack.push_back(s);
         while (!stack.empty()) {
-            const vertex u = stack.back();
+            const std::uint32_t u = stack.back();
             stack.pop_back();
-            auto visit = [&](vertex w) {
-                auto& l = out.label[get(index, w)];
+            auto visit = [&](std::uint32_t w) {
+                auto& l = out.label[w];
                 if (l == unseen) l = c, stack.push_back(w);
             };
-            for (auto [ei, eend] = out_edges(u, g); ei != eend; ++ei) visit(target(*ei, g));
-            for (auto [ei, eend] = in_edges(u, g); ei != eend; ++ei) visit(source(*ei, g));
+            for (auto a = g.out_begin(u); a < g.out_end(u); ++a) visit(g.out_target[a]);
+            if (g.directed)
+                for (auto a = g.in_begin(u); a < g.in_end(u); ++a) visit(g.in_source[a]);
         }
     }
     return out;
 }
-
+/// Weak components of a Boost.Graph graph (see above). O(n + m).
+template <class Graph, if_graph<Graph> = 0>
+components_result weak_components(const Graph& g) {
+    return weak_components(static_cast<const graph_view&>(view_of(g)));
+}
 
 // ------------------------------------------------------------------------------ reciprocity
 
@@ -123,7 +102,7 @@ inline dyad_census_result dyad_census(const graph_view& g) {
     r.null = n * (n - 1) / 2 - r.mutual - r.asymmetric;
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 dyad_census_result dyad_census(const Graph& g) {
     return dyad_census(static_cast<const graph_view&>(view_of(g)));
 }
@@ -147,7 +126,7 @@ inline double reciprocity(const graph_view& g, reciprocity_kind kind = reciproci
     }
     return 0.0;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 double reciprocity(const Graph& g, reciprocity_kind kind = reciprocity_kind::edgewise) {
     return reciprocity(static_cast<const graph_view&>(view_of(g)), kind);
 }
@@ -190,7 +169,7 @@ inline std::vector<double> clustering(const graph_view& g, clustering_kind kind 
     }
     return out;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::vector<double> clustering(const Graph& g, clustering_kind kind = clustering_kind::unweighted) {
     return clustering(static_cast<const graph_view&>(view_of(g)), kind);
 }
@@ -222,7 +201,7 @@ inline double transitivity(const graph_view& g) {
         });
     return triples > 0 ? closed / triples : 0.0;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 double transitivity(const Graph& g) {
     return transitivity(static_cast<const graph_view&>(view_of(g)));
 }
@@ -281,7 +260,7 @@ inline components_result strong_components(const graph_view& g) {
     }
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 components_result strong_components(const Graph& g) {
     return strong_components(static_cast<const graph_view&>(view_of(g)));
 }
@@ -330,7 +309,7 @@ inline distance_summary distances(const graph_view& g, direction along = directi
     r.average_path_length = r.reachable_pairs > 0 ? sum / r.reachable_pairs : 0.0;
     return r;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 distance_summary distances(const Graph& g, direction along = direction::out, weight_mode weights = weight_mode::none,
                            const run_options& run = {}) {
     return distances(static_cast<const graph_view&>(view_of(g)), along, weights, run);
@@ -396,7 +375,7 @@ inline std::array<double, 16> triad_census(const graph_view& g) {
     census[0] = n * (n - 1) * (n - 2) / 6 - counted;
     return census;
 }
-template <class Graph>
+template <class Graph, if_graph<Graph> = 0>
 std::array<double, 16> triad_census(const Graph& g) {
     return triad_census(static_cast<const graph_view&>(view_of(g)));
 }

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "wijknet/algorithms/centrality.hpp"
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/structure.hpp"
 #include "wijknet/error.hpp"
 #include "wijknet/model/alliance.hpp"

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/detail/bits.hpp"
+
 namespace wijknet::detail {
 
 /// Maps keys to 32-bit positions of the records holding them, without storing the keys: each
@@ -43,7 +45,7 @@ public:
     /// know their next look-ups).
     void prefetch(std::uint64_t hash) const noexcept {
 #if defined(__GNUC__) || defined(__clang__)
-        if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & mask()]);
+        if (!slots_.empty()) detail::prefetch(&slots_[static_cast<std::uint32_t>(hash) & mask()]);
 #else
         (void)hash;
 #endif

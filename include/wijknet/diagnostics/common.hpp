@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "wijknet/algorithms/graph_view.hpp"
+#include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/paths.hpp"
 #include "wijknet/model/alliance.hpp"
 #include "wijknet/view/snapshot.hpp"

@@ -48,12 +48,6 @@
 
 namespace wijknet {
 
-/// A file could not be written (folder missing, no permission, disk full ...).
-class write_error : public error {
-public:
-    using error::error;
-};
-
 namespace detail {
 
 namespace fs = std::filesystem;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/detail/bits.hpp"
 #include "wijknet/detail/containers.hpp"
 #include "wijknet/detail/flat_index.hpp"
 #include "wijknet/detail/text.hpp"
@@ -156,7 +157,7 @@ public:
         const std::uint64_t h = id_hash(id);
         if (!record) return stakeholder_index_.prefetch(h);
 #if defined(__GNUC__) || defined(__clang__)
-        if (auto i = stakeholder_index_.guess(h)) __builtin_prefetch(&stakeholders_[*i]);
+        if (auto i = stakeholder_index_.guess(h)) detail::prefetch(&stakeholders_[*i]);
 #endif
     }
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include "wijknet/detail/number.hpp"
+
 namespace wijknet {
 
 /// Missing value (NA in a spreadsheet, None in Python).
@@ -36,13 +38,6 @@ using attribute_map = std::map<std::string, attribute>;
 
 /// True when the value is missing.
 inline bool is_missing(const attribute_value& v) noexcept { return std::holds_alternative<missing>(v); }
-
-/// Shortest decimal text that reads back as exactly the same double.
-inline std::string format_number(double x) {
-    char buf[32];
-    auto res = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, res.ptr);
-}
 
 /// Text form of a value, as it would appear in a CSV cell: "" for missing, "true"/"false" for
 /// booleans, the shortest exact decimal form for numbers.

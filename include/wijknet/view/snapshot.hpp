@@ -17,6 +17,7 @@
 
 #include "wijknet/error.hpp"
 #include "wijknet/model/alliance.hpp"
+#include "wijknet/view/graph_view.hpp"
 #include "wijknet/view/selection.hpp"
 
 namespace wijknet {
@@ -452,6 +453,34 @@ inline snapshot_edge_index_map get(boost::edge_index_t, const snapshot&) { retur
 inline snapshot_weight_map get(boost::edge_weight_t, const snapshot& g) { return {&g}; }
 inline std::uint32_t get(boost::vertex_index_t, const snapshot&, std::uint32_t v) { return v; }
 inline double get(boost::edge_weight_t, const snapshot& g, const snapshot_edge& e) { return g.weight(e.id); }
+
+/// Views a snapshot without copying: the graph_view points into the snapshot's arrays, so it is
+/// valid while the snapshot lives. Edge ids are the snapshot's. O(1).
+/// @param g the snapshot
+inline graph_view make_graph_view(const snapshot& g) {
+    graph_view v;
+    v.n = g.num_vertices();
+    v.directed = g.is_directed();
+    v.num_edge_ids = g.num_ties();
+    v.out_offset = g.out_offset_data();
+    v.out_target = g.arc_targets();
+    v.out_edge = g.is_directed() ? nullptr : g.out_edge_data();
+    if (g.is_directed()) {
+        v.in_offset = g.in_offset_data();
+        v.in_source = g.in_source_data();
+        v.in_edge = g.in_edge_data();
+    } else {
+        v.in_offset = v.out_offset;
+        v.in_source = v.out_target;
+        v.in_edge = g.out_edge_data();
+    }
+    v.weight = g.weight_data();
+    return v;
+}
+
+/// The view the algorithms run on: the snapshot itself, not copied (see make_graph_view()).
+/// @param g the snapshot
+inline graph_view view_of(const snapshot& g) { return make_graph_view(g); }
 
 }  // namespace wijknet
 
