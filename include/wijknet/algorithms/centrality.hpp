@@ -16,6 +16,7 @@
 #include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/parallel.hpp"
 #include "wijknet/algorithms/paths.hpp"
+#include "wijknet/detail/bits.hpp"
 #include "wijknet/detail/number.hpp"
 
 namespace wijknet {
@@ -185,7 +186,7 @@ inline std::vector<double> betweenness_by_batches(const graph_view& g, const run
                     st.next[u] |= fresh;
                     double* su = &st.paths[std::size_t(u) * lanes];
                     do {
-                        const int l = __builtin_ctzll(fresh);
+                        const int l = detail::lowest_bit(fresh);
                         fresh &= fresh - 1;
                         su[l] += sv[l];
                     } while (fresh);
@@ -206,14 +207,14 @@ inline std::vector<double> betweenness_by_batches(const graph_view& g, const run
                 const std::uint32_t v = st.vertex[i];
                 const mask at_v = st.lanes_of[i];
                 double pull[lanes];
-                for (mask t = at_v; t; t &= t - 1) pull[__builtin_ctzll(t)] = 0.0;
+                for (mask t = at_v; t; t &= t - 1) pull[detail::lowest_bit(t)] = 0.0;
                 for (auto a = offset[v], end = offset[v + 1]; a < end; ++a) {
                     const std::uint32_t u = target[a];
                     mask below = at_v & st.upper[u];
                     if (!below) continue;
                     const double* cu = &st.paths[std::size_t(u) * lanes];
                     do {
-                        const int l = __builtin_ctzll(below);
+                        const int l = detail::lowest_bit(below);
                         below &= below - 1;
                         pull[l] += cu[l];
                     } while (below);
@@ -221,7 +222,7 @@ inline std::vector<double> betweenness_by_batches(const graph_view& g, const run
                 double* sv = &st.paths[std::size_t(v) * lanes];
                 double sum = 0;
                 for (mask t = at_v; t; t &= t - 1) {
-                    const int l = __builtin_ctzll(t);
+                    const int l = detail::lowest_bit(t);
                     const double dependency = sv[l] * pull[l];
                     sum += dependency;
                     sv[l] = (1.0 + dependency) / sv[l];
@@ -236,7 +237,7 @@ inline std::vector<double> betweenness_by_batches(const graph_view& g, const run
             const std::uint32_t v = st.vertex[i];
             st.seen[v] = 0, st.upper[v] = 0;
             double* sv = &st.paths[std::size_t(v) * lanes];
-            for (mask t = st.lanes_of[i]; t; t &= t - 1) sv[__builtin_ctzll(t)] = 0.0;
+            for (mask t = st.lanes_of[i]; t; t &= t - 1) sv[detail::lowest_bit(t)] = 0.0;
         }
     });
     std::vector<double> out(n);
