@@ -251,7 +251,7 @@ TEST(Weights, NegativeOrZeroWhereAMeasureCannotReadThemNamesTheTie) {
     const snapshot g = only_tie(a);
     iteration_options strength;
     strength.weights = weight_mode::strength;
-    const std::string tail = " (leave such ties out with min_weight, or read the ties unweighted)";
+    const std::string tail = " (leave such ties out with min_weight, or use weight_mode::none)";
     auto message = [](auto&& f) {
         try {
             f();

@@ -337,7 +337,7 @@ def test_near_duplicate_ids_are_warned_about(tmp_path):
                                                "cafe\u0301,wijkagent\n", encoding="utf-8")
     a = wijknet.read_csv_folder(tmp_path)
     assert list(a.stakeholders().index) == ["coc", "COC", "café", "cafe\u0301"]  # kept as written
-    assert [str(w) for w in a.read_warnings()] == [
+    assert [str(w) for w in a.read_warnings] == [
         f"{tmp_path}/stakeholders.csv:3:1: stakeholder 'COC' differs from 'coc' (line 2) only in capitals, accents or "
         "Unicode form; if they are one stakeholder, write the id the same way everywhere",
         f"{tmp_path}/stakeholders.csv:5:1: stakeholder 'cafe\u0301' differs from 'café' (line 4) only in capitals, "
@@ -364,7 +364,7 @@ def test_negative_weights_where_a_measure_needs_strengths_name_the_tie():
         a.add_stakeholder(s)
     a.add_tie("a", "b", "collaboration", "T0", 2.0)
     a.add_tie("b", "c", "collaboration", "T0", -1.5)
-    tail = " (leave such ties out with min_weight, or read the ties unweighted)"
+    tail = " (leave such ties out with min_weight, or pass weight=None)"
     with pytest.raises(wijknet.InvalidValueError) as err:
         wijknet.pagerank(a, weight=True)
     assert str(err.value) == ("PageRank reads weights as tie strengths, which must be non-negative: the tie 'b' -- 'c' "

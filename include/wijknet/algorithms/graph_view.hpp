@@ -212,7 +212,7 @@ inline void require_weights(const graph_view& g, bool positive, const std::strin
         if (positive ? w > 0 : w >= 0) continue;
         throw invalid_value_error(what + ", which must be " + (positive ? "positive" : "non-negative") + ": the tie " +
                                   describe_edge(g, e) + " has weight " + format_number(w) +
-                                  " (leave such ties out with min_weight, or read the ties unweighted)");
+                                  " (leave such ties out with min_weight, or use weight_mode::none)");
     }
 }
 
