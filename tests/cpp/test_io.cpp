@@ -871,7 +871,7 @@ TEST(Csv, ErrorColumnsCountCharactersNotBytes) {
 }
 
 // 100,000 names with the one repeat at the end: found by a hash set, not by comparing pairs (the
-// time is in benchmarks/bench_readers.cpp; here the exact answer).
+// time is in benchmarks/bench_readers.py; here the exact answer).
 TEST(Duplicates, CsvColumnsJsonMembersAndXmlAttributesAtScale) {
     const std::size_t n = 100000;
     std::string csv, json = "{", xml = "<graphml><graph";
@@ -959,4 +959,18 @@ TEST(Values, DotNeverWritesControlCharacters) {
     s.name = "two\r\nlines\rand\ta tab";
     b.add_stakeholder(s);
     EXPECT_NE(to_dot(b).find("[label=\"two\\nlines\\nand\ta tab\""), std::string::npos);
+}
+
+// Every node gets a value for every node key: 4,000 keys (112 kB of declarations) for 2,600 nodes
+// would ask for 10.4 million values, past graphml_limits::attribute_values.
+TEST(Limits, GraphmlKeysTimesNodes) {
+    std::string xml = "<graphml>";
+    for (int k = 0; k < 4000; ++k) xml += "<key id=\"k" + std::to_string(k) + "\" for=\"node\"/>";
+    const std::size_t graph_at = xml.size() + 1;
+    xml += "<graph>";
+    for (int v = 0; v < 2600; ++v) xml += "<node id=\"n" + std::to_string(v) + "\"/>";
+    xml += "</graph></graphml>";
+    EXPECT_EQ(graphml_error(xml), "g.graphml:1:" + std::to_string(graph_at) +
+                                      ": 4000 keys for 2600 nodes and 0 for 0 edges ask for more than 10000000 "
+                                      "attribute values");
 }

@@ -322,3 +322,38 @@ TEST(Threads, BetweennessDoesNotDependOnTheThreadCount) {
             EXPECT_NEAR(reference[v], single[v], 1e-9 * std::max(1.0, single[v])) << v;
     }
 }
+
+// Weights that cannot be read as the measure needs them are errors naming the tie (issue 13:
+// negative weights passed through PageRank and constraint as NaN).
+TEST(Weights, NegativeOrZeroWhereAMeasureCannotReadThemNamesTheTie) {
+    alliance a = build({{"a", "b"}, {"b", "c"}}, true);
+    a.add_tie("c", "a", "tie", "T0", -2.0);
+    const snapshot g = only_tie(a);
+    iteration_options strength;
+    strength.weights = weight_mode::strength;
+    const std::string tail = " (leave such ties out with min_weight, or use weight_mode::none)";
+    auto message = [](auto&& f) {
+        try {
+            f();
+        } catch (const invalid_value_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message([&] { pagerank(g, 0.85, strength); }),
+              "PageRank reads weights as tie strengths, which must be non-negative: the tie 'c' -> 'a' has weight -2" + tail);
+    EXPECT_EQ(message([&] { structural_holes(g); }),
+              "constraint and the other structural-hole measures read weights as tie strengths, which must be "
+              "non-negative: the tie 'c' -> 'a' has weight -2" + tail);
+    closeness_options lengths;
+    lengths.weights = weight_mode::distance;
+    EXPECT_EQ(message([&] { closeness(g, lengths); }),
+              "weights read as distances, which must be positive: the tie 'c' -> 'a' has weight -2" + tail);
+    // Unweighted readings ignore the weight; a zero weight is a strength of 0 (no error) but no length.
+    EXPECT_EQ(pagerank(g).size(), 3u);
+    alliance z = build({{"a", "b"}}, false, {"c"});
+    z.add_tie("b", "c", "tie", "T0", 0.0);
+    EXPECT_EQ(message([&] { closeness(only_tie(z), lengths); }),
+              "weights read as distances, which must be positive: the tie 'b' -- 'c' has weight 0" + tail);
+    EXPECT_EQ(pagerank(only_tie(z), 0.85, strength).size(), 3u);
+}

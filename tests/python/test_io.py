@@ -351,3 +351,64 @@ def test_json_schema_allows_what_the_writer_writes(rich):
 
     for include_sensitive in (False, True):
         check(json.loads(rich._dump_json(include_sensitive=include_sensitive)), schema, "$")
+
+
+# ---------------------------------------------------------------- hardened readers (issue 13)
+
+def test_invalid_utf8_id_is_an_error_at_read_time(tmp_path):
+    # ED A0 80 is a UTF-16 surrogate: not UTF-8 (RFC 3629). Read as UTF-8, the file is refused at
+    # the character; detected, it is Windows-1252 text, so every id reaches Python as a str.
+    (tmp_path / "stakeholders.csv").write_bytes(b"id,role\n\xc3\xa9\xed\xa0\x80,wijkagent\n")
+    with pytest.raises(wijknet.ParseError) as err:
+        wijknet.read_csv_folder(tmp_path, encoding="utf-8")
+    assert str(err.value) == (f"{tmp_path}/stakeholders.csv:2:2: the file is not UTF-8 text (save it as 'CSV UTF-8' "
+                              "in Excel, or convert it with iconv)")
+    assert list(wijknet.read_csv_folder(tmp_path).stakeholders().index) == ["Ã©í\u00a0€"]
+
+
+def test_near_duplicate_ids_are_warned_about(tmp_path):
+    (tmp_path / "stakeholders.csv").write_text("id,role\ncoc,wijkagent\nCOC,wijkagent\ncafé,wijkagent\n"
+                                               "cafe\u0301,wijkagent\n", encoding="utf-8")
+    a = wijknet.read_csv_folder(tmp_path)
+    assert list(a.stakeholders().index) == ["coc", "COC", "café", "cafe\u0301"]  # kept as written
+    assert [str(w) for w in a.read_warnings] == [
+        f"{tmp_path}/stakeholders.csv:3:1: stakeholder 'COC' differs from 'coc' (line 2) only in capitals, accents or "
+        "Unicode form; if they are one stakeholder, write the id the same way everywhere",
+        f"{tmp_path}/stakeholders.csv:5:1: stakeholder 'cafe\u0301' differs from 'café' (line 4) only in capitals, "
+        "accents or Unicode form; if they are one stakeholder, write the id the same way everywhere"]
+    assert list(wijknet.validate(tmp_path)["severity"]) == ["warning", "warning"]
+
+
+def test_dot_never_writes_a_control_character(tmp_path):
+    a = wijknet.Alliance()
+    a.add_stakeholder("coc", name="C\x00C")
+    with pytest.raises(wijknet.InvalidValueError) as err:
+        wijknet.write(a, tmp_path / "a.dot")
+    assert str(err.value) == ("the name of stakeholder 'coc' holds control character \\x00, which a DOT file cannot "
+                              "hold; remove it")
+    assert not (tmp_path / "a.dot").exists()
+    wijknet.write(a, tmp_path / "ids.dot", names=False)
+    assert b"\x00" not in (tmp_path / "ids.dot").read_bytes()
+
+
+def test_negative_weights_where_a_measure_needs_strengths_name_the_tie():
+    a = wijknet.Alliance()
+    a.add_wave("T0")
+    for s in "abc":
+        a.add_stakeholder(s)
+    a.add_tie("a", "b", "collaboration", "T0", 2.0)
+    a.add_tie("b", "c", "collaboration", "T0", -1.5)
+    tail = " (leave such ties out with min_weight, or pass weight=None)"
+    with pytest.raises(wijknet.InvalidValueError) as err:
+        wijknet.pagerank(a, weight=True)
+    assert str(err.value) == ("PageRank reads weights as tie strengths, which must be non-negative: the tie 'b' -- 'c' "
+                              "has weight -1.5" + tail)
+    with pytest.raises(wijknet.InvalidValueError, match="structural-hole measures read weights as tie strengths, "
+                                                        "which must be non-negative: the tie 'b' -- 'c' has weight -1.5"):
+        wijknet.constraint(a)
+    with pytest.raises(wijknet.InvalidValueError, match="weights read as distances, which must be positive: the tie "
+                                                        "'b' -- 'c' has weight -1.5"):
+        wijknet.closeness(a, weight="distance")
+    # Without weights, or with the bad tie left out, the measures run.
+    assert wijknet.pagerank(a).sum() == pytest.approx(1.0)
+    assert wijknet.pagerank(a, weight=True, min_weight=0).sum() == pytest.approx(1.0)

@@ -394,7 +394,7 @@ def test_selection_errors_are_clear():
         wijknet.brokerage(a, by="sector")
     with pytest.raises(TypeError, match="need an Alliance"):
         wijknet.degree(a.snapshot(), relations=["tie"])
-    with pytest.raises(wijknet.InvalidValueError, match="weights read as distances must be positive"):
+    with pytest.raises(wijknet.InvalidValueError, match="weights read as distances, which must be positive: the tie "):
         b = load("kite")
         b.add_tie("0", "9", "tie", "T0", 0.0)
         wijknet.betweenness(b, weight="distance")

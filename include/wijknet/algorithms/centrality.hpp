@@ -23,13 +23,7 @@ namespace wijknet {
 
 namespace detail {
 
-inline void require_positive_lengths(const graph_view& g) {
-    if (!g.weight) return;
-    for (std::uint64_t e = 0; e < g.num_edge_ids; ++e)
-        if (!(g.weight[e] > 0))
-            throw invalid_value_error("weights read as distances must be positive; found " + format_number(g.weight[e]) +
-                                      " (leave such ties out with min_weight, or use weight_mode::none)");
-}
+inline void require_positive_lengths(const graph_view& g) { require_weights(g, true, "weights read as distances"); }
 
 }  // namespace detail
 
@@ -542,11 +536,13 @@ std::vector<double> eigenvector(const Graph& g, const iteration_options& o = {})
 
 /// PageRank (Brin & Page 1998): \f$ p = \alpha P^T p + (1 - \alpha)/n \f$, P row-stochastic
 /// by out-strength; the rank of vertices without out-ties is spread evenly over all vertices
-/// (as networkx and igraph do). Undirected ties count both ways. Sums to 1. Power iteration,
-/// O(m) per iteration; convergence_error when it does not converge within o.max_iterations.
+/// (as networkx and igraph do). Undirected ties count both ways. Sums to 1. A negative weight
+/// (read as strength) is an invalid_value_error naming the tie. Power iteration, O(m) per
+/// iteration; convergence_error when it does not converge within o.max_iterations.
 inline std::vector<double> pagerank(const graph_view& g, double alpha = 0.85, const iteration_options& o = {}) {
     if (!(alpha >= 0 && alpha < 1)) throw invalid_value_error("pagerank: alpha must be in [0, 1)");
     const bool weighted = o.weights == weight_mode::strength && g.weighted();
+    if (weighted) detail::require_weights(g, false, "PageRank reads weights as tie strengths");
     const std::vector<double> out_strength = degree(g, direction::out, weighted ? weight_mode::strength : weight_mode::none);
     const double n = g.n;
     std::vector<double> p(g.n, n ? 1.0 / n : 0.0), share(g.n), next(g.n);

@@ -45,8 +45,11 @@ struct holes_result {
 /// as networkx.constraint). Effective size (Burt 1992, eq. 2.2; networkx.effective_size),
 /// efficiency = effective size / N, hierarchy (Burt 1992, eq. 2.5; UCINET) with N alters
 /// (NaN when N = 1: 0/0). The indirect terms p_qj, m_jq use q's own alters in the same reading.
+/// A negative weight is an invalid_value_error naming the tie.
 /// O(sum over i of sum over alters j of degree(j)).
 inline holes_result structural_holes(const graph_view& g, const holes_options& o = {}) {
+    if (o.weights != weight_mode::none)
+        detail::require_weights(g, false, "constraint and the other structural-hole measures read weights as tie strengths");
     const neighbour_table t(g, o.weights != weight_mode::none);
     auto strength = [&](std::uint64_t k) {
         switch (o.alters) {

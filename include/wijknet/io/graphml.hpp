@@ -25,6 +25,15 @@ struct graphml_write_options {
     bool include_sensitive = false;
 };
 
+/// What the GraphML reader accepts at most (docs/import.md, "Limits"), besides the XML reader's
+/// nesting depth of 100.
+struct graphml_limits {
+    /// Attribute values the file asks for: every node gets a value (perhaps missing) for every
+    /// key declared for nodes, every edge for every key declared for edges, so a few bytes of
+    /// declarations can ask for nodes x keys values; past this it is a parse_error.
+    static constexpr std::size_t attribute_values = 10000000;
+};
+
 /// Options of the GraphML reader.
 struct graphml_read_options {
     /// Relation of edges without a `relation` attribute; declared (directed as the graph's
@@ -268,6 +277,17 @@ inline alliance parse_graphml(std::string_view text, const std::string& file = "
         }
     }
     if (!graph) throw fail(root, "no <graph> element; expected one inside <graphml>");
+    {
+        std::size_t node_keys = 0, edge_keys = 0, nodes = 0, edges = 0;
+        for (const auto& [id, k] : keys) node_keys += k.domain == "node" || k.domain == "all", edge_keys += k.domain == "edge" || k.domain == "all";
+        for (const auto& e : graph->children) nodes += e.name == "node", edges += e.name == "edge";
+        const double values = double(nodes) * double(node_keys) + double(edges) * double(edge_keys);
+        if (values > double(graphml_limits::attribute_values))
+            throw fail(*graph, std::to_string(node_keys) + " keys for " + std::to_string(nodes) + " nodes and " +
+                                   std::to_string(edge_keys) + " for " + std::to_string(edges) +
+                                   " edges ask for more than " + std::to_string(graphml_limits::attribute_values) +
+                                   " attribute values");
+    }
     const std::string* edgedefault = graph->attribute("edgedefault");
     const bool graph_directed = !edgedefault || *edgedefault != "undirected";
 

@@ -1,15 +1,19 @@
 /// @file
 /// @brief graph_view: the flat, read-only adjacency every wijknet algorithm runs on.
 ///
-/// This header needs nothing but the standard library. A snapshot is viewed without copying
+/// This header needs nothing but the standard library and wijknet's error types. A snapshot is viewed without copying
 /// (view/snapshot.hpp); any other Boost.Graph graph is copied once into an owned_graph_view by
 /// view/adapter.hpp, O(n + m). The algorithms themselves run on flat arrays, which is what makes
 /// them fast.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
+
+#include "wijknet/detail/number.hpp"
+#include "wijknet/error.hpp"
 
 namespace wijknet {
 
@@ -33,6 +37,8 @@ struct graph_view {
     const std::uint32_t* in_source = nullptr;
     const std::uint32_t* in_edge = nullptr;
     const double* weight = nullptr;  ///< by edge id; null: all 1
+    /// Vertex names for error messages (a snapshot's stakeholder ids); null: vertex numbers.
+    const std::string* names = nullptr;
 
     std::uint64_t out_begin(std::uint32_t v) const { return out_offset[v]; }
     std::uint64_t out_end(std::uint32_t v) const { return out_offset[v + 1]; }
@@ -114,5 +120,33 @@ private:
     std::vector<double> weight_;
     graph_view view_;
 };
+
+namespace detail {
+
+/// "'a' -> 'b'" (undirected: "'a' -- 'b'") for the tie with edge id @p e, by the vertex names of
+/// @p g (numbers when it has none). The ends are found by a scan of the arcs: O(m), for messages.
+inline std::string describe_edge(const graph_view& g, std::uint64_t e) {
+    auto name = [&](std::uint32_t v) { return "'" + (g.names ? g.names[v] : std::to_string(v)) + "'"; };
+    for (std::uint32_t u = 0; u < g.n; ++u)
+        for (std::uint64_t a = g.out_begin(u); a < g.out_end(u); ++a)
+            if (g.out_edge_id(a) == e) return name(u) + (g.directed ? " -> " : " -- ") + name(g.out_target[a]);
+    return "number " + std::to_string(e);
+}
+
+/// Throws invalid_value_error naming the first tie of @p g whose weight is negative (with
+/// @p positive: not above 0) and @p what reads it as: "PageRank reads weights as tie strengths"
+/// and the like. Nothing when g has no weights. O(m).
+inline void require_weights(const graph_view& g, bool positive, const std::string& what) {
+    if (!g.weight) return;
+    for (std::uint64_t e = 0; e < g.num_edge_ids; ++e) {
+        const double w = g.weight[e];
+        if (positive ? w > 0 : w >= 0) continue;
+        throw invalid_value_error(what + ", which must be " + (positive ? "positive" : "non-negative") + ": the tie " +
+                                  describe_edge(g, e) + " has weight " + format_number(w) +
+                                  " (leave such ties out with min_weight, or use weight_mode::none)");
+    }
+}
+
+}  // namespace detail
 
 }  // namespace wijknet

@@ -475,6 +475,7 @@ inline graph_view make_graph_view(const snapshot& g) {
         v.in_edge = g.out_edge_data();
     }
     v.weight = g.weight_data();
+    v.names = g.ids().data();
     return v;
 }
 
