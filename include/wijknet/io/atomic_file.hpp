@@ -306,6 +306,9 @@ inline bool exchange_folders(const fs::path& staging, const fs::path& target, co
     if (result == 0) return true;
     const int code = errno;
     if (code == ENOSYS || code == EINVAL || code == ENOTSUP) return false;
+    if (code == EBUSY || code == EXDEV)
+        throw write_error(shown + ": cannot swap the new folder in: this folder is a mount point (save to a folder "
+                                  "inside it); the previous folder is kept");
     throw write_error(shown + ": cannot replace the folder (" + write_failure(code) + "); the previous folder is kept");
 }
 
@@ -436,7 +439,17 @@ inline void write_folder_atomically(const std::string& folder, const std::vector
     if (!replacing) {
         fs::rename(staging, target, ec);
         if (ec) throw fail("cannot move the new folder into place", ec.value());
-    } else if (detail::exchange_folders(staging, target, folder)) {
+        return detail::sync_folder(detail::folder_of(target));
+    }
+    bool swapped = false;
+    try {
+        swapped = detail::exchange_folders(staging, target, folder);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        throw;
+    }
+    if (swapped) {
         fs::remove_all(staging, ec);  // now the previous folder; a kill here leaves an orphan for the next save
     } else {
         const fs::path old = detail::temporary_for(target, "old");
