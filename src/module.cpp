@@ -231,7 +231,7 @@ PYBIND11_MODULE(_core, m) {
         ...     wijknet.write(wijknet.Alliance(), "no/such/folder/a.json")
         ... except wijknet.WriteError as err:
         ...     print(isinstance(err, OSError), err)
-        True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (does it exist, and may it be written?)
+        True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (the folder does not exist)
     )pbdoc";
         m.attr("WriteError") = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
             "WriteError", py::make_tuple(base, py::handle(PyExc_OSError)), body);

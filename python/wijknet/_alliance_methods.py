@@ -136,12 +136,14 @@ Examples
 Parameters
 ----------
 id : str
+include_sensitive : bool, default False
+    Also give the values of the attributes marked sensitive; without it they are left out of ``attributes``.
 
 Returns
 -------
 dict
     ``id``, ``name``, ``kind``, ``roles``, ``waves``, ``attributes`` and ``sensitive`` (the names of the
-    sensitive attributes).
+    sensitive attributes, whose values are in ``attributes`` only with ``include_sensitive=True``).
 
 Raises
 ------

@@ -9,20 +9,123 @@ import numpy.typing
 import typing
 __all__: list[str] = ['Alliance', 'ConvergenceError', 'DuplicateIdError', 'InvalidValueError', 'ParseError', 'Snapshot', 'TwoMode', 'UnknownIdError', 'WijknetError', 'WriteError']
 class WijknetError(ValueError):
-    pass
+    """
+    The root of wijknet's errors: bad input, with what was wrong, where, and what would be right.
+    
+            A ValueError; the specific errors (UnknownIdError, DuplicateIdError, InvalidValueError,
+            ParseError, WriteError) derive from it. A file that does not exist is a FileNotFoundError
+            instead. The object an edit failed on is left as it was.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.load_example().stakeholder("nobody")
+            ... except wijknet.WijknetError as err:
+            ...     print(type(err).__name__, err)
+            UnknownIdError unknown stakeholder 'nobody'
+        
+    """
 class UnknownIdError(WijknetError):
-    pass
+    """
+    A stakeholder, role, relation, wave, event or other name that the alliance does not have.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.load_example().role("bakker")
+            ... except wijknet.UnknownIdError as err:
+            ...     print(err)
+            unknown role 'bakker' (add it first if it is new)
+        
+    """
 class DuplicateIdError(WijknetError):
-    pass
+    """
+    An id or name that is taken already.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> a = wijknet.Alliance()
+            >>> a.add_stakeholder("coc")
+            >>> try:
+            ...     a.add_stakeholder("coc")
+            ... except wijknet.DuplicateIdError as err:
+            ...     print(err)
+            stakeholder 'coc' already exists
+        
+    """
 class InvalidValueError(WijknetError):
-    pass
+    """
+    A value that is not allowed: an empty id, a weight that is not a finite number, an unknown option.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> a = wijknet.Alliance()
+            >>> a.add_wave("T0")
+            >>> a.add_stakeholder("coc")
+            >>> a.add_stakeholder("agent")
+            >>> try:
+            ...     a.add_tie("coc", "agent", "referral", "T0", float("nan"))
+            ... except wijknet.InvalidValueError as err:
+            ...     print(err)
+            referral tie 'coc' -> 'agent' in wave 'T0': weight must be a finite number, got nan
+        
+    """
 class ParseError(WijknetError):
-    pass
+    """
+    A file that cannot be read as it is: the message names file, line and column.
+    
+            ``wijknet.validate`` lists every problem of a folder at once.
+    
+            Examples
+            --------
+            >>> from pathlib import Path
+            >>> import wijknet
+            >>> Path("broken").mkdir()
+            >>> _ = Path("broken/stakeholders.csv").write_text("id,name,kind\\ncoc,COC,bakkerij\\n")
+            >>> try:
+            ...     wijknet.read_csv_folder("broken")
+            ... except wijknet.ParseError as err:
+            ...     print(err)
+            broken/stakeholders.csv:2:3: unknown stakeholder kind 'bakkerij'; expected organisation, person, initiative or group
+        
+    """
 class ConvergenceError(WijknetError):
-    pass
+    """
+    An iterative measure (eigenvector, PageRank) that did not converge within its iterations.
+    
+            Raise ``max_iter`` or loosen ``tol``; on a disconnected or periodic network eigenvector
+            centrality may not converge at all (use PageRank or Katz there).
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.eigenvector(wijknet.load_example(), relations="collaboration", max_iter=1)
+            ... except wijknet.ConvergenceError as err:
+            ...     print(type(err).__name__)
+            ConvergenceError
+        
+    """
 class WriteError(WijknetError, OSError):
     """
-    A file could not be written (folder missing, no permission, disk full ...): a WijknetError and an OSError.
+    A file could not be written (folder missing, no permission, disk full ...).
+    
+            A WijknetError and an OSError. Every file is written atomically: a failed write leaves the
+            previous file as it was.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> try:
+            ...     wijknet.write(wijknet.Alliance(), "no/such/folder/a.json")
+            ... except wijknet.WriteError as err:
+            ...     print(isinstance(err, OSError), err)
+            True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (does it exist, and may it be written?)
+        
     """
 class Alliance:
     """
@@ -42,7 +145,7 @@ class Alliance:
         """
         Number of stakeholders.
         """
-    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str) -> dict:
+    def _add_roster_ties(self, respondents: collections.abc.Sequence[str], partners: collections.abc.Sequence[str], items: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], roster: collections.abc.Sequence[str], item: str, relation: str, wave: str, rule: str, declare_wave: bool = False) -> dict:
         ...
     def _assign(self, other: Alliance) -> None:
         """
@@ -61,8 +164,6 @@ class Alliance:
     def _incident_columns(self) -> dict:
         ...
     def _incident_step_columns(self) -> dict:
-        ...
-    def _knows_relation(self, name: str) -> bool:
         ...
     def _load_dl(self, source: str, is_text: bool = False, default_relation: str = 'tie', default_wave: str = 'T0') -> None:
         ...
@@ -164,9 +265,9 @@ class Alliance:
         """
         The role with this key, label, Dutch label or alias (ignoring case and accents).
         """
-    def stakeholder(self, id: str) -> dict:
+    def stakeholder(self, id: str, include_sensitive: bool = False) -> dict:
         """
-        One stakeholder as a dict.
+        One stakeholder as a dict: id, name, kind, roles, waves, attributes, sensitive (the names of its sensitive attributes). Their values are in attributes only with include_sensitive=True.
         """
     def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
@@ -218,20 +319,6 @@ class Alliance:
         """
         The waves in time order: a list of dicts with key, label, date.
         """
-class _TieListings:
-    """
-    Adds tie listings, combining repeats by a duplicates rule.
-    """
-    def __init__(self, alliance: Alliance, duplicates: str = 'merge') -> None:
-        ...
-    def add(self, alliance: Alliance, source: str, target: str, relation: str, wave: str, weight: typing.SupportsFloat | typing.SupportsIndex, attributes: typing.Any, sensitive: collections.abc.Sequence[str], place: typing.SupportsInt | typing.SupportsIndex) -> None:
-        """
-        Adds one listing found at row `place`; DuplicateIdError when the rule refuses it.
-        """
-    def finish(self) -> None:
-        """
-        Sets mean weights (duplicates='mean') once every listing is added.
-        """
 class Snapshot:
     """
             A compact, immutable graph of part of an alliance, for analysis.
@@ -268,11 +355,11 @@ class Snapshot:
         ...
     def _clustering(self, arg0: str) -> list[float]:
         ...
-    def _communities(self, arg0: str, arg1: typing.SupportsFloat | typing.SupportsIndex, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex) -> list[int]:
+    def _communities(self, arg0: str, arg1: typing.SupportsFloat | typing.SupportsIndex, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex, arg4: typing.SupportsInt | typing.SupportsIndex) -> list[int]:
         ...
-    def _core_number(self) -> list[float]:
+    def _core_number(self) -> numpy.typing.NDArray[numpy.float64]:
         ...
-    def _degree(self, arg0: str, arg1: str) -> list[float]:
+    def _degree(self, arg0: str, arg1: str) -> numpy.typing.NDArray[numpy.float64]:
         ...
     def _distances(self, arg0: str, arg1: str, arg2: typing.SupportsInt | typing.SupportsIndex) -> tuple[list[float], float, float, float, float]:
         ...
@@ -339,7 +426,27 @@ class Snapshot:
         ...
 class TwoMode:
     """
-            The stakeholder x event participation network (use wijknet.two_mode to make one).
+    The stakeholder x event participation network of the Alle Kleuren method.
+    
+            Made by ``wijknet.two_mode(alliance, **selection)``; every two-mode function takes it in
+            place of an alliance. ``stakeholder_ids`` and ``event_ids`` name the two sides (the
+            stakeholders with at least one selected participation; every selected event),
+            ``num_participations`` counts the pairs, ``pairs()`` gives them as vertex numbers,
+            ``bipartite()`` the graph as a Snapshot (stakeholders first) and ``project(side, weight)``
+            a one-mode projection.
+    
+            Parameters
+            ----------
+            alliance : Alliance
+            waves, start, end, themes, events, roles, kinds, participation_roles
+                The two-mode selection keywords of ``wijknet.two_mode``.
+    
+            Examples
+            --------
+            >>> import wijknet
+            >>> t = wijknet.two_mode(wijknet.load_example(), themes="racisme")
+            >>> len(t.stakeholder_ids), t.event_ids, t.num_participations
+            (28, ['ev04_racisme_bespreekbaar', 'ev06_jongerendialoog', 'ev07_keti_koti'], 38)
         
     """
     @typing.overload
@@ -381,6 +488,19 @@ class TwoMode:
         ...
 def _add_incident_log(arg0: Alliance, arg1: collections.abc.Sequence[str], arg2: collections.abc.Sequence[str], arg3: collections.abc.Sequence[str], arg4: collections.abc.Sequence[str], arg5: collections.abc.Sequence[str], arg6: dict, arg7: collections.abc.Sequence[str], arg8: collections.abc.Sequence[str], arg9: collections.abc.Sequence[str], arg10: collections.abc.Sequence[str], arg11: collections.abc.Sequence[str], arg12: collections.abc.Sequence[str]) -> None:
     ...
+def _add_stakeholder_columns(alliance: Alliance, ids: typing.Any, names: typing.Any, kinds: typing.Any, roles: typing.Any, waves: typing.Any, attributes: list, declare_unknown_roles: bool, positions: typing.Any, place: collections.abc.Callable) -> None:
+    """
+                Adds the stakeholders of a table given as columns (object arrays; all but ids may be
+                None); waves are declared as met. Changed in place, like _add_tie_columns.
+    """
+def _add_tie_columns(alliance: Alliance, sources: typing.Any, targets: typing.Any, relations: typing.Any, waves: typing.Any, weights: typing.Any, attributes: list, duplicates: str, default_relation: str, default_wave: str, create_stakeholders: bool, declare_relations: bool, positions: typing.Any, place: collections.abc.Callable) -> None:
+    """
+                Adds the ties of a table given as columns (object arrays; relations, waves, weights may
+                be None), combining repeated listings by the duplicates rule. positions (None or an int
+                array) numbers the rows as the caller's frame does; place(position, field) names a row
+                and column in messages. The alliance is changed in place: the caller works on a copy
+                it can drop (from_pandas does).
+    """
 def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[str], template: str, chains: collections.abc.Sequence[tuple[collections.abc.Sequence[str], collections.abc.Sequence[str], bool]], threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
@@ -435,6 +555,10 @@ def _suggest_ties(alliance: Alliance, objective: str, k: typing.SupportsInt | ty
     ...
 def _summarize(alliance: Alliance, templates: collections.abc.Sequence[str] = []) -> dict:
     ...
+def _write_folder_atomically(folder: str, files: collections.abc.Sequence[tuple[str, str]], owned: collections.abc.Sequence[str]) -> None:
+    """
+    Writes (name, UTF-8 text) files as one folder atomically (a new folder, then swapped in); files of the previous folder not named in files or owned are carried over.
+    """
 def _write_text_atomically(path: str, text: str) -> None:
     """
     Writes UTF-8 text to a file atomically (temporary file, then rename).

@@ -56,35 +56,93 @@ def is_study_folder(path: str | os.PathLike) -> bool:
 
 @dataclass
 class PooledTest:
-    """A permutation test of a difference between two groups of alliances (see
-    :meth:`Study.pooled_test`)."""
+    """A permutation test of the difference between two groups of alliances; see :meth:`Study.pooled_test`.
+
+    Attributes
+    ----------
+    statistic : str
+        What was compared: the name of the values (the Series' name, or the function's, e.g.
+        ``density``).
+    by : str
+        The label column whose groups were compared (e.g. ``method``).
+    groups : list
+        The two groups (values of ``by``), in sorted order.
+    means : pandas.Series
+        Mean of the values per group, indexed by group.
+    sizes : pandas.Series
+        Number of alliances per group (name ``alliances``).
+    difference : float
+        Mean of the first group minus mean of the second.
+    p_value : float
+        Two-sided p-value. Sampled: (1 + the number of labellings with an absolute difference
+        at least the observed one) / (1 + ``reps``); exact: the share of all splits with such a
+        difference, the observed one included.
+    distribution : numpy.ndarray
+        The difference under each labelling drawn (under every split when ``exact``).
+    reps : int
+        Labellings drawn (the number of distinct splits when ``exact``).
+    seed : int
+        The seed used (the one given, or the random one drawn).
+    exact : bool
+        True when every distinct split was enumerated (there were no more than the ``reps``
+        asked for).
+    explanation : str
+        The result in plain words, in the language asked for; ``str()`` gives it.
+
+    Examples
+    --------
+    >>> import pandas as pd, wijknet
+    >>> a = wijknet.load_example()
+    >>> st = wijknet.Study({n: (a, {"method": m}) for n, m in
+    ...                     [("a", "alle_kleuren"), ("b", "alle_kleuren"), ("c", "samen_in_de_wijk"),
+    ...                      ("d", "samen_in_de_wijk")]})
+    >>> r = st.pooled_test(pd.Series({"a": 3.0, "b": 3.1, "c": 1.0, "d": 1.2}, name="score"), seed=1)
+    >>> r.statistic, r.by, r.groups, r.sizes.tolist(), r.exact, r.reps, r.seed
+    ('score', 'method', ['alle_kleuren', 'samen_in_de_wijk'], [2, 2], True, 6, 1)
+    >>> r.means.round(2).tolist(), round(r.difference, 2), round(r.p_value, 4)
+    ([3.05, 1.1], 1.95, 0.3333)
+    >>> r.distribution.round(2).tolist()
+    [1.95, -0.15, 0.05, -0.05, 0.15, -1.95]
+    >>> r.explanation.split(". ")[0]
+    'Mean score: 3.050 in Alle Kleuren (2 alliances) and 1.100 in Samen in de Wijk (2)'
+    """
 
     statistic: str
-    """What was compared (the name of the values, e.g. ``density``)."""
     by: str
-    """The label column whose groups were compared (e.g. ``method``)."""
     groups: list
-    """The two groups, in sorted order."""
     means: pd.Series
-    """Mean of the values per group."""
     sizes: pd.Series
-    """Alliances per group."""
     difference: float
-    """Mean of the first group minus mean of the second."""
     p_value: float
-    """Two-sided: the share of labellings with an absolute difference at least the observed one."""
     distribution: np.ndarray
-    """The difference under each labelling drawn (every labelling when ``exact``)."""
     reps: int
-    """Labellings drawn (the number of distinct labellings when ``exact``)."""
     seed: int
     exact: bool
-    """True when every distinct labelling was enumerated (there were no more than ``reps``)."""
     explanation: str
-    """The result in plain words, in the language asked for."""
 
     def to_frame(self) -> pd.DataFrame:
-        """One row: the group means, the difference and the p-value."""
+        """The test as a one-row table: the group means, the difference and the p-value.
+
+        Returns
+        -------
+        DataFrame
+            One row indexed by ``statistic`` (index name ``statistic``) with the columns
+            ``mean <group>`` for each group, ``difference``, ``p_value``, ``reps`` and ``exact``.
+
+        Examples
+        --------
+        >>> import pandas as pd, wijknet
+        >>> a = wijknet.load_example()
+        >>> st = wijknet.Study({n: (a, {"method": m}) for n, m in
+        ...                     [("a", "alle_kleuren"), ("b", "alle_kleuren"), ("c", "samen_in_de_wijk"),
+        ...                      ("d", "samen_in_de_wijk")]})
+        >>> r = st.pooled_test(pd.Series({"a": 3.0, "b": 3.1, "c": 1.0, "d": 1.2}, name="score"), seed=1)
+        >>> f = r.to_frame()
+        >>> f.index.tolist(), f.columns.tolist()
+        (['score'], ['mean alle_kleuren', 'mean samen_in_de_wijk', 'difference', 'p_value', 'reps', 'exact'])
+        >>> round(float(f.at["score", "p_value"]), 4)
+        0.3333
+        """
         row = {f"mean {g}": float(self.means[g]) for g in self.groups}
         row |= {"difference": self.difference, "p_value": self.p_value, "reps": self.reps, "exact": self.exact}
         return pd.DataFrame([row], index=pd.Index([self.statistic], name="statistic"))
@@ -327,7 +385,20 @@ class Study:
             raise _core.UnknownIdError(f"the study has no label '{by}'; it has {', '.join(self.labels.columns)}")
 
     def waves(self) -> list[str]:
-        """The waves every alliance has, in the order of the first alliance."""
+        """The waves every alliance has, in the order of the first alliance.
+
+        Returns
+        -------
+        list of str
+            The keys of the waves common to all alliances, in the first alliance's order.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.load_example()
+        >>> wijknet.Study({"oost": a, "west": a.copy()}).waves()
+        ['T0', 'T1']
+        """
         lists = [[w["key"] for w in a.waves] for a in self.alliances.values()]
         common = set(lists[0]).intersection(*map(set, lists[1:]))
         return [w for w in lists[0] if w in common]
@@ -488,6 +559,9 @@ class Study:
             labellings as Dask tasks; the same result as locally with the same seed.
         lang : {"en", "nl"}, default "en"
             Language of ``explanation``.
+        **kwargs
+            Passed to ``values`` when it is a function (e.g. ``waves=["T1"]``); with a Series
+            any keyword is an error.
 
         Returns
         -------

@@ -210,15 +210,15 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
       bewoner                        resident                        13
     <BLANKLINE>
     Ties per relation and wave
-      relation          wave    stakeholders     ties   density  components  largest   isolates
-      collaboration     T0                31       26     0.056          11       21         10   (undirected)
-      collaboration     T1                32       31     0.062          10       23          9   (undirected)
-      information sharingT0                31       23     0.025          11       17          8   (directed)
-      information sharingT1                32       23     0.023          12       20         10   (directed)
-      referral          T0                31       12     0.013          20       12         19   (directed)
-      referral          T1                32       17     0.017          19       14         18   (directed)
-      trust             T0                31       15     0.016          18        9         15   (directed)
-      trust             T1                32       17     0.017          18       12         16   (directed)
+      relation            wave    stakeholders     ties   density  components  largest   isolates
+      collaboration       T0                31       26     0.056          11       21         10   (undirected)
+      collaboration       T1                32       31     0.062          10       23          9   (undirected)
+      information sharing T0                31       23     0.025          11       17          8   (directed)
+      information sharing T1                32       23     0.023          12       20         10   (directed)
+      referral            T0                31       12     0.013          20       12         19   (directed)
+      referral            T1                32       17     0.017          19       14         18   (directed)
+      trust               T0                31       15     0.016          18        9         15   (directed)
+      trust               T1                32       17     0.017          18       12         16   (directed)
     <BLANKLINE>
     Roles the method templates ask for but nobody holds
       samen_in_de_wijk: antidiscriminatievoorziening (anti-discrimination service) - recommended

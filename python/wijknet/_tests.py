@@ -227,23 +227,64 @@ def gcor(a: Any, b: Any, mode: str | None = None) -> float:
 
 @dataclass
 class QAPResult:
-    """A QAP test of graph correlation (see :func:`qap_test`)."""
+    """A QAP test of graph correlation; returned by :func:`qap_test`.
+
+    Attributes
+    ----------
+    statistic : float
+        The observed graph correlation (:func:`gcor`) of the two matrices.
+    distribution : numpy.ndarray
+        The graph correlation of each permutation (length ``reps``).
+    p_greater : float
+        Monte-Carlo p-value of the permutation distribution: the share of permutations with a
+        correlation >= the observed one (sna ``pgreq``).
+    p_less : float
+        Monte-Carlo p-value: the share of permutations with a correlation <= the observed one
+        (sna ``pleeq``).
+    reps : int
+        Number of permutations.
+    seed : int
+        The seed used (the one given, or the random one drawn); passing it again gives the same
+        distribution.
+    mode : {"digraph", "graph"}
+        Which cells were the dyads: every ordered pair, or every unordered pair.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.load_example()
+    >>> r = wijknet.qap_test(wijknet.relation_matrix(a, "referral", wave="T1"),
+    ...                      wijknet.relation_matrix(a, "referral", wave="T0"), reps=100, seed=1)
+    >>> round(r.statistic, 4), r.p_greater, r.p_less, r.reps, r.seed, r.mode, len(r.distribution)
+    (0.5546, 0.0, 1.0, 100, 1, 'digraph', 100)
+    """
 
     statistic: float
-    """The observed gcor."""
     distribution: np.ndarray
-    """gcor of each permutation."""
     p_greater: float
-    """Share of permutations with gcor >= the observed one (sna ``pgreq``)."""
     p_less: float
-    """Share with gcor <= the observed one (sna ``pleeq``)."""
     reps: int
     seed: int
     mode: str
 
     def to_frame(self) -> pd.DataFrame:
-        """One row: ``statistic``, ``p_greater``, ``p_less``, ``reps`` (what :meth:`wijknet.Study.apply`
-        stacks into one table, a row per alliance)."""
+        """The test as a one-row table, what :meth:`wijknet.Study.apply` stacks into one table.
+
+        Returns
+        -------
+        DataFrame
+            One row indexed ``gcor`` (index name ``test``) with the columns ``statistic``,
+            ``p_greater``, ``p_less`` and ``reps``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.load_example()
+        >>> r = wijknet.qap_test(wijknet.relation_matrix(a, "referral", wave="T1"),
+        ...                      wijknet.relation_matrix(a, "referral", wave="T0"), reps=100, seed=1)
+        >>> r.to_frame().round(4).to_dict("index")
+        {'gcor': {'statistic': 0.5546, 'p_greater': 0.0, 'p_less': 1.0, 'reps': 100}}
+        """
         return pd.DataFrame([{"statistic": self.statistic, "p_greater": self.p_greater, "p_less": self.p_less,
                               "reps": self.reps}], index=pd.Index(["gcor"], name="test"))
 
@@ -360,14 +401,82 @@ class _Regression:
     mode: str
 
     def to_frame(self) -> pd.DataFrame:
-        """The coefficient table (a row per term), what :meth:`wijknet.Study.apply` stacks into
-        one table with an ``alliance`` level."""
+        """The coefficient table, what :meth:`wijknet.Study.apply` stacks with an ``alliance`` level.
+
+        Returns
+        -------
+        DataFrame
+            A copy of ``coefficients``: a row per term (index ``term``), with the columns
+            ``estimate``, ``std_error``, ``t_value`` (netlogit: ``z_value``), ``statistic``,
+            ``p_greater``, ``p_less`` and ``p_abs``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.load_example()
+        >>> fit = wijknet.netlm(wijknet.relation_matrix(a, "referral", wave="T1"),
+        ...                     {"same_role": wijknet.same_role(a),
+        ...                      "earlier": wijknet.relation_matrix(a, "referral", wave="T0")}, reps=100, seed=1)
+        >>> fit.to_frame()["p_abs"].round(2).to_dict()
+        {'(intercept)': 0.25, 'same_role': 0.33, 'earlier': 0.0}
+        """
         return self.coefficients.copy()
 
 
 @dataclass
 class NetlmResult(_Regression):
-    """An MRQAP regression (see :func:`netlm`)."""
+    """An MRQAP linear regression; returned by :func:`netlm`.
+
+    Attributes
+    ----------
+    coefficients : pandas.DataFrame
+        A row per term (index ``term``; ``(intercept)`` first when fitted): ``estimate``,
+        ``std_error``, ``t_value``, ``statistic`` (the one permuted: the t-value or the estimate,
+        as ``test_statistic``), and the p-values ``p_greater``, ``p_less``, ``p_abs`` (sna
+        ``pgreq``, ``pleeq``, ``pgreqabs``: the shares of permuted statistics >= the observed one,
+        <= it, and of absolute values >= its absolute value; under ``classical`` Student's t
+        with ``df_residual`` degrees of freedom).
+    df_residual : int
+        Residual degrees of freedom: dyads minus terms (m - k).
+    n : int
+        Number of dyads (observations) m.
+    fitted : pandas.DataFrame
+        Fitted value per dyad as an n x n matrix of the stakeholders (NaN on the diagonal; in graph
+        mode an unordered pair's value fills both cells).
+    distribution : numpy.ndarray or None
+        reps x terms: the permuted statistic of each term (None under ``classical``).
+    nullhyp : str
+        sna's null hypothesis used: ``qapspp``, ``qapy``, ``qapx``, ``qapallx`` or ``classical``
+        (``"qap"`` is reported as ``qapspp``; ``qapspp`` with a single term is ``qapy``, as sna).
+    test_statistic : {"t-value", "beta"}
+        The statistic whose permutation distribution gives the p-values.
+    reps : int
+        Number of permutations (0 under ``classical``).
+    seed : int
+        The seed used (the one given, or the random one drawn).
+    mode : {"digraph", "graph"}
+        Which cells were the dyads: every ordered pair, or every unordered pair.
+    r_squared : float
+        :math:`R^2 = 1 - RSS/TSS`.
+    adj_r_squared : float
+        Adjusted :math:`R^2`.
+    f_statistic : float
+        F statistic of the model, on k - 1 and ``df_residual`` degrees of freedom.
+    residuals : pandas.DataFrame
+        Residual per dyad, as a matrix like ``fitted``.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.load_example()
+    >>> fit = wijknet.netlm(wijknet.relation_matrix(a, "referral", wave="T1"),
+    ...                     {"same_role": wijknet.same_role(a),
+    ...                      "earlier": wijknet.relation_matrix(a, "referral", wave="T0")}, reps=100, seed=1)
+    >>> fit.nullhyp, fit.test_statistic, fit.n, fit.df_residual, fit.distribution.shape
+    ('qapspp', 't-value', 1122, 1119, (100, 3))
+    >>> round(fit.r_squared, 4), round(fit.adj_r_squared, 4), round(fit.f_statistic, 2)
+    (0.3084, 0.3072, 249.55)
+    """
 
     r_squared: float = math.nan
     adj_r_squared: float = math.nan
@@ -493,7 +602,58 @@ def _regression(kind: str, y, x, intercept, mode, nullhyp, test_statistic, reps,
 
 @dataclass
 class NetlogitResult(_Regression):
-    """A logistic MRQAP regression (see :func:`netlogit`)."""
+    """A logistic MRQAP regression; returned by :func:`netlogit`.
+
+    Attributes
+    ----------
+    coefficients : pandas.DataFrame
+        A row per term (index ``term``; ``(intercept)`` first when fitted): ``estimate``,
+        ``std_error``, ``z_value``, ``statistic`` (the one permuted: the z-value or the estimate,
+        as ``test_statistic``), and the p-values ``p_greater``, ``p_less``, ``p_abs`` (sna
+        ``pgreq``, ``pleeq``, ``pgreqabs``: the shares of permuted statistics >= the observed one,
+        <= it, and of absolute values >= its absolute value; under ``classical`` Student's t
+        with ``df_residual`` degrees of freedom).
+    df_residual : int
+        Residual degrees of freedom: dyads minus terms (m - k).
+    n : int
+        Number of dyads (observations) m.
+    fitted : pandas.DataFrame
+        Fitted probability per dyad as an n x n matrix of the stakeholders (NaN on the diagonal; in graph
+        mode an unordered pair's value fills both cells).
+    distribution : numpy.ndarray or None
+        reps x terms: the permuted statistic of each term (None under ``classical``).
+    nullhyp : str
+        sna's null hypothesis used: ``qapspp``, ``qapy``, ``qapx``, ``qapallx`` or ``classical``
+        (``"qap"`` is reported as ``qapspp``; ``qapspp`` with a single term is ``qapy``, as sna).
+    test_statistic : {"z-value", "beta"}
+        The statistic whose permutation distribution gives the p-values.
+    reps : int
+        Number of permutations (0 under ``classical``).
+    seed : int
+        The seed used (the one given, or the random one drawn).
+    mode : {"digraph", "graph"}
+        Which cells were the dyads: every ordered pair, or every unordered pair.
+    deviance : float
+        Residual deviance of the fit.
+    null_deviance : float
+        sna's null deviance: of probability 1/2 on every dyad (m ln 4).
+    aic : float
+        Akaike's information criterion, deviance + 2k.
+    bic : float
+        Bayesian information criterion, deviance + k ln m.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.load_example()
+    >>> fit = wijknet.netlogit(wijknet.relation_matrix(a, "referral", wave="T1"),
+    ...                        {"same_role": wijknet.same_role(a),
+    ...                         "earlier": wijknet.relation_matrix(a, "referral", wave="T0")}, reps=100, seed=1)
+    >>> fit.nullhyp, fit.test_statistic, fit.n, fit.distribution.shape
+    ('qapspp', 'z-value', 1122, (100, 3))
+    >>> round(fit.deviance, 2), round(fit.null_deviance, 2), round(fit.aic, 2), round(fit.bic, 2)
+    (118.27, 1555.42, 124.27, 139.34)
+    """
 
     deviance: float = math.nan
     null_deviance: float = math.nan
@@ -511,11 +671,25 @@ class NetlogitResult(_Regression):
 def netlogit(y: Any, x: Any, intercept: bool = True, mode: str | None = None, nullhyp: str = "qapspp",
              test_statistic: str = "z-value", reps: int = 1000, seed: int | None = None, threads: int = 0,
              tol: float = 1e-7, client: Any = None, progress: bool = False) -> NetlogitResult:
-    r"""Logistic regression of a binary network on others with permutation tests (R sna
-    ``netlogit``).
+    r"""Logistic regression of a binary network on others with permutation tests (R sna ``netlogit``).
 
-    Parameters are those of :func:`netlm`; ``y`` must hold only 0 and 1 on its dyads, and
-    ``test_statistic`` is ``"z-value"`` or ``"beta"``.
+    Parameters
+    ----------
+    y : array_like or DataFrame
+        The dependent network (n x n); it must hold only 0 and 1 on its dyads.
+    x : matrix, list of matrices, or dict of name -> matrix
+        The predictors, as in :func:`netlm`.
+    intercept : bool, default True
+    mode : {"digraph", "graph"}, optional
+        Which cells are observations (default "graph" when every matrix is symmetric).
+    nullhyp : {"qapspp", "qapy", "qapx", "qapallx", "classical"}, default "qapspp"
+        As in :func:`netlm`.
+    test_statistic : {"z-value", "beta"}, default "z-value"
+        The statistic whose permutation distribution is used.
+    reps, seed, threads, client, progress
+        As in :func:`qap_test`.
+    tol : float, default 1e-7
+        As in :func:`netlm`.
 
     Returns
     -------
@@ -579,23 +753,64 @@ _STATISTICS: dict[str, Callable[[np.ndarray, str], float]] = {
 
 @dataclass
 class CUGResult:
-    """A conditional uniform graph test (see :func:`cug_test`)."""
+    """A conditional uniform graph test; returned by :func:`cug_test`.
+
+    Attributes
+    ----------
+    statistic : float
+        The statistic of the observed network.
+    distribution : numpy.ndarray
+        The statistic of each random graph (length ``reps``).
+    p_greater : float
+        Monte-Carlo p-value: the share of random graphs with a statistic >= the observed one
+        (sna ``pgteobs``).
+    p_less : float
+        Monte-Carlo p-value: the share of random graphs with a statistic <= the observed one
+        (sna ``plteobs``).
+    condition : {"size", "edges", "dyad_census"}
+        What the random graphs share with the network.
+    reps : int
+        Number of random graphs.
+    seed : int
+        The seed used (the one given, or the random one drawn).
+    mode : {"digraph", "graph"}
+        Whether the network was treated as directed or undirected.
+
+    Examples
+    --------
+    >>> import wijknet
+    >>> a = wijknet.load_example()
+    >>> t = wijknet.cug_test(wijknet.relation_matrix(a, "referral"), "transitivity", "edges", reps=100, seed=1)
+    >>> round(t.statistic, 4), t.p_greater, t.p_less, t.condition, t.mode, len(t.distribution)
+    (0.1562, 0.01, 0.99, 'edges', 'digraph', 100)
+    """
 
     statistic: float
-    """The observed statistic."""
     distribution: np.ndarray
-    """The statistic of each random graph."""
     p_greater: float
-    """Share of random graphs with a statistic >= the observed one (sna ``pgteobs``)."""
     p_less: float
-    """Share <= the observed one (sna ``plteobs``)."""
     condition: str
     reps: int
     seed: int
     mode: str
 
     def to_frame(self) -> pd.DataFrame:
-        """One row: ``statistic``, ``p_greater``, ``p_less``, ``reps``, indexed by the condition."""
+        """The test as a one-row table, what :meth:`wijknet.Study.apply` stacks into one table.
+
+        Returns
+        -------
+        DataFrame
+            One row indexed by the condition (index name ``condition``) with the columns
+            ``statistic``, ``p_greater``, ``p_less`` and ``reps``.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> a = wijknet.load_example()
+        >>> t = wijknet.cug_test(wijknet.relation_matrix(a, "referral"), "transitivity", "edges", reps=100, seed=1)
+        >>> t.to_frame().round(4).to_dict("index")
+        {'edges': {'statistic': 0.1562, 'p_greater': 0.01, 'p_less': 0.99, 'reps': 100}}
+        """
         return pd.DataFrame([{"statistic": self.statistic, "p_greater": self.p_greater, "p_less": self.p_less,
                               "reps": self.reps}], index=pd.Index([self.condition], name="condition"))
 
@@ -608,8 +823,10 @@ class CUGResult:
 def cug_test(g: Any, statistic: str | Callable[[np.ndarray], float], condition: str = "size",
              mode: str | None = None, reps: int = 1000, seed: int | None = None, threads: int = 0,
              client: Any = None, progress: bool = False) -> CUGResult:
-    r"""Conditional uniform graph test (R sna ``cug.test``): is a network-level statistic of the
-    network unusual among random graphs of the same size (and edges, or dyad census)?
+    r"""Conditional uniform graph test (R sna ``cug.test``).
+
+    Is a network-level statistic of the network unusual among random graphs of the same size
+    (and edges, or dyad census)?
 
     Parameters
     ----------
@@ -802,8 +1019,9 @@ def same_attribute(alliance: _core.Alliance, name: str) -> pd.DataFrame:
 
 @checked
 def attribute_difference(alliance: _core.Alliance, name: str, missing: float | str | None = None) -> pd.DataFrame:
-    """Absolute difference of a numeric attribute: a dyadic predictor (years in the
-    neighbourhood, size of the organisation, ...).
+    """Absolute difference of a numeric attribute: a dyadic predictor.
+
+    For example years in the neighbourhood, or size of the organisation.
 
     Parameters
     ----------
@@ -871,8 +1089,10 @@ def _wave_keys(alliance: _core.Alliance, waves: str | Iterable[str]) -> list[str
 @checked
 def relation_matrix(alliance: _core.Alliance, relation: str | Iterable[str], waves: str | Iterable[str] | None = None,
                     weighted: bool = False) -> pd.DataFrame:
-    """The ties of a relation (or several) in a wave as an adjacency matrix: the dependent
-    network of a test, or a predictor (another relation, or the same relation in an earlier wave).
+    """The ties of a relation (or several) in a wave as an adjacency matrix.
+
+    The dependent network of a test, or a predictor (another relation, or the same relation in an
+    earlier wave).
 
     Parameters
     ----------

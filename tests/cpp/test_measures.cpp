@@ -5,9 +5,11 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "wijknet/wijknet.hpp"
 
@@ -290,7 +292,12 @@ TEST(Threads, StopRequestsEndALongLoop) {
     std::atomic<int> asked{0};
     o.should_stop = [&] { return ++asked > 2; };
     std::atomic<std::uint32_t> done{0};
-    EXPECT_THROW(detail::parallel_for(1000000, o, [&](unsigned, std::uint32_t) { ++done; }, 1), interrupted);
+    // Each item takes a little while, so that the loop outlasts any time the calling thread (the
+    // one that asks) spends descheduled on a loaded machine: unstopped, it would run ~3 s.
+    EXPECT_THROW(detail::parallel_for(1000000, o, [&](unsigned, std::uint32_t) {
+        std::this_thread::sleep_for(std::chrono::microseconds(10));
+        ++done;
+    }, 1), interrupted);
     EXPECT_LT(done.load(), 1000000u);
 }
 

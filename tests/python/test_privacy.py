@@ -154,10 +154,11 @@ def _outputs(a: wijknet.Alliance, tmp: Path) -> dict:
         "NetlogitResult": "the result of netlogit",
         "PaperPractice": "the result of paper_vs_practice",
         "QAPResult": "the result of qap_test",
+        "PooledTest": "the result of Study.pooled_test (group means of network statistics, no attributes)",
         "WaveComparison": "the result of compare_waves",
         # exceptions, warnings, constants: no data of their own (error messages: test_errors_...)
-        **{name: "an exception type" for name in ("DuplicateIdError", "InvalidValueError", "ParseError",
-                                                  "UnknownIdError", "WijknetError", "WriteError")},
+        **{name: "an exception type" for name in ("ConvergenceError", "DuplicateIdError", "InvalidValueError",
+                                                  "ParseError", "UnknownIdError", "WijknetError", "WriteError")},
         "EmptySelectionWarning": "a warning type (warnings given are checked with each call)",
         "LowJaccardWarning": "a warning type (warnings given are checked with each call)",
         "DEFAULT_CHAIN": "a constant (role keys)",

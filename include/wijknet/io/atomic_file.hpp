@@ -60,6 +60,9 @@ inline std::string write_failure(int code) {
         case EDQUOT:
 #endif
             return "the disk is full";
+        case ENOENT:
+        case ENOTDIR:
+            return "the folder does not exist";
         case EFBIG:
             return "the file would be larger than this process may write (file size limit)";
         case EACCES:
@@ -234,7 +237,7 @@ inline void write_temporary(const fs::path& temp, const fs::path& target, const 
     if (fd < 0) {
         const int code = errno;
         throw write_error(shown + ": cannot create a file in folder '" + folder_of(target).string() + "' (" +
-                          write_failure(code) + "; does it exist, and may it be written?); the previous " + kept + " is kept");
+                          write_failure(code) + ")" + (replacing ? std::string("; the previous ") + kept + " is kept" : ""));
     }
     int code = 0;
     if (replacing) {
