@@ -124,7 +124,7 @@ class WriteError(WijknetError, OSError):
             ...     wijknet.write(wijknet.Alliance(), "no/such/folder/a.json")
             ... except wijknet.WriteError as err:
             ...     print(isinstance(err, OSError), err)
-            True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (does it exist, and may it be written?)
+            True no/such/folder/a.json: cannot create a file in folder 'no/such/folder' (the folder does not exist)
         
     """
 class Alliance:
