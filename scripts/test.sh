@@ -11,11 +11,11 @@ ctest --test-dir build/dev --output-on-failure --timeout 1500
 # them under AddressSanitizer + UndefinedBehaviorSanitizer, and test_concurrency (threads on one alliance, and
 # every threaded kernel with four workers against one) under ThreadSanitizer. Only the test executables are
 # built (no Python module, docs, examples or consumers).
-sanitized() {  # folder, sanitizers, test executables...
-  local dir=$1 sanitizers=$2
-  shift 2
+sanitized() {  # folder, sanitizers, fuzz targets too (ON/OFF), test executables...
+  local dir=$1 sanitizers=$2 fuzz=$3
+  shift 3
   cmake -S . -B "$dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
-    -DCMAKE_CXX_EXTENSIONS=OFF -DWIJKNET_SANITIZE="$sanitizers" -DWIJKNET_FUZZ=ON \
+    -DCMAKE_CXX_EXTENSIONS=OFF -DWIJKNET_SANITIZE="$sanitizers" -DWIJKNET_FUZZ="$fuzz" \
     -DWIJKNET_BUILD_DOCS=OFF -DWIJKNET_BUILD_EXAMPLES=OFF -DWIJKNET_INSTALL=OFF
   cmake --build "$dir" --target "$@"
   # A test executable left unbuilt on purpose shows up as <name>_NOT_BUILT: not ours to run here.
@@ -23,5 +23,5 @@ sanitized() {  # folder, sanitizers, test executables...
 }
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-sanitized build/sanitize address,undefined all
-sanitized build/tsan thread test_concurrency
+sanitized build/sanitize address,undefined ON all
+sanitized build/tsan thread OFF test_concurrency
