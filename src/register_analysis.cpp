@@ -1,5 +1,6 @@
 // Bindings of the analysis side: snapshots, structure measures and the summary.
 #include "bindings.hpp"
+#include <wijknet/algorithms/layout.hpp>  // not in wijknet.hpp: only this file draws
 
 namespace wijknet::python {
 

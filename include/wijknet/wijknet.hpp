@@ -11,7 +11,10 @@
 ///   waves, ties, events and method templates.
 /// - Analysis views: wijknet::snapshot (view/snapshot.hpp), a compact graph of a selection that
 ///   models the Boost.Graph concepts.
-/// - Algorithms (algorithms/): templates on the Boost.Graph concepts.
+/// - Algorithms (algorithms/): templates on the Boost.Graph concepts. The spring layouts for
+///   drawing (algorithms/layout.hpp) are not included here: they pull in Boost's adjacency_list
+///   and layout templates, which cost every includer a third of its compile time and memory;
+///   include that header where you draw.
 /// - Input and output (io/): CSV folders, wijknet JSON, GraphML, UCINET DL, Graphviz DOT;
 ///   every writer saves atomically.
 /// - Diagnostics (diagnostics/): role coverage against a method template, chains, resilience
@@ -27,7 +30,6 @@
 #include "wijknet/algorithms/centrality.hpp"
 #include "wijknet/algorithms/cohesion.hpp"
 #include "wijknet/algorithms/community.hpp"
-#include "wijknet/algorithms/layout.hpp"
 #include "wijknet/algorithms/mixing.hpp"
 #include "wijknet/algorithms/permutation.hpp"
 #include "wijknet/algorithms/structural_holes.hpp"

@@ -1723,9 +1723,10 @@ def leiden(g: Any, resolution: float = 1.0, weight: Any = True, seed: int = 42, 
     -----
     As :func:`louvain`, with a refinement step before every aggregation (Traag et al. 2019). Passes repeat, each
     from the partition of the one before, until a pass changes nothing (igraph's ``n_iterations=-1``) or
-    ``max_iterations`` passes have run. wijknet's refinement
-    merges greedily (the θ → 0 limit of the randomised merge), so every community is connected. The network is read
-    as undirected and weighted.
+    ``max_iterations`` passes have run. Fast local moving lets a stakeholder leave for a community of its own; the
+    refinement merges each well-connected singleton into a well-connected part of its community drawn with
+    probability proportional to exp(ΔQ / θ), θ = 0.01 (the paper's and igraph's randomised merge, seeded), so every
+    community is connected. The network is read as undirected and weighted.
 
     References
     ----------

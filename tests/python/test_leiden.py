@@ -62,20 +62,24 @@ def test_leiden_reaches_igraphs_modularity_with_connected_communities(graph):
     ties = preferential(int(seed), n) if kind == "preferential" else gnm(int(seed), n, 9000)
     g = snapshot_of(n, ties)
     h = ig.Graph(n=n, edges=ties).simplify()  # the undirected, unweighted reading
-    # igraph's best over 5 seeds, run until a pass changes nothing.
-    best = -1.0
+    # igraph over 5 seeds, run until a pass changes nothing.
+    theirs = []
     for s in range(5):
         random.seed(s)
         ig.set_random_number_generator(random)
-        best = max(best, h.modularity(h.community_leiden(objective_function="modularity", n_iterations=-1)))
+        theirs.append(h.modularity(h.community_leiden(objective_function="modularity", n_iterations=-1)))
+    best = max(theirs)
     ours = [wijknet.modularity(g, wijknet.leiden(g, weight=None, seed=s)) for s in range(5)]
     # The same partition scored by igraph agrees with wijknet's modularity.
     parts = wijknet.leiden(g, weight=None, seed=0)
     assert h.modularity(parts.to_numpy().tolist()) == pytest.approx(ours[0], rel=1e-12)
-    # Tolerance: a run that converged may still sit in another local optimum; the best of five
-    # seeds must come within 0.002 of igraph's best of five, and the mean within 0.005.
-    assert max(ours) >= best - 0.002, (ours, best)
-    assert sum(ours) / len(ours) >= best - 0.005, (ours, best)
+    # Tolerance: a run that converged may still sit in another local optimum. Over 30 seeds both
+    # libraries spread with a standard deviation of 0.002-0.003 and their means differ by less than
+    # 0.001 (gnm-3: igraph 0.4277, wijknet 0.4270; preferential-2: 0.4197, 0.4191). So the best of
+    # five seeds must come within 0.002 of igraph's best of five, and the mean within 0.002 of
+    # igraph's mean over the same five seeds.
+    assert max(ours) >= best - 0.002, (ours, theirs)
+    assert sum(ours) / len(ours) >= sum(theirs) / len(theirs) - 0.002, (ours, theirs)
     # Every community is connected.
     x = nx.Graph()
     x.add_nodes_from(range(n))  # isolates are communities of their own

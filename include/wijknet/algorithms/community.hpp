@@ -7,10 +7,10 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <random>
-#include <unordered_map>
 #include <vector>
 
 #include "wijknet/algorithms/centrality.hpp"
@@ -96,18 +96,28 @@ struct community_graph {
         return c;
     }
 
-    /// The graph whose nodes are the groups of @p part (labels 0 .. k-1).
+    /// The graph whose nodes are the groups of @p part (labels 0 .. k-1). Members are bucketed in
+    /// flat arrays and each group's neighbours listed in the order first met: O(n + m).
     community_graph aggregate(const std::vector<std::uint32_t>& part, std::uint32_t k) const {
         community_graph c;
         c.self.assign(k, 0.0);
         c.strength.assign(k, 0.0);
-        std::vector<std::vector<std::uint32_t>> members(k);
-        for (std::uint32_t v = 0; v < size(); ++v) members[part[v]].push_back(v);
+        c.offset.reserve(std::size_t(k) + 1);
+        c.target.reserve(target.size() / 2);
+        c.weight.reserve(target.size() / 2);
+        std::vector<std::uint32_t> first(std::size_t(k) + 1, 0), members(size());
+        for (std::uint32_t v = 0; v < size(); ++v) ++first[part[v] + 1];
+        for (std::uint32_t a = 0; a < k; ++a) first[a + 1] += first[a];
+        {
+            std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+            for (std::uint32_t v = 0; v < size(); ++v) members[next[part[v]]++] = v;
+        }
         std::vector<double> acc(k, 0.0);
         std::vector<std::uint32_t> touched;
         for (std::uint32_t a = 0; a < k; ++a) {
             touched.clear();
-            for (auto v : members[a]) {
+            for (auto i = first[a]; i < first[a + 1]; ++i) {
+                const std::uint32_t v = members[i];
                 c.self[a] += self[v];
                 c.strength[a] += strength[v];
                 for (auto e = offset[v]; e < offset[v + 1]; ++e) {
@@ -120,7 +130,6 @@ struct community_graph {
                     acc[b] += weight[e];
                 }
             }
-            std::sort(touched.begin(), touched.end());
             for (auto b : touched) c.target.push_back(b), c.weight.push_back(acc[b]), acc[b] = 0;
             c.offset.push_back(c.target.size());
         }
@@ -129,23 +138,33 @@ struct community_graph {
     }
 };
 
-/// Relabels a partition 0 .. k-1 in order of first appearance; returns k.
+/// Relabels a partition 0 .. k-1 in order of first appearance; returns k. Labels must be below
+/// part.size(), as every partition here has them.
 inline std::uint32_t compact(std::vector<std::uint32_t>& part) {
-    std::unordered_map<std::uint32_t, std::uint32_t> rename;
+    constexpr std::uint32_t none = ~std::uint32_t(0);
+    std::vector<std::uint32_t> rename(part.size(), none);
+    std::uint32_t k = 0;
     for (auto& p : part) {
-        auto it = rename.emplace(p, static_cast<std::uint32_t>(rename.size())).first;
-        p = it->second;
+        if (rename[p] == none) rename[p] = k++;
+        p = rename[p];
     }
-    return static_cast<std::uint32_t>(rename.size());
+    return k;
 }
 
 /// Local moving: moves nodes to the neighbouring community with the largest modularity gain
-/// until no move helps. Returns true if anything moved.
+/// until no move helps. With @p may_leave (Leiden's fast local moving) a node may also leave for
+/// a community of its own when that gains most, as in Traag et al. (2019) and igraph; Louvain
+/// (Blondel et al.) only weighs the neighbouring communities. Labels stay below g.size().
+/// Returns true if anything moved.
 inline bool local_moving(const community_graph& g, std::vector<std::uint32_t>& comm, double gamma, std::mt19937_64& rng,
-                         const run_options& run) {
+                         const run_options& run, bool may_leave = false) {
     const std::uint32_t n = g.size();
     std::vector<double> tot(n, 0.0), link(n, 0.0);
-    for (std::uint32_t v = 0; v < n; ++v) tot[comm[v]] += g.strength[v];
+    std::vector<std::uint32_t> members(n, 0), empty;
+    for (std::uint32_t v = 0; v < n; ++v) tot[comm[v]] += g.strength[v], ++members[comm[v]];
+    if (may_leave)
+        for (std::uint32_t c = n; c-- > 0;)
+            if (members[c] == 0) empty.push_back(c);
     std::vector<std::uint32_t> order(n), seen;
     std::iota(order.begin(), order.end(), 0u);
     std::shuffle(order.begin(), order.end(), rng);
@@ -166,15 +185,22 @@ inline bool local_moving(const community_graph& g, std::vector<std::uint32_t>& c
             link[c] += g.weight[e];
         }
         tot[old] -= g.strength[v];
+        if (may_leave && --members[old] == 0) empty.push_back(old);
         const double kv = g.strength[v];
-        // Gain of joining c (up to a constant): link[c] - gamma * tot[c] * kv / 2m.
+        // Gain of joining c (up to a constant): link[c] - gamma * tot[c] * kv / 2m; an empty
+        // community gains 0.
         std::uint32_t best = old;
         double best_gain = link[old] - gamma * tot[old] * kv / g.total;
         for (auto c : seen) {
             const double gain = link[c] - gamma * tot[c] * kv / g.total;
             if (gain > best_gain + 1e-12) best_gain = gain, best = c;
         }
+        if (may_leave && best_gain < -1e-12 && empty.back() != old) best_gain = 0, best = empty.back();
         tot[best] += kv;
+        if (may_leave) {
+            if (best == empty.back()) empty.pop_back();
+            ++members[best];
+        }
         for (auto c : seen) link[c] = 0;
         link[old] = 0;
         if (best != old) {
@@ -234,16 +260,18 @@ namespace detail {
 /// partition with the unrefined one as its start, until a level leaves every node alone.
 inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>& membership, double gamma,
                         std::mt19937_64& rng, const community_options& o) {
-    community_graph level = base;
+    community_graph aggregated;
+    const community_graph* current = &base;  // the first level is the base itself, not a copy
     std::vector<std::uint32_t> node_of(base.size());  // vertex -> node of the current level
     std::iota(node_of.begin(), node_of.end(), 0u);
     std::vector<std::uint32_t> part = membership;
     for (unsigned l = 0; l < o.max_levels; ++l) {
-        local_moving(level, part, gamma, rng, o.run);
+        const community_graph& level = *current;
+        local_moving(level, part, gamma, rng, o.run, true);
         const std::uint32_t k = compact(part);
         if (k == level.size()) break;  // every node its own community: done
-        // Refinement: within each community, start from singletons and merge a node into the
-        // refined sub-community that gains most, if both are well connected to the community.
+        // Refinement: within each community, start from singletons and merge each well-connected
+        // singleton into a well-connected refined part of its community (randomised, below).
         const std::uint32_t n = level.size();
         std::vector<std::uint32_t> refined(n);
         std::iota(refined.begin(), refined.end(), 0u);
@@ -254,10 +282,11 @@ inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>&
                 if (part[level.target[e]] == part[v]) node_in[v] += level.weight[e];
         ref_out = node_in;  // weight from each singleton to the rest of its community
         std::vector<char> singleton(n, 1);
-        std::vector<std::uint32_t> order(n), seen;
+        std::vector<std::uint32_t> order(n), seen, candidates;
         std::iota(order.begin(), order.end(), 0u);
         std::shuffle(order.begin(), order.end(), rng);
-        std::vector<double> link(n, 0.0);
+        std::vector<double> link(n, 0.0), gains;
+        constexpr double theta = 0.01;
         for (auto v : order) {
             if (!singleton[v]) continue;
             const double kv = level.strength[v], K = comm_tot[part[v]];
@@ -271,13 +300,29 @@ inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>&
                 if (link[r] == 0) seen.push_back(r);
                 link[r] += level.weight[e];
             }
-            std::uint32_t best = refined[v];
-            double best_gain = 0;
+            // Candidates: staying alone (gain 0) and every well-connected refined part whose gain
+            // is not negative; one is drawn with probability proportional to exp(gain / theta),
+            // theta = 0.01 as in the paper and igraph (relative to the best gain, so exp cannot
+            // overflow). Near-equal gains are then a coin toss, which lets later passes explore.
+            candidates.assign(1, refined[v]);
+            gains.assign(1, 0.0);
+            double top = 0;
             for (auto r : seen) {
                 const bool well = ref_out[r] >= gamma * ref_tot[r] * (K - ref_tot[r]) / level.total;
                 const double gain = link[r] - gamma * ref_tot[r] * kv / level.total;
-                if (well && gain > best_gain + 1e-12) best_gain = gain, best = r;
+                if (!well || gain < 0) continue;
+                candidates.push_back(r), gains.push_back(gain);
+                top = std::max(top, gain);
             }
+            double total = 0;
+            for (auto& x : gains) total += (x = std::exp((x - top) / theta));
+            double pick = std::uniform_real_distribution<double>(0, total)(rng);
+            std::uint32_t best = candidates.back();
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                if ((pick -= gains[i]) < 0) {
+                    best = candidates[i];
+                    break;
+                }
             if (best != refined[v]) {
                 // v joins refined community `best`.
                 ref_tot[best] += kv;
@@ -289,12 +334,14 @@ inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>&
             }
             for (auto r : seen) link[r] = 0;
         }
-        const std::uint32_t kr = compact(refined);
+        std::uint32_t kr = compact(refined);
+        if (kr == n) refined = part, kr = k;  // the refinement merged nothing: aggregate the communities
         project(node_of, refined);
         // The aggregate's start partition: each refined part keeps its community of `part`.
         std::vector<std::uint32_t> start(kr);
         for (std::uint32_t v = 0; v < n; ++v) start[refined[v]] = part[v];
-        level = level.aggregate(refined, kr);
+        aggregated = level.aggregate(refined, kr);
+        current = &aggregated;
         part = start;
     }
     for (std::uint32_t v = 0; v < base.size(); ++v) membership[v] = part[node_of[v]];
@@ -303,10 +350,11 @@ inline void leiden_pass(const community_graph& base, std::vector<std::uint32_t>&
 
 }  // namespace detail
 
-/// Leiden community detection (Traag, Waltman & van Eck 2019): fast local moving, then a
-/// refinement that splits every community into well-connected parts (merging singletons greedily
-/// within their community, the theta -> 0 limit of the paper's randomised merge), then
-/// aggregation of the refined partition with the unrefined one as its start, level by level.
+/// Leiden community detection (Traag, Waltman & van Eck 2019): fast local moving (a node may
+/// also leave for a community of its own), then a refinement that splits every community into
+/// well-connected parts (each well-connected singleton joins a well-connected part of its
+/// community drawn with probability proportional to exp(gain / 0.01), the paper's randomised
+/// merge, as igraph's beta = 0.01), then aggregation of the refined partition with the unrefined one as its start, level by level.
 /// Passes repeat, each from the partition of the one before, until a pass changes nothing (or
 /// o.max_iterations passes), as igraph's community_leiden with n_iterations < 0; a pass never
 /// lowers the modularity. Communities come out connected. Returns labels 0 .. k-1 in order of
