@@ -316,6 +316,28 @@ def test_validate_checks_the_incident_files(tmp_path):
     assert found.attrs["errors"] == 3
 
 
+def test_a_misspelled_incident_column_is_an_error_not_a_dropped_column(tmp_path, capsys):
+    # The incident files follow the header rules of every other file of the folder: 'prioriteit' is
+    # like no known column (an attribute), 'neigbourhood' is one typo from 'neighbourhood' (an error:
+    # the neighbourhood would silently be missing from the report), and the steps' 'notte' one from
+    # 'note' (a file that reads no other columns says so).
+    folder = write(tmp_path / "i", {
+        "stakeholders.csv": PEOPLE,
+        "incidents.csv": "id,reported,category,neigbourhood,prioriteit\nM1,2022-03-01,intimidatie,Merelplein,x\n",
+        "incident_steps.csv": "incident,stakeholder,action,time,notte\nM1,agent,ontvangen,2022-03-01T10:00,n\n"})
+    with pytest.raises(wijknet.ParseError, match=r"incidents.csv:1:4: unknown column 'neigbourhood' looks like the "
+                                                 r"column 'neighbourhood'; did you mean 'neighbourhood'\?"):
+        wijknet.read(folder)
+    found = wijknet.validate(folder)
+    assert [(Path(f).name, line, column) for f, line, column in found[["file", "line", "column"]].itertuples(index=False)] == [
+        ("incidents.csv", 1, 4), ("incident_steps.csv", 1, 5)]
+    assert found["suggestion"][1].endswith("or give it a name less like 'note' (this file does not read other columns)")
+    assert main_check(check_args(folder, lang="nl")) == 1
+    out = capsys.readouterr().out
+    assert "incidents.csv:1:4: fout: onbekende kolom 'neigbourhood' lijkt op de kolom 'neighbourhood'" in out
+    assert "incident_steps.csv:1:5: fout: onbekende kolom 'notte' lijkt op de kolom 'note'" in out
+
+
 def test_the_more_rows_line_is_a_note_not_an_error(tmp_path, capsys):
     # Six rows alike (a decimal comma without decimal_comma=True) and one more error: three of the six
     # are shown, then a note for the other three, then the last error: 4 errors, not 5.

@@ -10,22 +10,18 @@
 #include <vector>
 
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/csv_header.hpp"
 #include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
 
 namespace wijknet {
 
-/// One column of the incident files and every header that names it (English first, then Dutch).
-/// Headers match ignoring case, spaces, '_' and '-'.
-struct incident_column {
-    const char* field;
-    std::vector<std::string> names;
-};
-
-/// The known columns of `incidents.csv`; every other column is an attribute (sensitive, as every
-/// incident field).
-inline const std::vector<incident_column>& incident_columns() {
-    static const std::vector<incident_column> columns = {
+/// The known columns of `incidents.csv`, English name first, then the Dutch ones; headers match as
+/// every CSV header of the folder does (detail::match_header: ignoring case, accents, spaces, '_'
+/// and '-'; a name one typo away from a known one is an error). Every other column is an
+/// attribute (sensitive, as every incident field).
+inline const std::vector<csv_header_names>& incident_columns() {
+    static const std::vector<csv_header_names> columns = {
         {"id", {"id", "melding", "meldingnummer", "nummer", "incident"}},
         {"reported", {"reported", "gemeld", "gemeld op", "datum", "date", "tijdstip"}},
         {"category", {"category", "categorie", "soort", "type"}},
@@ -34,9 +30,10 @@ inline const std::vector<incident_column>& incident_columns() {
     return columns;
 }
 
-/// The known columns of `incident_steps.csv`, one row per step, in time order within an incident.
-inline const std::vector<incident_column>& incident_step_columns() {
-    static const std::vector<incident_column> columns = {
+/// The known columns of `incident_steps.csv`, one row per step, in time order within an incident;
+/// headers match as in incident_columns(), other columns are not read.
+inline const std::vector<csv_header_names>& incident_step_columns() {
+    static const std::vector<csv_header_names> columns = {
         {"incident", {"incident", "melding", "meldingnummer"}},
         {"stakeholder", {"stakeholder", "wie", "door", "partij", "actor"}},
         {"action", {"action", "actie", "handeling", "stap"}},
@@ -48,40 +45,12 @@ inline const std::vector<incident_column>& incident_step_columns() {
 
 namespace detail {
 
-inline std::string fold_header(std::string_view s) {
-    std::string out;
-    for (char c : s)
-        if (c != ' ' && c != '_' && c != '-') out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-    return out;
-}
-
-/// Where each known column sits in the header of @p t (nullopt when absent).
-inline std::vector<std::optional<std::size_t>> find_incident_columns(const csv_table& t,
-                                                                     const std::vector<incident_column>& known) {
-    std::vector<std::optional<std::size_t>> at(known.size());
-    for (std::size_t c = 0; c < t.num_columns(); ++c) {
-        const std::string folded = fold_header(t.header()[c]);
-        for (std::size_t k = 0; k < known.size(); ++k) {
-            bool match = false;
-            for (const auto& name : known[k].names) match = match || fold_header(name) == folded;
-            if (!match) continue;
-            if (at[k])
-                throw parse_error(t.file(), 1, c + 1,
-                                  "columns '" + t.header()[*at[k]] + "' and '" + t.header()[c] +
-                                      "' are both the column '" + known[k].field + "'; keep one of them");
-            at[k] = c;
-            break;
-        }
-    }
-    return at;
-}
-
 inline std::size_t require_column(const csv_table& t, const std::vector<std::optional<std::size_t>>& at,
-                                  const std::vector<incident_column>& known, std::size_t k) {
+                                  const std::vector<csv_header_names>& known, std::size_t k) {
     if (at[k]) return *at[k];
     std::string names;
     for (const auto& n : known[k].names) names += (names.empty() ? "'" : ", '") + n + "'";
-    throw parse_error(t.file(), 1, 0, "missing column '" + std::string(known[k].field) + "' (named one of " + names + ")");
+    throw parse_error(t.file(), 1, 0, "missing column '" + known[k].field + "' (named one of " + names + ")");
 }
 
 inline std::string incident_cell(const csv_table& t, std::size_t row, std::optional<std::size_t> column) {
@@ -122,6 +91,13 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
             guard([&] { throw parse_error(steps_path, 0, 0, "incident_steps.csv needs incidents.csv beside it"); });
         return;
     }
+    // A header problem (a column named twice, a near miss of a known name): thrown when strict,
+    // recorded when collecting, as the other files of the folder.
+    auto report = [&](problem p) {
+        if (!collect)
+            throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
+        collect->push_back(std::move(p));
+    };
     // Rows of the wrong length: thrown when strict, recorded (and the row dropped) when collecting.
     auto read = [&](const std::string& path) {
         std::vector<parse_error> bad_rows;
@@ -135,7 +111,7 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
     std::size_t id = 0;
     if (!guard([&] {
             table.emplace(read(incidents_path));
-            at = find_incident_columns(*table, known);
+            at = match_header(*table, known, report).at;
             id = require_column(*table, at, known, 0);
             require_column(*table, at, known, 1);
             require_column(*table, at, known, 2);
@@ -184,7 +160,7 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
         std::size_t which = 0;
         const bool readable = guard([&] {
             s.emplace(read(steps_path));
-            step_at = find_incident_columns(*s, step_known);
+            step_at = match_header(*s, step_known, report, false).at;
             which = require_column(*s, step_at, step_known, 0);
             for (std::size_t k : {1, 2, 4}) require_column(*s, step_at, step_known, k);
         });

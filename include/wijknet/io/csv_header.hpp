@@ -1,0 +1,108 @@
+/// @file
+/// @brief Matching the header of a CSV file against the columns a reader knows, for every CSV
+/// reader of the folder layout (the alliance files and the incident log): one set of rules for
+/// Dutch names, duplicates and near misses.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wijknet/detail/text.hpp"
+#include "wijknet/io/csv.hpp"
+#include "wijknet/io/problem.hpp"
+
+namespace wijknet {
+
+/// One column of a file of the folder layout: its field (the English name csv_columns gives it)
+/// and every header that names it.
+struct csv_header_names {
+    std::string field;
+    std::vector<std::string> names;  ///< the configured name first, then the built-in Dutch and other names
+};
+
+namespace detail {
+
+/// Where the known columns of a file are (csv_known_columns order), and which header cells they use.
+struct column_positions {
+    std::vector<std::optional<std::size_t>> at;  ///< per known column, its header cell
+    std::vector<std::size_t> used;               ///< the header cells that are known columns
+};
+
+/// Matches the header of @p t against the known columns of @p file. Two cells naming one column,
+/// and a name one typo away from a known name (Levenshtein with swaps: 1 for names of 4 to 7
+/// characters, 2 from 8 on; shorter names are never guessed at), are problems handed to @p report;
+/// such a cell then stays an attribute. @p keeps_others says whether the file keeps its other
+/// columns as attributes (incident_steps.csv does not read them), for the suggestion's wording.
+template <class Report>
+column_positions match_header(const csv_table& t, const std::vector<csv_header_names>& known, Report&& report,
+                              bool keeps_others = true) {
+    column_positions out;
+    out.at.assign(known.size(), std::nullopt);
+    for (std::size_t c = 0; c < t.num_columns(); ++c) {
+        const std::string folded = fold_name(t.header()[c]);
+        bool found = false;
+        for (std::size_t k = 0; k < known.size() && !found; ++k)
+            for (const auto& name : known[k].names) {
+                if (fold_name(name) != folded) continue;
+                found = true;
+                if (out.at[k]) {
+                    const std::string first = t.header()[*out.at[k]], second = t.header()[c];
+                    problem p;
+                    p.file = t.file(), p.line = 1, p.column = c + 1;
+                    p.message = "columns '" + first + "' and '" + second + "' are both the column '" + known[k].field + "'";
+                    p.suggestion = "keep one of them";
+                    p.message_nl = "de kolommen '" + first + "' en '" + second + "' zijn allebei de kolom '" +
+                                   known[k].field + "'";
+                    p.suggestion_nl = "houd er één over";
+                    report(std::move(p));
+                } else {
+                    out.at[k] = c;
+                    out.used.push_back(c);
+                }
+                break;
+            }
+        if (found) continue;
+        // A near miss: the closest known name within the typo distance.
+        std::size_t best_distance = 3, best = 0;
+        std::string best_name;
+        for (std::size_t k = 0; k < known.size(); ++k)
+            for (const auto& name : known[k].names) {
+                const std::string target = fold_name(name);
+                if (target.size() < 4) continue;
+                const std::size_t d = typo_distance(folded, target);
+                if (d <= (target.size() >= 8 ? 2u : 1u) && d < best_distance) best_distance = d, best = k, best_name = name;
+            }
+        if (best_name.empty()) continue;
+        std::vector<std::string> others;
+        for (const auto& name : known[best].names)
+            if (name != best_name && std::find(others.begin(), others.end(), name) == others.end()) others.push_back(name);
+        std::string also, also_nl;
+        for (std::size_t i = 0; i < others.size(); ++i) {
+            const char* sep = i == 0 ? "" : i + 1 == others.size() ? " or " : ", ";
+            const char* sep_nl = i == 0 ? "" : i + 1 == others.size() ? " of " : ", ";
+            also += sep + ("'" + others[i] + "'");
+            also_nl += sep_nl + ("'" + others[i] + "'");
+        }
+        const std::string header = t.header()[c];
+        problem p;
+        p.file = t.file(), p.line = 1, p.column = c + 1;
+        p.message = "unknown column '" + header + "' looks like the column '" + best_name + "'";
+        p.suggestion = "did you mean '" + best_name + "'? Rename the column" +
+                       (also.empty() ? std::string() : " (" + also + " will do too)") +
+                       ", or give it a name less like '" + best_name + "'" +
+                       (keeps_others ? " to keep it as an attribute" : " (this file does not read other columns)");
+        p.message_nl = "onbekende kolom '" + header + "' lijkt op de kolom '" + best_name + "'";
+        p.suggestion_nl = "bedoelt u '" + best_name + "'? Geef de kolom die naam" +
+                          (also_nl.empty() ? std::string() : " (" + also_nl + " mag ook)") +
+                          (keeps_others ? ", of een naam die er minder op lijkt om hem als kenmerk te houden"
+                                        : ", of een naam die er minder op lijkt (dit bestand leest andere kolommen niet)");
+        report(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace detail
+
+}  // namespace wijknet
