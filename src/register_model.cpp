@@ -337,6 +337,35 @@ void register_model(py::module_& m) {
           },
           py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false, py::arg("encoding") = "auto",
           py::arg("duplicates") = "merge", "Every problem of a CSV folder, as dicts (wijknet.validate).");
+    m.def("_match_header",
+          [](const std::string& file, const std::vector<std::string>& header, const std::map<std::string, std::string>& named) {
+              // The folder reader's header rules for a pandas frame: `named` holds the names the
+              // caller gave (from_pandas' id=, source= ...), by csv_columns field.
+              csv_columns col;
+              std::map<std::string, std::string*> fields = {
+                  {"id", &col.id},         {"name", &col.name},         {"kind", &col.kind},
+                  {"role", &col.role},     {"waves", &col.waves},       {"source", &col.source},
+                  {"target", &col.target}, {"relation", &col.relation}, {"wave", &col.wave},
+                  {"weight", &col.weight}, {"date", &col.date},         {"theme", &col.theme},
+                  {"organisers", &col.organisers}, {"stakeholder", &col.stakeholder}, {"event", &col.event}};
+              for (const auto& [field, name] : named) {
+                  auto it = fields.find(field);
+                  if (it == fields.end()) throw invalid_value_error("_match_header: no column field '" + field + "'");
+                  *it->second = name;
+              }
+              const auto known = csv_known_columns(file, col);
+              std::vector<problem> problems;
+              const auto at = detail::match_header(file, header, known, [&](problem p) { problems.push_back(std::move(p)); }).at;
+              py::dict positions;
+              for (std::size_t k = 0; k < known.size(); ++k)
+                  positions[py::str(known[k].field)] = at[k] ? py::cast(*at[k]) : py::none();
+              py::list out;
+              for (const auto& p : problems) out.append(problem_dict(p));
+              return py::make_tuple(positions, out);
+          },
+          py::arg("file"), py::arg("header"), py::arg("named"),
+          "Where the known columns of `file` (\"stakeholders.csv\" ...) sit in `header`, by field, and the header's "
+          "problems as dicts: the folder reader's rules, for from_pandas.");
 }
 
 }  // namespace wijknet::python

@@ -531,6 +531,10 @@ def _key_players(snapshot: Snapshot, k: typing.SupportsInt | typing.SupportsInde
     ...
 def _layout(snapshot: Snapshot, method: str = 'auto', seed: typing.SupportsInt | typing.SupportsIndex = 1, iterations: typing.SupportsInt | typing.SupportsIndex = 0, min_distance: typing.SupportsFloat | typing.SupportsIndex = 0.8) -> tuple[list[float], list[float]]:
     ...
+def _match_header(file: str, header: collections.abc.Sequence[str], named: collections.abc.Mapping[str, str]) -> tuple[dict, list]:
+    """
+    Where the known columns of `file` ("stakeholders.csv" ...) sit in `header`, by field, and the header's problems as dicts: the folder reader's rules, for from_pandas.
+    """
 def _netlm_permutations(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool, arg5: str, arg6: str, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.SupportsFloat | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def _netlogit(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str, arg4: bool) -> dict:

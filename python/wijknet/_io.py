@@ -361,7 +361,10 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
         ``stakeholder``, ``action``, ``to``, ``time``, ``note``, in time order within an incident
         (a ``step`` column, if present, orders them). Every incident field is sensitive.
     id, source, target, role, name, kind, waves, relation, wave, weight : str
-        The names of those columns in the frames (``source="van"``, ``weight="gewicht"`` ...).
+        The names of those columns in the frames (``source="bron_id"``, ``weight="score"`` ...). Without
+        them, the Dutch and other names of the CSV folder layout are found too (``van``, ``naar``,
+        ``relatie``, ``meting``, ``gewicht``, ``naam``, ``soort``, ``rol`` ...; docs/csv.md), ignoring
+        case, accents, spaces, ``_`` and ``-``.
     sensitive : iterable of str, default ()
         Attribute columns that are sensitive; a column named ``x:sensitive`` is the sensitive
         attribute ``x`` without being listed.
@@ -397,7 +400,8 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     InvalidValueError
         A missing id, a weight that is not a finite number, an unknown kind, a missing ``id``,
         ``source`` or ``target`` column, an attribute value that is not None, a bool, a number or
-        a str.
+        a str; two columns naming one field, or a column one typo away from a known name
+        (``rolen``, ``weigth``), as in a CSV file.
 
     Notes
     -----
@@ -420,7 +424,7 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     ...                        "rol": ["wijkagent", "lhbti+ organisatie", "welzijn"]})
     >>> links = pd.DataFrame({"van": ["agent", "coc", "welzijn"], "naar": ["coc", "agent", "agent"],
     ...                       "gewicht": [4, 4, 2]})
-    >>> a = wijknet.from_pandas(people, links, role="rol", source="van", target="naar", weight="gewicht")
+    >>> a = wijknet.from_pandas(people, links)  # 'rol', 'van', 'naar' and 'gewicht' are known names
     >>> a.ties()[["source", "target", "relation", "weight"]]
         source target       relation  weight
     0    agent    coc  collaboration     4.0
@@ -429,8 +433,7 @@ def from_pandas(stakeholders: pd.DataFrame | None = None, ties: pd.DataFrame | N
     The collaboration between agent and coc was listed from both sides with the same weight: one
     tie. Listed with different weights, it is an error naming both rows:
 
-    >>> wijknet.from_pandas(people, links.assign(gewicht=[4, 3, 2]), role="rol", source="van",
-    ...                     target="naar", weight="gewicht")
+    >>> wijknet.from_pandas(people, links.assign(gewicht=[4, 3, 2]))
     Traceback (most recent call last):
     ...
     wijknet._core.DuplicateIdError: ties row 2, column 'gewicht': the collaboration tie 'agent' -- 'coc' in wave 'T0' is listed twice, on rows 1 and 2, with weights 4 and 3; say how to combine them with duplicates='sum', 'max' or 'mean', or make the listings agree
@@ -452,22 +455,34 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     """The work of from_pandas, into a new alliance (``into`` None) or an existing one."""
     # Built aside and swapped in at the end: a bad row anywhere leaves `into` as it was.
     a = Alliance() if into is None else into.copy()
+    event_id, event_name = id, name
     if stakeholders is not None:
+        fields = _known_columns(stakeholders, "stakeholders",
+                                {"id": id, "name": name, "kind": kind, "role": role, "waves": waves})
+        id, name, kind, role, waves = fields.values()
         frame = _with_column(stakeholders, id, "stakeholders", "id")
-        fields = {"id": id, "name": name, "kind": kind, "role": role, "waves": waves}
         data, positions = _kept_rows(frame, id)
         _core._add_stakeholder_columns(a, *(_objects(data, c) for c in fields.values()),
                                        _attribute_columns(data, fields.values(), sensitive), declare_unknown_roles,
                                        positions, _place("stakeholders", frame, fields))
     if ties is not None:
+        fields = _known_columns(ties, "ties", {"source": source, "target": target, "relation": relation, "wave": wave,
+                                               "weight": weight})
+        source, target, relation, wave, weight = fields.values()
         frame = _with_column(_with_column(ties, source, "ties", "source"), target, "ties", "target")
-        fields = {"source": source, "target": target, "relation": relation, "wave": wave, "weight": weight}
         data, positions = _kept_rows(frame, source)
         place = _place("ties", frame, fields)
         _core._add_tie_columns(a, _objects(data, source), _objects(data, target), _objects(data, relation),
                                _objects(data, wave), _weights(data, weight, positions, place),
                                _attribute_columns(data, fields.values(), sensitive), duplicates, default_relation,
                                default_wave, create_stakeholders, declare_relations, positions, place)
+    id, name = event_id, event_name
+    if events is not None:
+        events = _with_known_names(events, "events", {"id": id, "name": name, "date": "date", "theme": "theme",
+                                                      "organisers": "organisers"})
+    if participation is not None:
+        participation = _with_known_names(participation, "participation", {"stakeholder": "stakeholder",
+                                                                            "event": "event"})
     for number, row in enumerate(_records(events, id)):
         try:
             attributes, marked = _split_attributes(row, (id, name, "date", "theme", "themes", "organisers"), sensitive)
@@ -491,6 +506,33 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     into._assign(a)
     into._read_warnings = a.read_warnings
     return into
+
+
+def _known_columns(frame: pd.DataFrame, table: str, named: dict[str, str]) -> dict[str, Any]:
+    """The frame's own labels of its known columns, by field (in the order of ``named``): the column
+    a keyword names, else one of the names the CSV folder reader knows for it (docs/csv.md: ``naam``,
+    ``rol``, ``van``, ``gewicht`` ..., ignoring case, accents, spaces, ``_`` and ``-``); fields the
+    frame lacks keep the keyword's name. As in a CSV file, two columns naming one field and a column
+    one typo away from a known name (``rolen``, ``weigth``) are errors: read as attributes, they
+    would leave roles or weights silently missing."""
+    labels = list(frame.columns)
+    if frame.index.name is not None and frame.index.name not in labels:
+        labels.append(frame.index.name)  # the id may be the index
+    positions, problems = _core._match_header(f"{table}.csv", [str(label) for label in labels], named)
+    for problem in problems:
+        hint = f"; {problem['suggestion']}" if problem["suggestion"] else ""
+        raise _core.InvalidValueError(f"{table}: {problem['message']}{hint}")
+    return {field: labels[positions[field]] if positions[field] is not None else wanted
+            for field, wanted in named.items()}
+
+
+def _with_known_names(frame: pd.DataFrame, table: str, named: dict[str, str]) -> pd.DataFrame:
+    """The frame with its known columns (see _known_columns) renamed to the names in ``named``."""
+    found = _known_columns(frame, table, named)
+    renames = {found[field]: wanted for field, wanted in named.items() if found[field] != wanted}
+    if frame.index.name in renames:
+        frame = frame.rename_axis(renames[frame.index.name])
+    return frame.rename(columns=renames)
 
 
 def _with_column(frame: pd.DataFrame, column: str, table: str, keyword: str) -> pd.DataFrame:

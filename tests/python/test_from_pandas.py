@@ -205,3 +205,52 @@ def test_docstring_examples_run(obj, tmp_path, monkeypatch):
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     report = []
     assert runner.run(test, out=report.append).failed == 0, "".join(report)
+
+
+# ---------------------------------------------------------------------------------- column names
+
+def test_dutch_column_names_need_no_keywords_and_read_as_the_english_ones():
+    # Before, a frame with 'soort' and 'rol' loaded every stakeholder as an organisation without a
+    # role, the Dutch columns kept as attributes: a silently wrong alliance. The frames now follow the
+    # CSV folder's header table (docs/csv.md).
+    english = wijknet.from_pandas(
+        pd.DataFrame({"id": ["a", "b"], "name": ["Kees", "COC"], "kind": ["person", "organisation"],
+                      "role": ["wijkagent", "lhbti_organisatie"]}),
+        pd.DataFrame({"source": ["a"], "target": ["b"], "relation": ["trust"], "wave": ["T1"], "weight": [3.0]}),
+        events=pd.DataFrame({"id": ["e1"], "name": ["Buurtfeest"], "date": ["2022-05-01"], "theme": ["veiligheid"]}),
+        participation=pd.DataFrame({"stakeholder": ["a"], "event": ["e1"]}))
+    dutch = wijknet.from_pandas(
+        pd.DataFrame({"ID": ["a", "b"], "Naam": ["Kees", "COC"], "Soort": ["persoon", "organisatie"],
+                      "Rol": ["wijkagent", "lhbti+ organisatie"]}).rename(columns={"ID": "id"}),
+        pd.DataFrame({"Van": ["a"], "Naar": ["b"], "Relatie": ["vertrouwen"], "Meting": ["T1"], "Gewicht": [3.0]}),
+        events=pd.DataFrame({"id": ["e1"], "naam": ["Buurtfeest"], "datum": ["2022-05-01"], "thema": ["veiligheid"]}),
+        participation=pd.DataFrame({"deelnemer": ["a"], "activiteit": ["e1"]}))
+    pd.testing.assert_frame_equal(dutch.stakeholders(), english.stakeholders())
+    assert tie_rows(dutch) == tie_rows(english) == [("a", "b", "trust", "T1", 3.0)]
+    pd.testing.assert_frame_equal(dutch.events(), english.events())
+    pd.testing.assert_frame_equal(dutch.participation(), english.participation())
+    assert dutch.stakeholders().loc["a", "kind"] == "person" and dutch.stakeholders().loc["a", "roles"] == ["wijkagent"]
+
+
+@pytest.mark.parametrize("table, frame, message", [
+    ("stakeholders", pd.DataFrame({"id": ["a"], "rolen": ["wijkagent"]}),
+     "stakeholders: unknown column 'rolen' looks like the column 'role'; did you mean 'role'? Rename the column "
+     "('rol' or 'rollen' will do too), or give it a name less like 'role' to keep it as an attribute"),
+    ("stakeholders", pd.DataFrame({"id": ["a"], "naam": ["A"], "name": ["B"]}),
+     "stakeholders: columns 'naam' and 'name' are both the column 'name'; keep one of them"),
+    ("ties", pd.DataFrame({"source": ["a"], "target": ["a"], "weigth": [2]}),
+     "ties: unknown column 'weigth' looks like the column 'weight'; did you mean 'weight'?"),
+])
+def test_a_column_like_a_known_one_is_an_error_as_in_a_csv_file(table, frame, message):
+    frames = {"stakeholders": frame} if table == "stakeholders" else {"stakeholders": PEOPLE, "ties": frame}
+    with pytest.raises(wijknet.InvalidValueError) as caught:
+        wijknet.from_pandas(**frames)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_keyword_still_names_a_column_the_table_does_not_know():
+    a = wijknet.from_pandas(pd.DataFrame({"code": ["a", "b"], "functie": ["wijkagent", "welzijn"]}),
+                            pd.DataFrame({"wie": ["a"], "met": ["b"]}), id="code", role="functie", source="wie",
+                            target="met")
+    assert a.stakeholders()["roles"].tolist() == [["wijkagent"], ["welzijnswerk"]]
+    assert tie_rows(a) == [("a", "b", "collaboration", "T0", 1.0)]

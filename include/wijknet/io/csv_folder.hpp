@@ -88,7 +88,7 @@ inline std::vector<csv_header_names> csv_known_columns(const std::string& file, 
         return {{"id", n{col.id}},
                 {"name", n{col.name, "naam"}},
                 {"date", n{col.date, "datum"}},
-                {"theme", n{col.theme, "thema", "themas", "thema's"}},
+                {"theme", n{col.theme, "themes", "thema", "themas", "thema's"}},
                 {"organisers", n{col.organisers, "organizers", "organisatoren", "organisator"}}};
     if (file == "participation.csv")
         return {{"stakeholder", n{col.stakeholder, "deelnemer"}},

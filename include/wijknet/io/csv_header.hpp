@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "wijknet/detail/text.hpp"
@@ -30,27 +31,29 @@ struct column_positions {
     std::vector<std::size_t> used;               ///< the header cells that are known columns
 };
 
-/// Matches the header of @p t against the known columns of @p file. Two cells naming one column,
+/// Matches a header against the known columns of a file (csv_known_columns). Two cells naming one column,
 /// and a name one typo away from a known name (Levenshtein with swaps: 1 for names of 4 to 7
 /// characters, 2 from 8 on; shorter names are never guessed at), are problems handed to @p report;
 /// such a cell then stays an attribute. @p keeps_others says whether the file keeps its other
 /// columns as attributes (incident_steps.csv does not read them), for the suggestion's wording.
+/// The header is @p header of the file named @p file (a pandas frame's columns match the same way:
+/// wijknet.from_pandas).
 template <class Report>
-column_positions match_header(const csv_table& t, const std::vector<csv_header_names>& known, Report&& report,
-                              bool keeps_others = true) {
+column_positions match_header(const std::string& file, const std::vector<std::string>& header,
+                              const std::vector<csv_header_names>& known, Report&& report, bool keeps_others = true) {
     column_positions out;
     out.at.assign(known.size(), std::nullopt);
-    for (std::size_t c = 0; c < t.num_columns(); ++c) {
-        const std::string folded = fold_name(t.header()[c]);
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const std::string folded = fold_name(header[c]);
         bool found = false;
         for (std::size_t k = 0; k < known.size() && !found; ++k)
             for (const auto& name : known[k].names) {
                 if (fold_name(name) != folded) continue;
                 found = true;
                 if (out.at[k]) {
-                    const std::string first = t.header()[*out.at[k]], second = t.header()[c];
+                    const std::string first = header[*out.at[k]], second = header[c];
                     problem p;
-                    p.file = t.file(), p.line = 1, p.column = c + 1;
+                    p.file = file, p.line = 1, p.column = c + 1;
                     p.message = "columns '" + first + "' and '" + second + "' are both the column '" + known[k].field + "'";
                     p.suggestion = "keep one of them";
                     p.message_nl = "de kolommen '" + first + "' en '" + second + "' zijn allebei de kolom '" +
@@ -85,15 +88,14 @@ column_positions match_header(const csv_table& t, const std::vector<csv_header_n
             also += sep + ("'" + others[i] + "'");
             also_nl += sep_nl + ("'" + others[i] + "'");
         }
-        const std::string header = t.header()[c];
         problem p;
-        p.file = t.file(), p.line = 1, p.column = c + 1;
-        p.message = "unknown column '" + header + "' looks like the column '" + best_name + "'";
+        p.file = file, p.line = 1, p.column = c + 1;
+        p.message = "unknown column '" + header[c] + "' looks like the column '" + best_name + "'";
         p.suggestion = "did you mean '" + best_name + "'? Rename the column" +
                        (also.empty() ? std::string() : " (" + also + " will do too)") +
                        ", or give it a name less like '" + best_name + "'" +
                        (keeps_others ? " to keep it as an attribute" : " (this file does not read other columns)");
-        p.message_nl = "onbekende kolom '" + header + "' lijkt op de kolom '" + best_name + "'";
+        p.message_nl = "onbekende kolom '" + header[c] + "' lijkt op de kolom '" + best_name + "'";
         p.suggestion_nl = "bedoelt u '" + best_name + "'? Geef de kolom die naam" +
                           (also_nl.empty() ? std::string() : " (" + also_nl + " mag ook)") +
                           (keeps_others ? ", of een naam die er minder op lijkt om hem als kenmerk te houden"
@@ -101,6 +103,13 @@ column_positions match_header(const csv_table& t, const std::vector<csv_header_n
         report(std::move(p));
     }
     return out;
+}
+
+/// match_header on the header of the CSV table @p t.
+template <class Report>
+column_positions match_header(const csv_table& t, const std::vector<csv_header_names>& known, Report&& report,
+                              bool keeps_others = true) {
+    return match_header(t.file(), t.header(), known, std::forward<Report>(report), keeps_others);
 }
 
 }  // namespace detail
