@@ -50,9 +50,22 @@ def _format_of(path: Path, format: str | None) -> str:
     try:
         return _EXTENSIONS[path.suffix.lower()]
     except KeyError:
+        suffix = path.suffix.lower()
+        if suffix in _SPREADSHEETS:
+            hint = ("; a spreadsheet workbook is not read directly: save each sheet as 'CSV UTF-8' into one folder "
+                    "(stakeholders.csv, ties.csv ..., see docs/csv.md) and pass the folder, or read the sheets with "
+                    "pandas.read_excel and pass them to wijknet.from_pandas")
+        elif suffix in (".csv", ".txt", ".tsv"):
+            hint = ("; one CSV file is not an alliance: pass the folder that holds stakeholders.csv, ties.csv ... "
+                    "(see docs/csv.md)")
+        else:
+            hint = ""
         raise _core.InvalidValueError(
             f"{path}: cannot tell the format from the extension '{path.suffix}'; expected .json, .graphml, "
-            ".dl, .dot or a folder of CSV files (or pass format=...)") from None
+            f".dl, .dot or a folder of CSV files (or pass format=...){hint}") from None
+
+
+_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @checked

@@ -412,3 +412,17 @@ def test_negative_weights_where_a_measure_needs_strengths_name_the_tie():
     # Without weights, or with the bad tie left out, the measures run.
     assert wijknet.pagerank(a).sum() == pytest.approx(1.0)
     assert wijknet.pagerank(a, weight=True, min_weight=0).sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name, hint", [
+    ("alliantie.xlsx", "a spreadsheet workbook is not read directly: save each sheet as 'CSV UTF-8' into one folder"),
+    ("alliantie.ods", "pandas.read_excel and pass them to wijknet.from_pandas"),
+    ("stakeholders.csv", "one CSV file is not an alliance: pass the folder that holds stakeholders.csv"),
+])
+def test_a_file_wijknet_does_not_read_says_what_to_pass_instead(tmp_path, name, hint):
+    # What a programme lead is most likely to try first: the workbook itself, or one sheet saved as CSV.
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(wijknet.InvalidValueError, match="cannot tell the format from the extension") as caught:
+        wijknet.read(path)
+    assert hint in str(caught.value)
