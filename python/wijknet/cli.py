@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import WijknetError, __version__, example_path
 from . import _diagnostics, _display, _sentences, _summary
-from ._io import read
+from ._io import _SPREADSHEETS, read
 from ._report import _pick_template, suppressed
 from ._study import is_study_folder
 from ._wording import SMALL_CELL, Wording, display_names
@@ -113,9 +113,13 @@ _WORDS = {
 
 
 class UsageError(Exception):
-    """A wrong command line or a path that does not exist (exit status 2)."""
+    """A wrong command line or a path that does not exist (exit status 2), in English and Dutch."""
 
     status = 2
+
+    def __init__(self, message: str, nl: str) -> None:
+        super().__init__(message)
+        self.nl = nl
 
 
 # --------------------------------------------------------------------------------- the tables
@@ -250,7 +254,8 @@ def _wave_keys(alliance: Any, wave: str | None) -> list[str]:
     if wave is not None:
         known = [x["key"] for x in alliance.waves]
         if known and wave not in known:
-            raise UsageError(f"no wave '{wave}' in the data; the waves are {', '.join(known)}")
+            raise UsageError(f"no wave '{wave}' in the data; the waves are {', '.join(known)}",
+                             f"geen meting '{wave}' in de gegevens; de metingen zijn {', '.join(known)}")
         return [wave]
     return [x["key"] for x in alliance.waves] or [""]
 
@@ -265,7 +270,8 @@ def _chain(text: str | None) -> list[str]:
         return list(DEFAULT_CHAIN)
     roles = [r.strip() for r in text.split(",") if r.strip()]
     if len(roles) < 2:
-        raise UsageError(f"--chain needs two or more roles separated by commas, got '{text}'")
+        raise UsageError(f"--chain needs two or more roles separated by commas, got '{text}'",
+                         f"--chain vraagt twee of meer rollen, gescheiden door komma's; gegeven: '{text}'")
     return roles
 
 
@@ -294,7 +300,8 @@ def _resolve(alliance: Any, w: Wording, given: Iterable[str]) -> list[str]:
             elif part.casefold() in by_name:
                 ids.append(by_name[part.casefold()])
             else:
-                raise UsageError(f"no stakeholder '{part}': give an id or a name as the tables print it")
+                raise UsageError(f"no stakeholder '{part}': give an id or a name as the tables print it",
+                                 f"geen stakeholder '{part}': geef een id of een naam zoals de tabellen die tonen")
     return ids
 
 
@@ -516,7 +523,9 @@ def _study_report(args: argparse.Namespace) -> str:
 
     if args.show_sensitive:
         raise UsageError("--show-sensitive applies to the report of one alliance; the report across "
-                         "neighbourhoods shows no attributes")
+                         "neighbourhoods shows no attributes",
+                         "--show-sensitive geldt voor het rapport van één alliantie; het rapport over wijken heen "
+                         "toont geen kenmerken")
     out = Path(args.output or ("rapport.html" if args.lang == "nl" else "report.html"))
     result = make_report(args.data, lang=args.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=_chain(args.chain) if args.chain else None,
@@ -662,10 +671,45 @@ def _with_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]
 def _load(args: argparse.Namespace) -> tuple[Any, str]:
     path = Path(args.data) if args.data else example_path()
     if not path.exists():
-        raise UsageError(f"{path}: no such file or folder")
+        raise UsageError(f"{path}: no such file or folder", f"{path}: dit bestand of deze map bestaat niet")
     options = ({"separator": args.separator, "decimal_comma": args.decimal_comma, "encoding": args.encoding,
                 "duplicates": args.duplicates} if path.is_dir() else {})
     return read(path, **options), str(path)
+
+
+def _error_line(err: BaseException, args: argparse.Namespace) -> str:
+    """The line a failed command prints, in the language asked. In Dutch: a usage error and a
+    missing or unreadable path in Dutch; a spreadsheet workbook with what to do instead; a CSV
+    folder that does not read with its first error as ``wijknet check`` words it (the readers'
+    own messages are English) and how many more there are."""
+    if args.lang != "nl":
+        return f"wijknet: error: {err}"
+    if isinstance(err, UsageError):
+        return f"wijknet: fout: {err.nl}"
+    if isinstance(err, FileNotFoundError):
+        return f"wijknet: fout: {err.filename}: dit bestand of deze map bestaat niet"
+    if isinstance(err, PermissionError):
+        return f"wijknet: fout: {err.filename}: geen toegang (leesrechten of schrijfrechten ontbreken)"
+    data = Path(args.data) if getattr(args, "data", None) else None
+    if data is not None and data.suffix.lower() in _SPREADSHEETS:
+        return (f"wijknet: fout: {data}: een werkmap (Excel) wordt niet direct gelezen; sla elk tabblad op als "
+                "'CSV UTF-8' in één map (stakeholders.csv, ties.csv ...; zie docs/csv.md) en geef die map op")
+    if isinstance(err, WijknetError) and data is not None and data.is_dir():
+        from ._validate import as_command_line, problems
+
+        try:
+            found = [p for p in problems(data, encoding=args.encoding, separator=args.separator,
+                                         decimal_comma=args.decimal_comma, duplicates=args.duplicates)
+                     if p.severity == "error"]
+        except (WijknetError, OSError):
+            found = []
+        if found:
+            where, _, rest = found[0].text("nl").partition(": ")
+            more = "" if len(found) == 1 else (
+                f"\nwijknet: en nog {len(found) - 1} {'fout' if len(found) == 2 else 'fouten'}; "
+                f"'wijknet check --lang nl {data}' noemt ze allemaal")
+            return f"wijknet: fout: {where}: {as_command_line(rest)}{more}"
+    return f"wijknet: fout: {err}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -692,7 +736,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return main_check(args)
         except (WijknetError, OSError) as err:
-            print(f"wijknet: error: {err}", file=sys.stderr)
+            print(_error_line(err, args), file=sys.stderr)
             return 2
     try:
         if args.command == "report" and args.data and is_study_folder(args.data):
@@ -726,14 +770,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.format == "table":
             _privacy_notes(alliance, args, w)
     except UsageError as err:
-        print(f"wijknet: error: {err}", file=sys.stderr)
+        print(_error_line(err, args), file=sys.stderr)
         return err.status
     except (WijknetError, OSError) as err:
         if isinstance(err, BrokenPipeError):  # `wijknet | head`: the reader left early; not an error
             # Point stdout at /dev/null so the interpreter's final flush does not fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-        print(f"wijknet: error: {err}", file=sys.stderr)
+        print(_error_line(err, args), file=sys.stderr)
         return 1
     return 0
 

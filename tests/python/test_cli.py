@@ -151,6 +151,34 @@ def test_a_missing_path_is_named(tmp_path, capsys):
         assert "no such file or folder" in err and Path(str(args[-1])).name in err
 
 
+def test_errors_are_dutch_with_lang_nl(tmp_path, capsys):
+    # A Dutch surface says what went wrong in Dutch: a missing path, a usage error, an Excel workbook
+    # (what a programme lead tries first), and a CSV folder that does not read: its first error as
+    # `wijknet check --lang nl` words it, and how many more that command lists.
+    workbook = tmp_path / "alliantie.xlsx"
+    workbook.write_bytes(b"PK\x03\x04")
+    broken = ROOT / "tests" / "data" / "excel" / "broken"
+    cases = [
+        (["--lang", "nl", "coverage", tmp_path / "geen_map"], 2, f"wijknet: fout: {tmp_path / 'geen_map'}: dit bestand "
+                                                                 "of deze map bestaat niet"),
+        (["--lang", "nl", "coverage", "--wave", "T9"], 2, "wijknet: fout: geen meting 'T9' in de gegevens; de metingen "
+                                                          "zijn T0, T1"),
+        (["--lang", "nl", "report", workbook], 1, f"wijknet: fout: {workbook}: een werkmap (Excel) wordt niet direct "
+                                                  "gelezen; sla elk tabblad op als 'CSV UTF-8' in één map"),
+        (["--lang", "nl", "report", broken, "--decimal-comma", "-o", tmp_path / "r.html"], 1,
+         f"wijknet: fout: {broken / 'relations.csv'}:2:3: verwacht true of false (ja of nee) in kolom 'Gericht'\n"),
+    ]
+    for args, expected_status, expected in cases:
+        status, out, err = run(args, capsys)
+        assert status == expected_status and out == "", (args, err)
+        assert err.startswith(expected), (args, err)
+    assert f"en nog 8 fouten; 'wijknet check --lang nl {broken}' noemt ze allemaal" in err
+    assert not (tmp_path / "r.html").exists()
+    # English stays English.
+    status, _, err = run(["report", workbook], capsys)
+    assert err.startswith(f"wijknet: error: {workbook}: cannot tell the format from the extension '.xlsx'")
+
+
 def test_usage_errors(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["coverage", "--format", "xml"])
