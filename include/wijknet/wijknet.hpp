@@ -20,9 +20,14 @@
 /// - Diagnostics (diagnostics/): role coverage against a method template, chains, resilience
 ///   (fragmentation, scenarios, key players) and the ties to add.
 /// - Reports (report/): the summary printed by the `wijknet` command.
+///
+/// Header-only by default; with `WIJKNET_SEPARATE_COMPILATION` the readers, writers, diagnostics
+/// and reports are only declared here and compiled once elsewhere (config.hpp, src.hpp), which
+/// halves the cost of this include.
 #pragma once
 
 #include "wijknet/version.hpp"
+#include "wijknet/config.hpp"
 #include "wijknet/error.hpp"
 #include "wijknet/model/alliance.hpp"
 #include "wijknet/view/snapshot.hpp"

@@ -7,7 +7,10 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>  // getpid: the names of this process's temporaries
+
 #include "expect_throw.hpp"
+#include "wijknet/detail/file.hpp"
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
 #include "wijknet/io/dl.hpp"
@@ -410,7 +413,7 @@ TEST(AtomicFile, KeepsTheModeFollowsSymlinksAndRemovesOnlyDeadWritersOrphans) {
     // An orphan of a process that is gone (pid 2^22 + 1 is above Linux's pid_max default of
     // 2^22, so no process has it) and one of this (running) process.
     const std::string gone = ".real.json.wijknet-tmp-4194305-0";
-    const std::string mine = ".real.json.wijknet-tmp-" + std::to_string(detail::process_id()) + "-99";
+    const std::string mine = ".real.json.wijknet-tmp-" + std::to_string(::getpid()) + "-99";
     f.file(gone, "half").file(mine, "in progress");
     write_file_atomically(link.string(), [](std::ostream& out) { out << "new"; });
     EXPECT_TRUE(fs::is_symlink(link));

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/algorithms/cohesion.hpp"
 #include "wijknet/diagnostics/common.hpp"
 
@@ -55,6 +56,7 @@ struct chain_result {
     std::string explanation;  ///< plain-language summary
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// The layered graph of a chain: vertex 0 is a source joined to every holder of the first role,
@@ -130,6 +132,7 @@ inline std::vector<std::string> route_to(const chain_graph& cg, const graph_view
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Routes of a chain in one scope.
 ///
@@ -155,8 +158,11 @@ inline std::vector<std::string> route_to(const chain_graph& cg, const graph_view
 /// O(h L (n + m)) for h holders of the first role and L roles; the disjoint routes O(k L (n + m)).
 /// Throws unknown_id_error for an unknown role, relation or wave; invalid_value_error for a
 /// chain of fewer than two roles or a relation list of the wrong length.
-inline chain_result chain_routes(const alliance& a, const chain& c, const scope& where = {},
-                                 const chain_options& options = {}) {
+WIJKNET_DECL chain_result chain_routes(const alliance& a, const chain& c, const scope& where = {},
+                                 const chain_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL chain_result chain_routes(const alliance& a, const chain& c, const scope& where,
+                                 const chain_options& options) {
     const detail::chain_graph cg = detail::make_chain_graph(a, c, where);
     const detail::arc_graph lg(cg.sink() + 1, cg.arcs);
     const graph_view& v = lg.view();
@@ -270,5 +276,6 @@ inline chain_result chain_routes(const alliance& a, const chain& c, const scope&
                          }()) + ").";
     return r;
 }
+#endif
 
 }  // namespace wijknet

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/view/adapter.hpp"
 #include "wijknet/algorithms/paths.hpp"
 #include "wijknet/model/alliance.hpp"
@@ -34,6 +35,7 @@ struct scope {
     }
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// True when the stakeholder at vertex @p v of @p g holds @p role (a role key).
@@ -115,4 +117,5 @@ inline std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs_of(const graph_
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 }  // namespace wijknet

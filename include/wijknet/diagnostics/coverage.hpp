@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/algorithms/centrality.hpp"
 #include "wijknet/diagnostics/common.hpp"
 
@@ -56,8 +57,11 @@ struct role_coverage_entry {
 /// @param template_key a method template of @p a (key), e.g. "samen_in_de_wijk"
 /// @param where        the relations and the wave looked at
 /// Throws unknown_id_error for an unknown template, relation or wave. O(n r + m) for r roles.
-inline std::vector<role_coverage_entry> role_coverage(const alliance& a, const std::string& template_key,
-                                                      const scope& where = {}) {
+WIJKNET_DECL std::vector<role_coverage_entry> role_coverage(const alliance& a, const std::string& template_key,
+                                                      const scope& where = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<role_coverage_entry> role_coverage(const alliance& a, const std::string& template_key,
+                                                      const scope& where) {
     const method_template& t = a.template_at(template_key);
     const snapshot g(a, where.to_selection());
     const graph_view v = make_graph_view(g);
@@ -102,6 +106,7 @@ inline std::vector<role_coverage_entry> role_coverage(const alliance& a, const s
     }
     return out;
 }
+#endif
 
 /// Role x role matrices: ties between role groups and the shortest distance between them.
 struct role_matrix {
@@ -127,8 +132,11 @@ struct role_matrix {
 /// Distances count ties (weights are ignored). One breadth-first search per stakeholder holding
 /// one of the roles: O(h (n + m)) for h holders. Throws unknown_id_error for an unknown role,
 /// relation or wave.
-inline role_matrix role_matrices(const alliance& a, std::vector<std::string> roles = {}, const scope& where = {},
-                                 direction along = direction::all) {
+WIJKNET_DECL role_matrix role_matrices(const alliance& a, std::vector<std::string> roles = {}, const scope& where = {},
+                                 direction along = direction::all);
+#if WIJKNET_BODIES
+WIJKNET_DECL role_matrix role_matrices(const alliance& a, std::vector<std::string> roles, const scope& where,
+                                 direction along) {
     if (roles.empty())
         for (const auto& c : a.roles().entries()) roles.push_back(c.key);
     for (auto& r : roles) r = detail::role_key(a, r);
@@ -167,5 +175,6 @@ inline role_matrix role_matrices(const alliance& a, std::vector<std::string> rol
     }
     return out;
 }
+#endif
 
 }  // namespace wijknet

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/model/alliance.hpp"
 
 namespace wijknet {
@@ -34,7 +35,9 @@ struct incident_selection {
 /// (incidents before the first dated wave belong to it). Waves without a date are skipped; when
 /// no wave has a date every incident belongs to the first wave; npos when there are no waves.
 /// O(incidents x waves).
-inline std::vector<std::size_t> incident_waves(const alliance& a) {
+WIJKNET_DECL std::vector<std::size_t> incident_waves(const alliance& a);
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<std::size_t> incident_waves(const alliance& a) {
     std::vector<std::pair<std::int64_t, std::size_t>> dated;
     for (std::size_t w = 0; w < a.waves().size(); ++w)
         if (auto d = parse_date_time(a.waves()[w].date)) dated.emplace_back(d->seconds, w);
@@ -52,7 +55,9 @@ inline std::vector<std::size_t> incident_waves(const alliance& a) {
     }
     return out;
 }
+#endif
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// Which incidents a selection keeps, and each one's wave.
@@ -88,6 +93,7 @@ struct selected_incidents {
 };
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// One step that passed an incident from one stakeholder to another (an action of kind refer).
 struct incident_handoff {
@@ -110,8 +116,11 @@ struct incident_handoff {
 /// @p relations (for an undirected relation either way round). Waiting time: hours from the
 /// handoff to the first later step of the incident taken by the target. A handoff of an
 /// incident without a wave is never along a tie. O(steps x relations).
-inline std::vector<incident_handoff> incident_handoffs(const alliance& a, const incident_selection& sel = {},
-                                                       const std::vector<std::string>& relations = {}) {
+WIJKNET_DECL std::vector<incident_handoff> incident_handoffs(const alliance& a, const incident_selection& sel = {},
+                                                       const std::vector<std::string>& relations = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<incident_handoff> incident_handoffs(const alliance& a, const incident_selection& sel,
+                                                       const std::vector<std::string>& relations) {
     detail::selected_incidents chosen(a, sel);
     std::vector<std::size_t> rels;
     for (const auto& r : relations) rels.push_back(a.relation_index(r));
@@ -145,6 +154,7 @@ inline std::vector<incident_handoff> incident_handoffs(const alliance& a, const 
     }
     return out;
 }
+#endif
 
 /// The observed handoff network as an alliance: a copy of @p a with a directed relation
 /// @p relation_key whose tie source -> target in a wave has as weight the number of selected
@@ -152,8 +162,11 @@ inline std::vector<incident_handoff> incident_handoffs(const alliance& a, const 
 /// A stakeholder that handled an incident in a wave it is not listed in gets that wave added.
 /// An alliance without waves gets a wave "T0". Every measure and diagnostic accepts the result
 /// (select the relation). Throws duplicate_id_error when @p relation_key is taken. O(steps).
-inline alliance handoff_alliance(const alliance& a, const incident_selection& sel = {},
-                                 const std::string& relation_key = "handoff") {
+WIJKNET_DECL alliance handoff_alliance(const alliance& a, const incident_selection& sel = {},
+                                 const std::string& relation_key = "handoff");
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance handoff_alliance(const alliance& a, const incident_selection& sel,
+                                 const std::string& relation_key) {
     alliance out = a;
     if (out.waves().empty()) out.add_wave({"T0", "T0", ""});
     out.add_relation({relation_key, "handoff (incident log)", true});
@@ -175,6 +188,7 @@ inline alliance handoff_alliance(const alliance& a, const incident_selection& se
     }
     return out;
 }
+#endif
 
 /// What one incident's handling looked like.
 struct incident_facts {
@@ -193,8 +207,11 @@ struct incident_facts {
 /// wijkagent) the route follows: the longest run of consecutive chain roles r_i ... r_j such that
 /// the route has stakeholders holding them in that order (not necessarily adjacent). A route
 /// follows the chain fully when the run is the whole chain. O(steps + incidents x chain^2 x route).
-inline std::vector<incident_facts> incident_routes(const alliance& a, const incident_selection& sel = {},
-                                                   const std::vector<std::string>& chain = {}) {
+WIJKNET_DECL std::vector<incident_facts> incident_routes(const alliance& a, const incident_selection& sel = {},
+                                                   const std::vector<std::string>& chain = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<incident_facts> incident_routes(const alliance& a, const incident_selection& sel,
+                                                   const std::vector<std::string>& chain) {
     detail::selected_incidents chosen(a, sel);
     std::vector<std::string> roles;
     for (const auto& r : chain) roles.push_back(a.roles().at(r).key);
@@ -235,6 +252,7 @@ inline std::vector<incident_facts> incident_routes(const alliance& a, const inci
     }
     return out;
 }
+#endif
 
 /// What one stakeholder did in the selected incidents.
 struct incident_activity {
@@ -247,7 +265,9 @@ struct incident_activity {
 
 /// Per stakeholder (every stakeholder of the alliance, in order): its steps by kind and the
 /// incidents it handled, alone or with others. O(steps).
-inline std::vector<incident_activity> incident_activities(const alliance& a, const incident_selection& sel = {}) {
+WIJKNET_DECL std::vector<incident_activity> incident_activities(const alliance& a, const incident_selection& sel = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<incident_activity> incident_activities(const alliance& a, const incident_selection& sel) {
     detail::selected_incidents chosen(a, sel);
     std::vector<incident_activity> out(a.num_stakeholders());
     for (index_t s = 0; s < out.size(); ++s) out[s].stakeholder = s;
@@ -279,5 +299,6 @@ inline std::vector<incident_activity> incident_activities(const alliance& a, con
     }
     return out;
 }
+#endif
 
 }  // namespace wijknet

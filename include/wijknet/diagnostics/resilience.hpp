@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/algorithms/parallel.hpp"
 #include "wijknet/algorithms/structure.hpp"
 #include "wijknet/diagnostics/chains.hpp"
@@ -33,6 +34,7 @@ struct fragmentation_result {
     std::uint32_t largest_component = 0;  ///< stakeholders in the largest one
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// Component sizes of the undirected reading of @p g without the @p removed vertices.
@@ -118,6 +120,7 @@ inline std::pair<double, double> inverse_distances(const graph_view& g, directio
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Fragmentation F and distance-weighted fragmentation DF of a network, without the vertices
 /// marked in @p removed (empty: none removed), over the n stakeholders that remain.
@@ -129,8 +132,11 @@ inline std::pair<double, double> inverse_distances(const graph_view& g, directio
 /// @param run     threads and stopping
 /// Weights are ignored (distances count ties). With fewer than two stakeholders F = DF = 0.
 /// O(n + m) for F and the components; O(n (n + m)) for DF (one search per stakeholder).
-inline fragmentation_result fragmentation(const graph_view& g, std::vector<char> removed = {},
-                                          direction along = direction::all, const run_options& run = {}) {
+WIJKNET_DECL fragmentation_result fragmentation(const graph_view& g, std::vector<char> removed = {},
+                                          direction along = direction::all, const run_options& run = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL fragmentation_result fragmentation(const graph_view& g, std::vector<char> removed,
+                                          direction along, const run_options& run) {
     if (removed.empty()) removed.assign(g.n, 0);
     if (removed.size() != g.n) throw invalid_value_error("fragmentation: one removal flag per vertex expected");
     fragmentation_result r;
@@ -151,6 +157,7 @@ inline fragmentation_result fragmentation(const graph_view& g, std::vector<char>
     r.distance_fragmentation = 1 - inverse / all_pairs;
     return r;
 }
+#endif
 
 // ----------------------------------------------------------------------------- key players
 
@@ -189,6 +196,7 @@ struct key_player_result {
     double before = 0;  ///< F or DF of the whole network (0 for reach)
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// Greedy selection, then swap local search from the greedy set and from `restarts` random
@@ -238,6 +246,7 @@ std::pair<std::vector<std::uint32_t>, double> greedy_swap(std::uint32_t n, std::
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Key players (Borgatti 2006): the k stakeholders whose removal fragments the network most
 /// (KPP-Neg, F or DF), or who reach the most others within max_distance ties (KPP-Pos).
@@ -260,7 +269,9 @@ std::pair<std::vector<std::uint32_t>, double> greedy_swap(std::uint32_t n, std::
 /// @param g the network
 /// @param o the size, objective and search options
 /// Throws invalid_value_error when k is 0 or larger than the number of vertices.
-inline key_player_result key_players(const graph_view& g, const key_player_options& o = {}) {
+WIJKNET_DECL key_player_result key_players(const graph_view& g, const key_player_options& o = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL key_player_result key_players(const graph_view& g, const key_player_options& o) {
     if (o.k == 0 || o.k > g.n)
         throw invalid_value_error("key_players: k must be between 1 and the number of stakeholders (" +
                                   std::to_string(g.n) + "), got " + std::to_string(o.k));
@@ -353,16 +364,20 @@ inline key_player_result key_players(const graph_view& g, const key_player_optio
     std::tie(r.players, r.score) = detail::greedy_swap(n, o.k, o.max_rounds, o.restarts, o.seed, best, o.run);
     return r;
 }
+#endif
 
 // ------------------------------------------------------------------------------- scenarios
 
 /// A copy of @p a without the stakeholders @p ids (their ties, participations and organiser
 /// entries go too). Throws unknown_id_error for an unknown id; @p a is never changed.
-inline alliance without(const alliance& a, const std::vector<std::string>& ids) {
+WIJKNET_DECL alliance without(const alliance& a, const std::vector<std::string>& ids);
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance without(const alliance& a, const std::vector<std::string>& ids) {
     alliance copy = a;
     for (const auto& id : ids) copy.remove_stakeholder(id);
     return copy;
 }
+#endif
 
 /// The state of an alliance in one scope, as compared before and after a scenario.
 struct resilience_state {
@@ -381,8 +396,11 @@ struct resilience_state {
 /// @param chains       chains to check
 /// @param run          threads and stopping
 /// O(n (n + m)) for DF plus the chains (see chain_routes).
-inline resilience_state assess(const alliance& a, const scope& where, const std::string& template_key,
-                               const std::vector<chain>& chains, const run_options& run = {}) {
+WIJKNET_DECL resilience_state assess(const alliance& a, const scope& where, const std::string& template_key,
+                               const std::vector<chain>& chains, const run_options& run = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL resilience_state assess(const alliance& a, const scope& where, const std::string& template_key,
+                               const std::vector<chain>& chains, const run_options& run) {
     resilience_state s;
     const snapshot g(a, where.to_selection());
     s.fragmentation = fragmentation(make_graph_view(g), {}, direction::all, run);
@@ -396,5 +414,6 @@ inline resilience_state assess(const alliance& a, const scope& where, const std:
     for (const auto& c : chains) s.chains_working.push_back(chain_routes(a, c, where, quiet).exists);
     return s;
 }
+#endif
 
 }  // namespace wijknet

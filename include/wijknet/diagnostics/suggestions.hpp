@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/algorithms/flow.hpp"
 #include "wijknet/diagnostics/resilience.hpp"
 
@@ -49,6 +50,7 @@ struct tie_suggestion {
     std::string reason;    ///< one sentence
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// Which candidate pairs the constraints allow; tracks the per-stakeholder limit.
@@ -363,6 +365,7 @@ inline std::vector<tie_suggestion> suggest_for_distance(const alliance& a, const
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Suggests up to k new ties that improve an objective most, greedily: each round takes the
 /// single tie that improves the score most given the ties suggested before it, within the
@@ -393,7 +396,9 @@ inline std::vector<tie_suggestion> suggest_for_distance(const alliance& a, const
 /// @param o     objective, k and constraints
 /// Stops early when no allowed tie improves the score. Throws unknown_id_error for unknown
 /// roles, relations, waves or stakeholders; invalid_value_error for a missing role_a / role_b.
-inline std::vector<tie_suggestion> suggest_ties(const alliance& a, const scope& where, const suggestion_options& o) {
+WIJKNET_DECL std::vector<tie_suggestion> suggest_ties(const alliance& a, const scope& where, const suggestion_options& o);
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<tie_suggestion> suggest_ties(const alliance& a, const scope& where, const suggestion_options& o) {
     switch (o.objective) {
         case suggestion_objective::chain: return detail::suggest_for_chain(a, where, o);
         case suggestion_objective::fragmentation: return detail::suggest_for_fragmentation(a, where, o);
@@ -401,5 +406,6 @@ inline std::vector<tie_suggestion> suggest_ties(const alliance& a, const scope& 
     }
     return {};
 }
+#endif
 
 }  // namespace wijknet

@@ -18,20 +18,25 @@
 ///   runs.
 #pragma once
 
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "wijknet/config.hpp"
+#include "wijknet/error.hpp"
+
+#if WIJKNET_BODIES
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <functional>
-#include <ostream>
 #include <set>
 #include <streambuf>
-#include <string>
 #include <string_view>
 #include <system_error>
 #include <utility>
-#include <vector>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <fcntl.h>
@@ -43,11 +48,11 @@
 #include <fstream>
 #include <process.h>
 #endif
-
-#include "wijknet/error.hpp"
+#endif  // WIJKNET_BODIES
 
 namespace wijknet {
 
+#if WIJKNET_BODIES
 namespace detail {
 
 namespace fs = std::filesystem;
@@ -316,6 +321,7 @@ inline bool exchange_folders(const fs::path& staging, const fs::path& target, co
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Writes a file atomically: @p write fills a temporary file in the same folder (named
 /// `.NAME.wijknet-tmp-PID-N`), which is flushed to the disk and then renamed over @p path.
@@ -330,7 +336,9 @@ inline bool exchange_folders(const fs::path& staging, const fs::path& target, co
 /// If @p write throws, or writing fails (disk full, file size limit, no permission), or the
 /// rename fails, the temporary file is removed, the previous file at @p path is left untouched,
 /// and the exception is passed on (system failures as write_error naming @p path and the cause).
-inline void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+WIJKNET_DECL void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
     namespace fs = std::filesystem;
     if (fs::path(path).filename().empty()) throw write_error(path + ": not a file name");
     const fs::path target = detail::follow_links(path);
@@ -348,6 +356,7 @@ inline void write_file_atomically(const std::string& path, const std::function<v
     }
     detail::sync_folder(detail::folder_of(target));
 }
+#endif
 
 /// One file of a folder save: its name in the folder and its content.
 struct folder_file {
@@ -374,7 +383,10 @@ struct folder_file {
 /// Throws write_error naming @p folder and the cause (disk full, permission denied ...) with the
 /// previous folder intact and no temporary left; invalid_value_error for a file name with a
 /// folder part.
-inline void write_folder_atomically(const std::string& folder, const std::vector<folder_file>& files,
+WIJKNET_DECL void write_folder_atomically(const std::string& folder, const std::vector<folder_file>& files,
+                                    const std::vector<std::string>& owned);
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_folder_atomically(const std::string& folder, const std::vector<folder_file>& files,
                                     const std::vector<std::string>& owned) {
     namespace fs = std::filesystem;
     std::set<std::string> ours(owned.begin(), owned.end());
@@ -468,5 +480,6 @@ inline void write_folder_atomically(const std::string& folder, const std::vector
     }
     detail::sync_folder(detail::folder_of(target));
 }
+#endif
 
 }  // namespace wijknet

@@ -13,18 +13,21 @@
 
 #include <charconv>
 #include <cstdint>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/detail/encoding.hpp"
-#include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/error.hpp"
+
+#if WIJKNET_BODIES
+#include <unordered_set>
+
+#include "wijknet/detail/file.hpp"
+#endif
 
 namespace wijknet {
 
@@ -156,8 +159,11 @@ private:
 /// Parses CSV text (bytes in any encoding csv_options::encoding allows). @p file is used in error
 /// messages only. Throws parse_error. With @p bad_rows given, a row with more or fewer fields than
 /// the header is recorded there and skipped instead (for checking every row in one pass).
-inline csv_table parse_csv(std::string_view bytes, const std::string& file, const csv_options& options = {},
-                           std::vector<parse_error>* bad_rows = nullptr) {
+WIJKNET_DECL csv_table parse_csv(std::string_view bytes, const std::string& file, const csv_options& options = {},
+                           std::vector<parse_error>* bad_rows = nullptr);
+#if WIJKNET_BODIES
+WIJKNET_DECL csv_table parse_csv(std::string_view bytes, const std::string& file, const csv_options& options,
+                           std::vector<parse_error>* bad_rows) {
     detail::decoded_text decoded;
     detail::decode_text(bytes, options.encoding, file, decoded);
     const std::string_view text = decoded.text;
@@ -328,11 +334,16 @@ inline csv_table parse_csv(std::string_view bytes, const std::string& file, cons
     }
     return t;
 }
+#endif
 
 /// Reads a CSV file; parse_error if it cannot be opened or parsed (see parse_csv for @p bad_rows).
-inline csv_table read_csv(const std::string& path, const csv_options& options = {},
-                          std::vector<parse_error>* bad_rows = nullptr) {
+WIJKNET_DECL csv_table read_csv(const std::string& path, const csv_options& options = {},
+                          std::vector<parse_error>* bad_rows = nullptr);
+#if WIJKNET_BODIES
+WIJKNET_DECL csv_table read_csv(const std::string& path, const csv_options& options,
+                          std::vector<parse_error>* bad_rows) {
     return parse_csv(detail::read_file(path), path, options, bad_rows);
 }
+#endif
 
 }  // namespace wijknet

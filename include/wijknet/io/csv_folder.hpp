@@ -2,22 +2,27 @@
 /// @brief Reading an alliance from a folder of CSV files (node list, edge list, events ...).
 #pragma once
 
-#include <algorithm>
-#include <filesystem>
-#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_header.hpp"
 #include "wijknet/io/incidents_csv.hpp"
 #include "wijknet/io/duplicates.hpp"
 #include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#endif
 
 namespace wijknet {
 
@@ -62,7 +67,9 @@ struct csv_folder_options {
 
 /// The columns of each file of the folder layout ("stakeholders.csv", "ties.csv" ...), with the
 /// names they answer to (looked up as detail::fold_name folds them). The table of docs/csv.md.
-inline std::vector<csv_header_names> csv_known_columns(const std::string& file, const csv_columns& col = {}) {
+WIJKNET_DECL std::vector<csv_header_names> csv_known_columns(const std::string& file, const csv_columns& col = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<csv_header_names> csv_known_columns(const std::string& file, const csv_columns& col) {
     using n = std::vector<std::string>;
     if (file == "waves.csv")
         return {{"key", n{col.key, "sleutel", "code", "wave", "meting", "golf"}},
@@ -95,6 +102,7 @@ inline std::vector<csv_header_names> csv_known_columns(const std::string& file, 
                 {"event", n{col.event, "activiteit", "evenement", "bijeenkomst"}}};
     return {};
 }
+#endif
 
 namespace detail {
 
@@ -120,6 +128,7 @@ inline std::optional<bool> parse_bool(std::string_view text) {
     return std::nullopt;
 }
 
+#if WIJKNET_BODIES
 /// The attribute columns of a table (all but the ones named in @p used), with their type
 /// inferred from the whole column: number if every present cell is one, else boolean if every
 /// present cell is true/false, else text.
@@ -613,6 +622,7 @@ private:
     static constexpr std::size_t most_alike = 3;  // problems alike shown before a note says how many more
     std::map<std::string, std::pair<std::size_t, std::size_t>> alike_;  // shape -> (how many, index of the last shown)
 };
+#endif  // WIJKNET_BODIES
 
 }  // namespace detail
 
@@ -632,7 +642,10 @@ private:
 /// Throws parse_error naming the file, line and column of the first error; nothing is returned
 /// half-built. Warnings (a stakeholder table from which no role was read) are appended to
 /// @p warnings when given. O(size of the files).
-inline alliance read_csv_folder(const std::string& folder, const csv_folder_options& options,
+WIJKNET_DECL alliance read_csv_folder(const std::string& folder, const csv_folder_options& options,
+                                std::vector<problem>* warnings);
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance read_csv_folder(const std::string& folder, const csv_folder_options& options,
                                 std::vector<problem>* warnings) {
     detail::csv_folder_reader reader(options, false);
     alliance a = reader.read(folder);
@@ -640,11 +653,15 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
     if (warnings) warnings->insert(warnings->end(), reader.problems().begin(), reader.problems().end());
     return a;
 }
+#endif
 
 /// As above, without the warnings.
-inline alliance read_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
+WIJKNET_DECL alliance read_csv_folder(const std::string& folder, const csv_folder_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance read_csv_folder(const std::string& folder, const csv_folder_options& options) {
     return read_csv_folder(folder, options, nullptr);
 }
+#endif
 
 /// Every problem of a folder of CSV files in one pass: errors (what read_csv_folder would stop
 /// at, and what it would find after that) and warnings, in file order (waves, relations,
@@ -652,7 +669,9 @@ inline alliance read_csv_folder(const std::string& folder, const csv_folder_opti
 /// column, an English and a Dutch message and a suggestion. A row with an error is skipped and the
 /// check goes on; rows that only fail because of an earlier one (a tie to a stakeholder whose own
 /// row was wrong) are not reported again. Empty when the folder reads cleanly. O(size of the files).
-inline std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options = {}) {
+WIJKNET_DECL std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::vector<problem> check_csv_folder(const std::string& folder, const csv_folder_options& options) {
     detail::csv_folder_reader reader(options, true);
     alliance a = reader.read(folder);
     std::vector<problem> problems = reader.problems();
@@ -663,5 +682,6 @@ inline std::vector<problem> check_csv_folder(const std::string& folder, const cs
     });
     return problems;
 }
+#endif
 
 }  // namespace wijknet

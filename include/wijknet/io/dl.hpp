@@ -3,17 +3,22 @@
 /// matrices as relations and waves.
 #pragma once
 
-#include <charconv>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "wijknet/config.hpp"
+#include "wijknet/io/atomic_file.hpp"
+#include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <charconv>
+#include <map>
+
 #include "wijknet/detail/encoding.hpp"
 #include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
-#include "wijknet/io/atomic_file.hpp"
-#include "wijknet/model/alliance.hpp"
+#endif
 
 namespace wijknet {
 
@@ -46,6 +51,7 @@ struct dl_read_options {
     std::string default_wave = "T0";
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// One token of a DL file with its position.
@@ -111,6 +117,7 @@ inline std::string dl_label(const std::string& id) {
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// The alliance as a UCINET DL file: `n` = number of stakeholders, one matrix per (relation,
 /// wave) pair that has ties (relations in declaration order, then waves), each labelled
@@ -123,7 +130,9 @@ inline std::string dl_label(const std::string& id) {
 ///
 /// Throws invalid_value_error for a stakeholder id holding a double quote, or a zero weight (a 0
 /// cell means "no tie" in DL). O(matrices x n^2) for a full matrix, O(ties) for an edge list.
-inline std::string to_dl(const alliance& a, const dl_write_options& options = {}) {
+WIJKNET_DECL std::string to_dl(const alliance& a, const dl_write_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::string to_dl(const alliance& a, const dl_write_options& options) {
     const std::size_t n = a.num_stakeholders();
     std::map<std::pair<std::size_t, std::size_t>, std::vector<const tie*>> matrices;  // (relation, wave)
     for (const auto& t : a.ties()) {
@@ -178,16 +187,20 @@ inline std::string to_dl(const alliance& a, const dl_write_options& options = {}
     }
     return out;
 }
+#endif
 
 /// Writes the alliance to a DL file atomically (see to_dl, write_file_atomically).
 ///
 /// @param a       the alliance
 /// @param path    the file to create or replace
 /// @param options full matrix (default) or edge list
-inline void write_dl(const alliance& a, const std::string& path, const dl_write_options& options = {}) {
+WIJKNET_DECL void write_dl(const alliance& a, const std::string& path, const dl_write_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_dl(const alliance& a, const std::string& path, const dl_write_options& options) {
     const std::string text = to_dl(a, options);
     write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
+#endif
 
 /// Reads an alliance from UCINET DL text (one-mode data).
 ///
@@ -210,7 +223,9 @@ inline void write_dl(const alliance& a, const std::string& path, const dl_write_
 /// (two-mode NR/NC, lower/upper half, nodelists, diagonal absent), too few labels or values, a
 /// value that is not a number, an unknown label, an asymmetric matrix for an undirected
 /// relation. Nothing is returned half-built. O(size of the text).
-inline alliance parse_dl(std::string_view text, const std::string& file = "", const dl_read_options& options = {}) {
+WIJKNET_DECL alliance parse_dl(std::string_view text, const std::string& file = "", const dl_read_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance parse_dl(std::string_view text, const std::string& file, const dl_read_options& options) {
     using detail::dl_token;
     if (const std::size_t bad = detail::invalid_utf8(text); bad != std::string_view::npos) {
         const auto [line, column] = detail::text_position(text, bad);
@@ -480,13 +495,17 @@ inline alliance parse_dl(std::string_view text, const std::string& file = "", co
     }
     return a;
 }
+#endif
 
 /// Reads an alliance from a UCINET DL file (see parse_dl).
 ///
 /// @param path    the file
 /// @param options relation and wave of unlabelled matrices
-inline alliance read_dl(const std::string& path, const dl_read_options& options = {}) {
+WIJKNET_DECL alliance read_dl(const std::string& path, const dl_read_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance read_dl(const std::string& path, const dl_read_options& options) {
     return parse_dl(detail::read_file(path), path, options);
 }
+#endif
 
 }  // namespace wijknet

@@ -2,14 +2,18 @@
 /// @brief Graphviz DOT output (docs/io/dot.md): roles as colours, kinds as shapes.
 #pragma once
 
-#include <algorithm>
-#include <cmath>
 #include <string>
 #include <string_view>
 
+#include "wijknet/config.hpp"
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/model/alliance.hpp"
 #include "wijknet/view/selection.hpp"
+
+#if WIJKNET_BODIES
+#include <algorithm>
+#include <cmath>
+#endif
 
 namespace wijknet {
 
@@ -24,6 +28,7 @@ struct dot_options {
     bool names = true;
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// @p s as a DOT string literal: quotes and backslashes escaped, a line break (LF, CRLF or CR)
@@ -51,6 +56,7 @@ std::string dot_quote(std::string_view s, Whose&& whose) {
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// The alliance as a Graphviz digraph. Each stakeholder is a node filled with the colour of its
 /// first role (a fixed palette over the role taxonomy, in taxonomy order; grey without a role;
@@ -66,7 +72,9 @@ std::string dot_quote(std::string_view s, Whose&& whose) {
 /// Only the stakeholders the selection keeps are drawn: with a wave named, those present in it
 /// (a stakeholder who left before it is not), and only ties between them. Throws
 /// unknown_id_error for an unknown wave, relation or role. O(size).
-inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
+WIJKNET_DECL std::string to_dot(const alliance& a, const dot_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::string to_dot(const alliance& a, const dot_options& options) {
     static const char* const palette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                                           "#e377c2", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a",
                                           "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2"};
@@ -126,15 +134,19 @@ inline std::string to_dot(const alliance& a, const dot_options& options = {}) {
     out += "}\n";
     return out;
 }
+#endif
 
 /// Writes the alliance as a Graphviz DOT file atomically (see to_dot, write_file_atomically).
 ///
 /// @param a       the alliance
 /// @param path    the file to create or replace
 /// @param options what to draw, and names or ids as labels
-inline void write_dot(const alliance& a, const std::string& path, const dot_options& options = {}) {
+WIJKNET_DECL void write_dot(const alliance& a, const std::string& path, const dot_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_dot(const alliance& a, const std::string& path, const dot_options& options) {
     const std::string text = to_dot(a, options);
     write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
+#endif
 
 }  // namespace wijknet

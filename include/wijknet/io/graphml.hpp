@@ -3,19 +3,24 @@
 /// parallel edges; files move to and from networkx, igraph, Gephi and yEd.
 #pragma once
 
-#include <charconv>
-#include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "wijknet/config.hpp"
+#include "wijknet/io/atomic_file.hpp"
+#include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <charconv>
+#include <map>
+#include <set>
+
 #include "wijknet/detail/file.hpp"
 #include "wijknet/detail/text.hpp"
 #include "wijknet/detail/xml.hpp"
-#include "wijknet/io/atomic_file.hpp"
 #include "wijknet/io/csv_folder.hpp"
-#include "wijknet/model/alliance.hpp"
+#endif
 
 namespace wijknet {
 
@@ -46,6 +51,7 @@ struct graphml_read_options {
     bool declare_unknown_roles = false;
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// GraphML attr.type of an attribute over all records: the one type all present values share,
@@ -77,6 +83,7 @@ inline std::string join_bar(const std::vector<std::string>& items) {
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// The alliance as a GraphML document: one node per stakeholder (attributes `name`, `kind`,
 /// `role` and `waves`, the last two `|`-joined, then its own attributes), one edge per tie
@@ -93,7 +100,9 @@ inline std::string join_bar(const std::vector<std::string>& items) {
 ///
 /// Throws invalid_value_error when an attribute is called like a fixed column (`name`, `kind`,
 /// `role`, `waves` for stakeholders; `relation`, `wave`, `weight` for ties). O(size).
-inline std::string to_graphml(const alliance& a, const graphml_write_options& options = {}) {
+WIJKNET_DECL std::string to_graphml(const alliance& a, const graphml_write_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::string to_graphml(const alliance& a, const graphml_write_options& options) {
     using detail::xml_escape;
     std::set<std::string> omitted_nodes, omitted_edges;
     const auto node_attributes =
@@ -200,16 +209,20 @@ inline std::string to_graphml(const alliance& a, const graphml_write_options& op
     out += "  </graph>\n</graphml>\n";
     return out;
 }
+#endif
 
 /// Writes the alliance to a GraphML file atomically (see to_graphml, write_file_atomically).
 ///
 /// @param a       the alliance
 /// @param path    the file to create or replace
 /// @param options whether sensitive attributes are written
-inline void write_graphml(const alliance& a, const std::string& path, const graphml_write_options& options = {}) {
+WIJKNET_DECL void write_graphml(const alliance& a, const std::string& path, const graphml_write_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_graphml(const alliance& a, const std::string& path, const graphml_write_options& options) {
     const std::string text = to_graphml(a, options);
     write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
+#endif
 
 /// Reads an alliance from GraphML text, as written by write_graphml, networkx.write_graphml,
 /// igraph's write_graphml, Gephi or yEd.
@@ -235,8 +248,11 @@ inline void write_graphml(const alliance& a, const std::string& path, const grap
 /// a missing id, an unknown key, a value that does not fit its declared type, an edge to an
 /// unknown node, a repeated tie, hyperedges or nested graphs (not supported). Nothing is returned
 /// half-built. O(size of the text).
-inline alliance parse_graphml(std::string_view text, const std::string& file = "",
-                              const graphml_read_options& options = {}) {
+WIJKNET_DECL alliance parse_graphml(std::string_view text, const std::string& file = "",
+                              const graphml_read_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance parse_graphml(std::string_view text, const std::string& file,
+                              const graphml_read_options& options) {
     using detail::xml_element;
     const xml_element root = detail::xml_parser(text, file).parse();
     auto fail = [&](const xml_element& at, const std::string& what) -> parse_error {
@@ -444,13 +460,17 @@ inline alliance parse_graphml(std::string_view text, const std::string& file = "
     }
     return a;
 }
+#endif
 
 /// Reads an alliance from a GraphML file (see parse_graphml).
 ///
 /// @param path    the file
 /// @param options defaults for edges without relation or wave, and what to do with unknown roles
-inline alliance read_graphml(const std::string& path, const graphml_read_options& options = {}) {
+WIJKNET_DECL alliance read_graphml(const std::string& path, const graphml_read_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance read_graphml(const std::string& path, const graphml_read_options& options) {
     return parse_graphml(detail::read_file(path), path, options);
 }
+#endif
 
 }  // namespace wijknet

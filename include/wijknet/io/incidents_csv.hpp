@@ -2,17 +2,21 @@
 /// @brief Reading the incident log of an alliance folder: incidents.csv and incident_steps.csv.
 #pragma once
 
-#include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/io/csv.hpp"
 #include "wijknet/io/csv_header.hpp"
 #include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <filesystem>
+#include <map>
+#endif
 
 namespace wijknet {
 
@@ -20,7 +24,9 @@ namespace wijknet {
 /// every CSV header of the folder does (detail::match_header: ignoring case, accents, spaces, '_'
 /// and '-'; a name one typo away from a known one is an error). Every other column is an
 /// attribute (sensitive, as every incident field).
-inline const std::vector<csv_header_names>& incident_columns() {
+WIJKNET_DECL const std::vector<csv_header_names>& incident_columns();
+#if WIJKNET_BODIES
+WIJKNET_DECL const std::vector<csv_header_names>& incident_columns() {
     static const std::vector<csv_header_names> columns = {
         {"id", {"id", "melding", "meldingnummer", "nummer", "incident"}},
         {"reported", {"reported", "gemeld", "gemeld op", "datum", "date", "tijdstip"}},
@@ -29,10 +35,13 @@ inline const std::vector<csv_header_names>& incident_columns() {
         {"description", {"description", "omschrijving", "beschrijving"}}};
     return columns;
 }
+#endif
 
 /// The known columns of `incident_steps.csv`, one row per step, in time order within an incident;
 /// headers match as in incident_columns(), other columns are not read.
-inline const std::vector<csv_header_names>& incident_step_columns() {
+WIJKNET_DECL const std::vector<csv_header_names>& incident_step_columns();
+#if WIJKNET_BODIES
+WIJKNET_DECL const std::vector<csv_header_names>& incident_step_columns() {
     static const std::vector<csv_header_names> columns = {
         {"incident", {"incident", "melding", "meldingnummer"}},
         {"stakeholder", {"stakeholder", "wie", "door", "partij", "actor"}},
@@ -42,7 +51,9 @@ inline const std::vector<csv_header_names>& incident_step_columns() {
         {"note", {"note", "notitie", "toelichting", "opmerking"}}};
     return columns;
 }
+#endif
 
+#if WIJKNET_BODIES
 namespace detail {
 
 inline std::size_t require_column(const csv_table& t, const std::vector<std::optional<std::size_t>>& at,
@@ -216,6 +227,7 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
 }
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// Reads `incidents.csv` and `incident_steps.csv` of @p folder (when present) into @p a.
 ///
@@ -232,8 +244,11 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
 /// @param a the alliance the incidents go into
 /// @param folder the folder holding the files
 /// @param options how the CSV text is read (separator, encoding ...)
-inline void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {}) {
+WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options) {
     detail::read_incidents_csv(a, folder, options, nullptr, [](std::string_view) { return false; });
 }
+#endif
 
 }  // namespace wijknet

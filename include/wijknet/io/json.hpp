@@ -3,17 +3,22 @@
 /// schema docs/io/wijknet.schema.json).
 #pragma once
 
-#include <cmath>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "wijknet/detail/file.hpp"
-#include "wijknet/detail/json.hpp"
+#include "wijknet/config.hpp"
 #include "wijknet/io/atomic_file.hpp"
 #include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <cmath>
+#include <set>
+
+#include "wijknet/detail/file.hpp"
+#include "wijknet/detail/json.hpp"
 #include "wijknet/version.hpp"
+#endif
 
 namespace wijknet {
 
@@ -27,6 +32,7 @@ struct json_options {
     bool include_sensitive = false;
 };
 
+#if WIJKNET_BODIES
 namespace detail {
 
 /// Writes the attributes and sensitivity marks of one record; collects the names left out.
@@ -347,6 +353,7 @@ private:
 };
 
 }  // namespace detail
+#endif  // WIJKNET_BODIES
 
 /// The alliance as a JSON document of wijknet's own format (docs/io/json.md): vocabularies
 /// (roles, themes, relations, waves, method templates) in full, then stakeholders, ties, events
@@ -358,7 +365,9 @@ private:
 ///                names are listed under "omitted_sensitive")
 ///
 /// Throws invalid_value_error for a non-finite number attribute (JSON has no infinity). O(size).
-inline std::string to_json(const alliance& a, const json_options& options = {}) {
+WIJKNET_DECL std::string to_json(const alliance& a, const json_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL std::string to_json(const alliance& a, const json_options& options) {
     using detail::json_escape;
     using detail::json_list;
     using detail::json_member;
@@ -509,16 +518,20 @@ inline std::string to_json(const alliance& a, const json_options& options = {}) 
     out += "\n}\n";
     return out;
 }
+#endif
 
 /// Writes the alliance to a JSON file, atomically (see write_file_atomically).
 ///
 /// @param a       the alliance
 /// @param path    the file to create or replace
 /// @param options whether sensitive attributes are written (see json_options)
-inline void write_json(const alliance& a, const std::string& path, const json_options& options = {}) {
+WIJKNET_DECL void write_json(const alliance& a, const std::string& path, const json_options& options = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL void write_json(const alliance& a, const std::string& path, const json_options& options) {
     const std::string text = to_json(a, options);
     write_file_atomically(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
+#endif
 
 /// Reads an alliance from JSON text of wijknet's format.
 ///
@@ -530,14 +543,20 @@ inline void write_json(const alliance& a, const std::string& path, const json_op
 /// the offending value: JSON syntax, a missing or unknown member, a value of the wrong type, a
 /// newer format version, or a model rule broken (unknown role, duplicate id ...). Nothing is
 /// returned half-built. O(size of the text).
-inline alliance parse_json(std::string_view text, const std::string& file = "") {
+WIJKNET_DECL alliance parse_json(std::string_view text, const std::string& file = "");
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance parse_json(std::string_view text, const std::string& file) {
     const detail::json_value root = detail::json_parser(text, file).parse();
     return detail::json_alliance_reader(file).read(root);
 }
+#endif
 
 /// Reads an alliance from a JSON file of wijknet's format (see parse_json).
 ///
 /// @param path the file
-inline alliance read_json(const std::string& path) { return parse_json(detail::read_file(path), path); }
+WIJKNET_DECL alliance read_json(const std::string& path);
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance read_json(const std::string& path) { return parse_json(detail::read_file(path), path); }
+#endif
 
 }  // namespace wijknet

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/error.hpp"
 
 namespace wijknet {
@@ -54,7 +55,9 @@ namespace detail {
 
 /// The Dutch of an English message wijknet's readers and model give, phrase by phrase; text in
 /// single quotes (ids, names, values) is left as it is. Phrases it does not know stay English.
-inline std::string dutch(std::string_view english) {
+WIJKNET_DECL std::string dutch(std::string_view english);
+#if WIJKNET_BODIES
+WIJKNET_DECL std::string dutch(std::string_view english) {
     // Longest phrases first where one contains another.
     static const std::pair<const char*, const char*> phrases[] = {
         {"unknown stakeholder kind", "onbekende soort stakeholder"},
@@ -155,10 +158,13 @@ inline std::string dutch(std::string_view english) {
     }
     return out;
 }
+#endif
 
 /// A problem from a parse_error: the message split into what is wrong and what to do (from
 /// "did you mean" or "expected" on), each also in Dutch.
-inline problem to_problem(const parse_error& e, severity level = severity::error) {
+WIJKNET_DECL problem to_problem(const parse_error& e, severity level = severity::error);
+#if WIJKNET_BODIES
+WIJKNET_DECL problem to_problem(const parse_error& e, severity level) {
     problem p;
     p.file = e.file();
     p.line = e.line();
@@ -182,6 +188,7 @@ inline problem to_problem(const parse_error& e, severity level = severity::error
     p.suggestion_nl = dutch(p.suggestion);
     return p;
 }
+#endif
 
 }  // namespace detail
 }  // namespace wijknet

@@ -4,11 +4,15 @@
 #pragma once
 
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/model/alliance.hpp"
+
+#if WIJKNET_BODIES
+#include <set>
+#endif
 
 namespace wijknet {
 
@@ -74,7 +78,10 @@ struct roster_summary {
 /// not on the roster, a negative or non-finite value, an item nobody answered), unknown_id_error
 /// (relation, wave) or duplicate_id_error (a tie exists already). Strong guarantee: on error the
 /// alliance is unchanged. O(responses log responses + roster^2 log responses).
-inline roster_summary add_roster_ties(alliance& a, const std::vector<roster_response>& responses,
+WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roster_response>& responses,
+                                      const std::vector<std::string>& roster, const roster_options& options);
+#if WIJKNET_BODIES
+WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roster_response>& responses,
                                       const std::vector<std::string>& roster, const roster_options& options) {
     const std::size_t r = a.relation_index(options.relation);
     const bool new_wave = options.declare_wave && !a.find_wave(options.wave);
@@ -158,6 +165,7 @@ inline roster_summary add_roster_ties(alliance& a, const std::vector<roster_resp
     a = std::move(out);
     return summary;
 }
+#endif
 
 /// PARTNER-style scores of one partner or of the whole network.
 struct partner_score {
@@ -181,7 +189,11 @@ struct partner_score {
 /// @param value_items the item names of the value dimension
 ///
 /// Returns scores by partner id, plus the network under key "". O(responses log responses).
-inline std::map<std::string, partner_score> partner_scores(const std::vector<roster_response>& responses,
+WIJKNET_DECL std::map<std::string, partner_score> partner_scores(const std::vector<roster_response>& responses,
+                                                           const std::vector<std::string>& trust_items,
+                                                           const std::vector<std::string>& value_items);
+#if WIJKNET_BODIES
+WIJKNET_DECL std::map<std::string, partner_score> partner_scores(const std::vector<roster_response>& responses,
                                                            const std::vector<std::string>& trust_items,
                                                            const std::vector<std::string>& value_items) {
     struct sums { double trust = 0, value = 0; std::size_t n_trust = 0, n_value = 0; };
@@ -211,5 +223,6 @@ inline std::map<std::string, partner_score> partner_scores(const std::vector<ros
                     p.raters.size()};
     return out;
 }
+#endif
 
 }  // namespace wijknet

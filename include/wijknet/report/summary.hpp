@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "wijknet/config.hpp"
 #include "wijknet/algorithms/structure.hpp"
 #include "wijknet/model/alliance.hpp"
 #include "wijknet/view/snapshot.hpp"
@@ -43,7 +44,9 @@ struct alliance_summary {
 
 /// Roles of @p tmpl that no stakeholder of @p a holds. Throws unknown_id_error for an unknown
 /// template. O(n r).
-inline missing_roles find_missing_roles(const alliance& a, const std::string& tmpl) {
+WIJKNET_DECL missing_roles find_missing_roles(const alliance& a, const std::string& tmpl);
+#if WIJKNET_BODIES
+WIJKNET_DECL missing_roles find_missing_roles(const alliance& a, const std::string& tmpl) {
     const method_template& t = a.template_at(tmpl);
     missing_roles out{t.key, {}, {}};
     for (const auto& req : t.roles) {
@@ -55,12 +58,15 @@ inline missing_roles find_missing_roles(const alliance& a, const std::string& tm
     }
     return out;
 }
+#endif
 
 /// Summarises @p a: stakeholders per role; per relation and wave the ties, density, weak
 /// components and isolates (on a snapshot of that relation and wave, parallel ties merged);
 /// missing roles for each template in @p templates (all templates when empty).
 /// O(R W (n + m)) for R relations and W waves.
-inline alliance_summary summarize(const alliance& a, std::vector<std::string> templates = {}) {
+WIJKNET_DECL alliance_summary summarize(const alliance& a, std::vector<std::string> templates = {});
+#if WIJKNET_BODIES
+WIJKNET_DECL alliance_summary summarize(const alliance& a, std::vector<std::string> templates) {
     alliance_summary out;
     out.stakeholders = a.num_stakeholders();
     out.events = a.events().size();
@@ -98,5 +104,6 @@ inline alliance_summary summarize(const alliance& a, std::vector<std::string> te
     for (const auto& t : templates) out.missing.push_back(find_missing_roles(a, t));
     return out;
 }
+#endif
 
 }  // namespace wijknet
