@@ -468,28 +468,28 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     """The work of from_pandas, into a new alliance (``into`` None) or an existing one."""
     # Built aside and swapped in at the end: a bad row anywhere leaves `into` as it was.
     a = Alliance() if into is None else into.copy()
-    event_id, event_name = id, name
     if stakeholders is not None:
         fields = _known_columns(stakeholders, "stakeholders",
                                 {"id": id, "name": name, "kind": kind, "role": role, "waves": waves})
-        id, name, kind, role, waves = fields.values()
-        frame = _with_column(stakeholders, id, "stakeholders", "id")
-        data, positions = _kept_rows(frame, id)
+        # The frame's own names of the columns (a Dutch 'naam' for name ...); the keywords stay
+        # as given, the events' columns are found by them too.
+        s_id = fields["id"]
+        frame = _with_column(stakeholders, s_id, "stakeholders", "id")
+        data, positions = _kept_rows(frame, s_id)
         _core._add_stakeholder_columns(a, *(_objects(data, c) for c in fields.values()),
                                        _attribute_columns(data, fields.values(), sensitive), declare_unknown_roles,
                                        positions, _place("stakeholders", frame, fields))
     if ties is not None:
         fields = _known_columns(ties, "ties", {"source": source, "target": target, "relation": relation, "wave": wave,
                                                "weight": weight})
-        source, target, relation, wave, weight = fields.values()
-        frame = _with_column(_with_column(ties, source, "ties", "source"), target, "ties", "target")
-        data, positions = _kept_rows(frame, source)
+        t_source, t_target, t_relation, t_wave, t_weight = fields.values()
+        frame = _with_column(_with_column(ties, t_source, "ties", "source"), t_target, "ties", "target")
+        data, positions = _kept_rows(frame, t_source)
         place = _place("ties", frame, fields)
-        _core._add_tie_columns(a, _objects(data, source), _objects(data, target), _objects(data, relation),
-                               _objects(data, wave), _weights(data, weight, positions, place),
+        _core._add_tie_columns(a, _objects(data, t_source), _objects(data, t_target), _objects(data, t_relation),
+                               _objects(data, t_wave), _weights(data, t_weight, positions, place),
                                _attribute_columns(data, fields.values(), sensitive), duplicates, default_relation,
                                default_wave, create_stakeholders, declare_relations, positions, place)
-    id, name = event_id, event_name
     if events is not None:
         events = _with_known_names(events, "events", {"id": id, "name": name, "date": "date", "theme": "theme",
                                                       "organisers": "organisers"})

@@ -215,6 +215,14 @@ def as_command_line(text: str) -> str:
     return text
 
 
+def problem_line(p, lang: str, level: str = "") -> str:
+    """``file:line:column: level: message; suggestion`` of problem ``p`` in ``lang``, its hints as
+    command-line flags; without ``level`` when it is empty. The one wording of a problem on the
+    command line (``wijknet check`` and the first error of a command that cannot read its folder)."""
+    where, _, rest = p.text(lang).partition(": ")
+    return f"{where}: {level + ': ' if level else ''}{as_command_line(rest)}"
+
+
 def main_check(args) -> int:
     """The ``wijknet check DATA`` command: print every problem, exit status 1 when one is an error.
 
@@ -230,9 +238,8 @@ def main_check(args) -> int:
                      decimal_comma=args.decimal_comma, duplicates=args.duplicates)
     nl = args.lang == "nl"
     for p in found:
-        where, _, rest = p.text(args.lang).partition(": ")
         level = {"error": "fout", "warning": "waarschuwing", "note": "opmerking"}[p.severity] if nl else p.severity
-        print(f"{where}: {level}: {as_command_line(rest)}")
+        print(problem_line(p, args.lang, level))
     errors = sum(p.severity == "error" for p in found)
     warnings = sum(p.severity == "warning" for p in found)
     if nl:

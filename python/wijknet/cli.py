@@ -695,7 +695,7 @@ def _error_line(err: BaseException, args: argparse.Namespace) -> str:
         return (f"wijknet: fout: {data}: een werkmap (Excel) wordt niet direct gelezen; sla elk tabblad op als "
                 "'CSV UTF-8' in één map (stakeholders.csv, ties.csv ...; zie docs/csv.md) en geef die map op")
     if isinstance(err, WijknetError) and data is not None and data.is_dir():
-        from ._validate import as_command_line, problems
+        from ._validate import problem_line, problems
 
         try:
             found = [p for p in problems(data, encoding=args.encoding, separator=args.separator,
@@ -704,11 +704,10 @@ def _error_line(err: BaseException, args: argparse.Namespace) -> str:
         except (WijknetError, OSError):
             found = []
         if found:
-            where, _, rest = found[0].text("nl").partition(": ")
             more = "" if len(found) == 1 else (
                 f"\nwijknet: en nog {len(found) - 1} {'fout' if len(found) == 2 else 'fouten'}; "
                 f"'wijknet check --lang nl {data}' noemt ze allemaal")
-            return f"wijknet: fout: {where}: {as_command_line(rest)}{more}"
+            return f"wijknet: fout: {problem_line(found[0], 'nl')}{more}"
     return f"wijknet: fout: {err}"
 
 
