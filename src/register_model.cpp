@@ -337,6 +337,9 @@ void register_model(py::module_& m) {
           },
           py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false, py::arg("encoding") = "auto",
           py::arg("duplicates") = "merge", "Every problem of a CSV folder, as dicts (wijknet.validate).");
+    m.def("_dutch", [](const std::string& english) { return detail::dutch(english); }, py::arg("english"),
+          "The Dutch of a message of wijknet's readers and model, phrase by phrase (quoted text kept); phrases "
+          "it does not know stay English.");
     m.def("_match_header",
           [](const std::string& file, const std::vector<std::string>& header, const std::map<std::string, std::string>& named) {
               // The folder reader's header rules for a pandas frame: `named` holds the names the

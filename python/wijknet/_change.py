@@ -209,7 +209,8 @@ def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: 
     ----------
     alliance : wijknet.Alliance
     before, after : str
-        Wave keys, the earlier one first.
+        Wave keys, the earlier one first (``InvalidValueError`` otherwise: gained and lost would
+        be read backwards).
     relations : str or list of str, optional
         The relations compared (default every relation that has a tie in either wave).
     template : str or None, default "samen_in_de_wijk"
@@ -262,6 +263,10 @@ def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: 
     for w in (before, after):
         if w not in waves:
             raise _core.UnknownIdError(f"no wave '{w}' in the alliance; its waves are {waves}")
+    if waves.index(before) >= waves.index(after):
+        # Gained and lost are read from the earlier wave to the later one.
+        raise _core.InvalidValueError(f"before='{before}' is not a wave before after='{after}'; the waves in time "
+                                      f"order are {waves}")
     all_relations = [r["key"] for r in alliance.relations]
     chosen = _list(relations)
     for r in chosen:

@@ -511,6 +511,10 @@ def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool = Fa
     """
 def _cug_graphs(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.uint8]:
     ...
+def _dutch(english: str) -> str:
+    """
+    The Dutch of a message of wijknet's readers and model, phrase by phrase (quoted text kept); phrases it does not know stay English.
+    """
 def _fragmentation(snapshot: Snapshot, removed: collections.abc.Sequence[str], direction: str, threads: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
 def _gcor(arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arg2: typing.SupportsInt | typing.SupportsIndex, arg3: str) -> float:

@@ -468,9 +468,10 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     """The work of from_pandas, into a new alliance (``into`` None) or an existing one."""
     # Built aside and swapped in at the end: a bad row anywhere leaves `into` as it was.
     a = Alliance() if into is None else into.copy()
+    warned: list = []  # the header warnings of the frames (Alliance.read_warnings)
     if stakeholders is not None:
         fields = _known_columns(stakeholders, "stakeholders",
-                                {"id": id, "name": name, "kind": kind, "role": role, "waves": waves})
+                                {"id": id, "name": name, "kind": kind, "role": role, "waves": waves}, warned)
         # The frame's own names of the columns (a Dutch 'naam' for name ...); the keywords stay
         # as given, the events' columns are found by them too.
         s_id = fields["id"]
@@ -481,7 +482,7 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
                                        positions, _place("stakeholders", frame, fields))
     if ties is not None:
         fields = _known_columns(ties, "ties", {"source": source, "target": target, "relation": relation, "wave": wave,
-                                               "weight": weight})
+                                               "weight": weight}, warned)
         t_source, t_target, t_relation, t_wave, t_weight = fields.values()
         frame = _with_column(_with_column(ties, t_source, "ties", "source"), t_target, "ties", "target")
         data, positions = _kept_rows(frame, t_source)
@@ -492,10 +493,10 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
                                default_wave, create_stakeholders, declare_relations, positions, place)
     if events is not None:
         events = _with_known_names(events, "events", {"id": id, "name": name, "date": "date", "theme": "theme",
-                                                      "organisers": "organisers"})
+                                                      "organisers": "organisers"}, warned)
     if participation is not None:
         participation = _with_known_names(participation, "participation", {"stakeholder": "stakeholder",
-                                                                            "event": "event"})
+                                                                            "event": "event"}, warned)
     for number, row in enumerate(_records(events, id)):
         try:
             attributes, marked = _split_attributes(row, (id, name, "date", "theme", "themes", "organisers"), sensitive)
@@ -514,6 +515,7 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
         _add_incidents(a, incidents, incident_steps)
     elif incident_steps is not None:
         raise _core.InvalidValueError("incident_steps needs incidents beside it")
+    a._read_warnings = a.read_warnings + warned
     if into is None:
         return a
     into._assign(a)
@@ -521,27 +523,33 @@ def _build(into: Alliance | None, stakeholders, ties, events, participation, inc
     return into
 
 
-def _known_columns(frame: pd.DataFrame, table: str, named: dict[str, str]) -> dict[str, Any]:
+def _known_columns(frame: pd.DataFrame, table: str, named: dict[str, str], warned: list) -> dict[str, Any]:
     """The frame's own labels of its known columns, by field (in the order of ``named``): the column
     a keyword names, else one of the names the CSV folder reader knows for it (docs/csv.md: ``naam``,
     ``rol``, ``van``, ``gewicht`` ..., ignoring case, accents, spaces, ``_`` and ``-``); fields the
     frame lacks keep the keyword's name. As in a CSV file, two columns naming one field and a column
     one typo away from a known name (``rolen``, ``weigth``) are errors: read as attributes, they
-    would leave roles or weights silently missing."""
+    would leave roles or weights silently missing. A field the frame lacks while another column's
+    name holds one of its names (``gewicht (1-5)``) is a warning, appended to ``warned``."""
     labels = list(frame.columns)
     if frame.index.name is not None and frame.index.name not in labels:
         labels.append(frame.index.name)  # the id may be the index
+    from ._validate import Problem
+
     positions, problems = _core._match_header(f"{table}.csv", [str(label) for label in labels], named)
     for problem in problems:
+        if problem["severity"] == "warning":
+            warned.append(Problem(**problem))
+            continue
         hint = f"; {problem['suggestion']}" if problem["suggestion"] else ""
         raise _core.InvalidValueError(f"{table}: {problem['message']}{hint}")
     return {field: labels[positions[field]] if positions[field] is not None else wanted
             for field, wanted in named.items()}
 
 
-def _with_known_names(frame: pd.DataFrame, table: str, named: dict[str, str]) -> pd.DataFrame:
+def _with_known_names(frame: pd.DataFrame, table: str, named: dict[str, str], warned: list) -> pd.DataFrame:
     """The frame with its known columns (see _known_columns) renamed to the names in ``named``."""
-    found = _known_columns(frame, table, named)
+    found = _known_columns(frame, table, named, warned)
     renames = {found[field]: wanted for field, wanted in named.items() if found[field] != wanted}
     if frame.index.name in renames:
         frame = frame.rename_axis(renames[frame.index.name])

@@ -11,6 +11,7 @@ for by name; docs/report.md describes every rule.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
 import os
 import warnings
@@ -135,7 +136,8 @@ class Report:
             raise IsADirectoryError(f"{target} is a folder; give a file name such as {target / 'rapport.html'}")
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise FileNotFoundError(f"the folder {folder} does not exist (writing {target})")
+            # filename: what is missing, for those who print err.filename (the command line).
+            raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist (writing {target})", str(folder))
         _core._write_text_atomically(str(target), self.html)
         return str(target)
 
@@ -252,6 +254,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         compare = waves[i - 1] if i > 0 else None
     elif compare not in waves:
         raise _core.UnknownIdError(f"unknown wave '{compare}'; the alliance has {', '.join(waves)}")
+    elif waves.index(compare) >= waves.index(wave):
+        # "What changed since" runs from the earlier wave to the later one.
+        raise _core.InvalidValueError(f"compare='{compare}' is not a wave before '{wave}'; compare with one of "
+                                      f"{', '.join(waves[:waves.index(wave)]) or 'no wave (it is the first)'}")
     template = _pick_template(alliance, template)
     relation_keys = [r["key"] for r in alliance.relations]
     if relation is None:

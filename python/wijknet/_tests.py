@@ -90,8 +90,10 @@ def _as_cells(values: Sequence[float], n: int, mode: str, ids: list[str] | None)
 def _permutations(kernel: Callable[[int, int], np.ndarray], reps: int, client: Any, progress: bool,
                   what: str) -> np.ndarray:
     """Runs kernel(first, count) over [0, reps) in batches of BATCH, locally or as Dask tasks."""
-    if reps <= 0:
-        return kernel(0, 0)
+    if isinstance(reps, bool) or not isinstance(reps, (int, np.integer)) or reps < 1:
+        # Without permutations every p-value would be NaN: refused rather than returned.
+        raise _core.InvalidValueError(f"{what}: reps must be a whole number of permutations, at least 1 (1000 "
+                                      f"or more for a p-value to two decimals), got {reps!r}")
     batches = [(s, min(BATCH, reps - s)) for s in range(0, reps, BATCH)]
     return np.concatenate(run_tasks(kernel, batches, client, progress, what, [c for _, c in batches], "perm"))
 

@@ -131,8 +131,10 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
     wrong) is not reported again. It finds what the reader refuses (text in no known encoding,
     rows of the wrong length, unknown or misspelled column names, unknown roles, stakeholders,
     relations, waves, themes and events, numbers that are not numbers, ties listed twice with
-    different weights ...) and what it warns about (a stakeholder table from which no role was
-    read).
+    different weights, dates that are not dates ...) and what it warns about (a stakeholder table
+    from which no role was read; a column whose name holds a known column's name, such as
+    ``gewicht (1-5)``, while that column is absent; ties without a wave column while
+    ``waves.csv`` declares several waves).
 
     Parameters
     ----------

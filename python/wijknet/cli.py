@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 
 from . import WijknetError, __version__, example_path
-from . import _diagnostics, _display, _sentences, _summary
+from . import _core, _diagnostics, _display, _sentences, _summary
 from ._io import _SPREADSHEETS, read
 from ._report import _pick_template, suppressed
 from ._study import is_study_folder
@@ -505,9 +505,35 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
                    "before": t["before"], "after": t["after"]}, notes)]
 
 
+def _check_report_options(alliance: Any, args: argparse.Namespace) -> None:
+    """--wave, --compare, --template and --chain of ``wijknet report`` checked before anything is
+    computed: a wrong one is a usage error (exit status 2) in the language asked."""
+    keys = [x["key"] for x in alliance.waves]
+    for given in (args.wave, args.compare):
+        _wave_keys(alliance, given)
+    if args.compare is not None and keys:
+        wave = args.wave or keys[-1]
+        earlier = ", ".join(keys[:keys.index(wave)])
+        if keys.index(args.compare) >= keys.index(wave):
+            raise UsageError(f"--compare {args.compare} is not a wave before {wave}; "
+                             + (f"compare with {earlier}" if earlier else f"{wave} is the first wave"),
+                             f"--compare {args.compare} is geen meting vóór {wave}; "
+                             + (f"vergelijk met {earlier}" if earlier else f"{wave} is de eerste meting"))
+    templates = [t["key"] for t in alliance.templates]
+    if args.template and args.template not in templates:
+        raise UsageError(f"no method template '{args.template}'; the templates are {', '.join(templates)}",
+                         f"geen methode '{args.template}'; de methodes zijn {', '.join(templates)}")
+    for role in _chain(args.chain) if args.chain else ():
+        try:
+            alliance.role(role)
+        except WijknetError as err:
+            raise UsageError(f"--chain: {err}", f"--chain: {_core._dutch(str(err))}") from None
+
+
 def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
     from ._report import report as make_report
 
+    _check_report_options(alliance, args)
     chain = _chain(args.chain) if args.chain else None
     out = Path(args.output or ("rapport.html" if w.lang == "nl" else "report.html"))
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
@@ -708,7 +734,7 @@ def _error_line(err: BaseException, args: argparse.Namespace) -> str:
                 f"\nwijknet: en nog {len(found) - 1} {'fout' if len(found) == 2 else 'fouten'}; "
                 f"'wijknet check --lang nl {data}' noemt ze allemaal")
             return f"wijknet: fout: {problem_line(found[0], 'nl')}{more}"
-    return f"wijknet: fout: {err}"
+    return f"wijknet: fout: {_core._dutch(str(err))}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -77,6 +77,11 @@ TEST(Csv, SemicolonsBomAndDecimalComma) {
     EXPECT_EQ(t.header()[0], "id");  // BOM dropped
     EXPECT_DOUBLE_EQ(t.number(0, 1), 3.5);
     EXPECT_TRUE(t.is_missing(1, 1));
+    // With decimal commas a full stop is refused: "1.500" is 1500 in a Dutch file, 1.5 in others.
+    const csv_table stops = parse_csv("id;weight\nx;1.500\n", "f.csv", o);
+    EXPECT_THROW_WITH(stops.number(0, 1), parse_error,
+                      "f.csv:2:2: expected a number in column 'weight', found '1.500' (with decimal_comma a full stop "
+                      "may be a thousands separator");
 }
 
 TEST(Csv, ErrorsNameLineAndColumn) {

@@ -236,6 +236,32 @@ TEST(Waves, OrderIsDeclarationOrder) {
     EXPECT_THROW_WITH(a.add_wave({"T1", "", ""}), duplicate_id_error, "wave 'T1' already exists");
 }
 
+TEST(Waves, DatesAreReadDayFirstOrIsoAndKeptInTimeOrder) {
+    alliance a;
+    a.add_wave({"T0", "", "1-10-2021"});   // Dutch Excel: day first
+    a.add_wave({"T1", "", "2022/11/15"});  // ISO with slashes
+    EXPECT_EQ(a.waves()[0].date, "2021-10-01");
+    EXPECT_EQ(a.waves()[1].date, "2022-11-15");
+    EXPECT_THROW_WITH(a.add_wave({"T2", "", "2022-01-01"}), invalid_value_error,
+                      "wave 'T2' is dated 2022-01-01, before wave 'T1' (2022-11-15); expected the waves in time order");
+    EXPECT_THROW_WITH(a.add_wave({"T2", "", "15-11-22"}), invalid_value_error,
+                      "wave 'T2': date '15-11-22' is not a date; write it as year-month-day (2021-10-23) or "
+                      "day-month-year (23-10-2021)");
+    EXPECT_EQ(a.waves().size(), 2u);
+    a.add_wave({"T2", "", ""});  // no date: nothing to order by
+    EXPECT_EQ(a.waves()[2].date, "");
+}
+
+TEST(Events, DatesAreCanonical) {
+    alliance a = small();
+    event e;
+    e.id = "E9", e.date = "23-10-2021";
+    a.add_event(e);
+    EXPECT_EQ(a.events().back().date, "2021-10-23");
+    e.id = "E10", e.date = "30-02-2022";  // no such day
+    EXPECT_THROW_WITH(a.add_event(e), invalid_value_error, "event 'E10': date '30-02-2022' is not a date");
+}
+
 TEST(Events, TwoModeParticipation) {
     alliance a = small();
     a.add_event({"ev1", "", "2022-03-01", {"Human rights", "sport", "sport"}, {"coc"}, {}});

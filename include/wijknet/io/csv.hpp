@@ -114,10 +114,15 @@ public:
         const char* first = text.data();
         if (!text.empty() && text[0] == '+') ++first;
         auto [end, ec] = std::from_chars(first, text.data() + text.size(), value);
-        if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+        // With decimal commas a full stop is a thousands separator ("1.500" is 1500) or a decimal
+        // point after all; either reading could be wrong, so neither is guessed.
+        const bool stop = options_.decimal_comma && std::string_view(cell(row, column)).find('.') != std::string_view::npos;
+        if (text.empty() || stop || ec != std::errc() || end != text.data() + text.size()) {
             std::string hint = !options_.decimal_comma && text.find(',') != std::string::npos
                                    ? " (a decimal comma? read the file with decimal_comma)"
-                                   : "";
+                               : stop ? " (with decimal_comma a full stop may be a thousands separator or a decimal "
+                                        "point; write the number without thousands separators, with a decimal comma)"
+                                      : "";
             throw error_at(row, column, "expected a number in column '" + header_[column] + "', found '" +
                                             std::string(cell(row, column)) + "'" + hint);
         }

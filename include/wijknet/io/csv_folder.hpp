@@ -376,9 +376,10 @@ private:
         if (!key) return;
         for (std::size_t r = 0; r < t.num_rows(); ++r)
             guard([&] {
-                detail::at_cell(t, r, *key, [&] {
-                    a.add_wave({std::string(csv_table::trim(t.cell(r, *key))), detail::cell_or(t, r, at.at[1]),
-                                detail::cell_or(t, r, at.at[2])});
+                const std::string date = detail::cell_or(t, r, at.at[2]);
+                const bool bad_date = !date.empty() && !parse_date_time(date);
+                detail::at_cell(t, r, bad_date ? *at.at[2] : *key, [&] {
+                    a.add_wave({std::string(csv_table::trim(t.cell(r, *key))), detail::cell_or(t, r, at.at[1]), date});
                 });
             });
     }
@@ -499,6 +500,23 @@ private:
         auto source = require(t, at, "ties.csv", 0), target = require(t, at, "ties.csv", 1);
         if (!source || !target || !people) return;
         const auto relation = at.at[2], wave = at.at[3], weight = at.at[4];
+        if (!wave && has_wave_file_ && a.waves().size() >= 2 && t.num_rows() > 0) {
+            // Every tie would silently be a tie of one wave; the waves' comparison then says
+            // everything changed.
+            std::string header;
+            for (const auto& h : t.header()) header += (header.empty() ? "" : ", ") + h;
+            problem p;
+            p.file = t.file(), p.line = 1, p.level = severity::warning;
+            p.message = "ties.csv has no wave column, and waves.csv declares " + std::to_string(a.waves().size()) +
+                        " waves: every tie is put in wave '" + options_.default_wave + "'";
+            p.suggestion = "add a column 'wave' (or 'meting') naming the wave of each tie (the header has: " + header + ")";
+            p.message_nl = "ties.csv heeft geen kolom met de meting, en waves.csv noemt " +
+                           std::to_string(a.waves().size()) + " metingen: elke relatie komt in meting '" +
+                           options_.default_wave + "'";
+            p.suggestion_nl = "voeg een kolom 'meting' (of 'wave') toe met de meting van elke relatie (de kopregel heeft: " +
+                              header + ")";
+            report(std::move(p));
+        }
         detail::attribute_columns attributes(t, at.used);
         a.reserve_ties(a.num_ties() + t.num_rows());
         tie_listings listings(a, options_.duplicates);
@@ -587,7 +605,11 @@ private:
                 const bool bad_id = e.id.empty() || a.find_event(e.id);
                 const bool bad_theme = std::any_of(e.themes.begin(), e.themes.end(),
                                                    [&](const std::string& x) { return !a.themes().contains(x); });
-                const std::size_t blame = bad_id ? *id : bad_theme ? *theme : organisers.value_or(*id);
+                const bool bad_date = !e.date.empty() && !parse_date_time(e.date);
+                const std::size_t blame = bad_id      ? *id
+                                          : bad_date  ? *date
+                                          : bad_theme ? *theme
+                                                      : organisers.value_or(*id);
                 detail::at_cell(t, r, blame, [&] { a.add_event(std::move(e)); });
             }))
                 failed_events_.emplace(csv_table::trim(t.cell(r, *id)));

@@ -43,6 +43,7 @@ column_positions match_header(const std::string& file, const std::vector<std::st
                               const std::vector<csv_header_names>& known, Report&& report, bool keeps_others = true) {
     column_positions out;
     out.at.assign(known.size(), std::nullopt);
+    std::vector<char> reported(header.size(), 0);  // cells a problem was already given for
     for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string folded = fold_name(header[c]);
         bool found = false;
@@ -59,6 +60,7 @@ column_positions match_header(const std::string& file, const std::vector<std::st
                     p.message_nl = "de kolommen '" + first + "' en '" + second + "' zijn allebei de kolom '" +
                                    known[k].field + "'";
                     p.suggestion_nl = "houd er één over";
+                    reported[c] = 1;
                     report(std::move(p));
                 } else {
                     out.at[k] = c;
@@ -100,7 +102,44 @@ column_positions match_header(const std::string& file, const std::vector<std::st
                           (also_nl.empty() ? std::string() : " (" + also_nl + " mag ook)") +
                           (keeps_others ? ", of een naam die er minder op lijkt om hem als kenmerk te houden"
                                         : ", of een naam die er minder op lijkt (dit bestand leest andere kolommen niet)");
+        reported[c] = 1;
         report(std::move(p));
+    }
+    // A known column that is absent while another column's name holds one of its names
+    // ("gewicht (1-5)", "soort relatie") or is two typos from one ("gewigt"): that column is
+    // probably meant, and without it every row gets the default (weight 1, the first wave ...).
+    // A warning, as the name may be meant as it is.
+    for (std::size_t k = 0; k < known.size(); ++k) {
+        if (out.at[k]) continue;
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (reported[c] || std::find(out.used.begin(), out.used.end(), c) != out.used.end()) continue;
+            const std::string folded = fold_name(header[c]);
+            const bool like = std::any_of(known[k].names.begin(), known[k].names.end(), [&](const std::string& name) {
+                const std::string target = fold_name(name);
+                return target.size() >= 4 && (folded.find(target) != std::string::npos ||
+                                              (target.size() >= 5 && typo_distance(folded, target) <= 2));
+            });
+            if (!like) continue;
+            const std::string& field = known[k].field;
+            std::string names, names_nl;
+            for (std::size_t i = 0; i < known[k].names.size() && i < 3; ++i) {
+                names += (i == 0 ? "'" : i + 1 == std::min<std::size_t>(known[k].names.size(), 3) ? " or '" : ", '") +
+                         known[k].names[i] + "'";
+                names_nl += (i == 0 ? "'" : i + 1 == std::min<std::size_t>(known[k].names.size(), 3) ? " of '" : ", '") +
+                            known[k].names[i] + "'";
+            }
+            problem p;
+            p.file = file, p.line = 1, p.column = c + 1, p.level = severity::warning;
+            p.message = "the file has no column '" + field + "', and column '" + header[c] + "' is " +
+                        (keeps_others ? "read as an attribute" : "not read") + "; every row gets the default " + field;
+            p.suggestion = "if '" + header[c] + "' is the " + field + ", name it " + names;
+            p.message_nl = "het bestand heeft geen kolom '" + field + "', en kolom '" + header[c] + "' wordt " +
+                           (keeps_others ? "als kenmerk gelezen" : "niet gelezen") + "; elke rij krijgt de standaardwaarde";
+            p.suggestion_nl = "is '" + header[c] + "' de kolom '" + field + "', noem hem dan " + names_nl;
+            reported[c] = 1;
+            report(std::move(p));
+            break;
+        }
     }
     return out;
 }

@@ -103,6 +103,14 @@ public:
         if (find_wave(w.key)) throw duplicate_id_error("wave '" + w.key + "' already exists");
         if (waves_.size() >= std::numeric_limits<std::uint16_t>::max())
             throw invalid_value_error("too many waves (at most 65535)");
+        w.date = canonical_date(w.date, "wave '" + w.key + "'");
+        // Waves are in time order: every comparison of "before" and "after" relies on it.
+        if (!w.date.empty())
+            for (const auto& earlier : waves_)
+                if (!earlier.date.empty() && earlier.date > w.date)
+                    throw invalid_value_error("wave '" + w.key + "' is dated " + w.date + ", before wave '" +
+                                              earlier.key + "' (" + earlier.date +
+                                              "); expected the waves in time order, the first measurement first");
         if (w.label.empty()) w.label = w.key;
         waves_.push_back(std::move(w));
     }
@@ -131,7 +139,14 @@ public:
     /// with the closest keys otherwise.
     std::size_t relation_index(std::string_view name) const {
         if (auto i = find_relation(name)) return *i;
-        return index_or_throw(relations_, name, "relation");
+        // The closest of every name a relation answers to ("samenwerkin" -> 'samenwerking'),
+        // else the keys.
+        std::vector<std::string> names;
+        for (const auto& r : relations_)
+            for (auto& n : r.names()) names.push_back(std::move(n));
+        const auto near = detail::closest(name, names);
+        if (near.empty()) return index_or_throw(relations_, name, "relation");
+        throw unknown_id_error("unknown relation '" + std::string(name) + "'; did you mean " + detail::join_or(near) + "?");
     }
     /// Index of a wave; unknown_id_error with the closest keys otherwise.
     std::size_t wave_index(std::string_view key) const { return index_or_throw(waves_, key, "wave"); }
@@ -396,6 +411,7 @@ public:
     index_t add_event(event e) {
         require_key(e.id, "event");
         if (find_event(e.id)) throw duplicate_id_error("event '" + e.id + "' already exists");
+        e.date = canonical_date(e.date, "event '" + e.id + "'");
         for (auto& theme : e.themes) theme = themes_.at(theme).key;
         dedupe(e.themes);
         for (const auto& o : e.organisers) {
@@ -565,6 +581,18 @@ private:
         for (const auto& x : items) keys.push_back(x.key);
         std::string hint = keys.empty() ? std::string("; none is declared yet") : detail::did_you_mean(key, keys);
         throw unknown_id_error("unknown " + std::string(kind) + " '" + std::string(key) + "'" + hint);
+    }
+
+    /// @p date as "YYYY-MM-DD" (or "YYYY-MM-DDTHH:MM" with a time): ISO dates and the day-first
+    /// dates Dutch spreadsheets write (23-10-2021, 23/10/2021) are read, anything else is an
+    /// invalid_value_error naming @p whose. Empty stays empty (no date). Dates are compared as
+    /// text (events sorted, waves ordered), which only the canonical form makes right.
+    static std::string canonical_date(const std::string& date, const std::string& whose) {
+        if (date.empty()) return {};
+        if (auto d = parse_date_time(date)) return d->text;
+        throw invalid_value_error(whose + ": date '" + date +
+                                  "' is not a date; write it as year-month-day (2021-10-23) or day-month-year "
+                                  "(23-10-2021)");
     }
 
     static void require_key(const std::string& key, const char* kind) {
