@@ -58,6 +58,7 @@ py::dict problem_dict(const problem& p) {
     d["file"] = p.file, d["line"] = p.line, d["column"] = p.column, d["severity"] = to_string(p.level);
     d["message"] = p.message, d["suggestion"] = p.suggestion;
     d["message_nl"] = p.message_nl, d["suggestion_nl"] = p.suggestion_nl;
+    d["more"] = p.more;
     return d;
 }
 

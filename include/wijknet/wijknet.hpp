@@ -23,7 +23,7 @@
 ///
 /// Header-only by default; with `WIJKNET_SEPARATE_COMPILATION` the readers, writers, diagnostics
 /// and reports are only declared here and compiled once elsewhere (config.hpp, src.hpp), which
-/// halves the cost of this include.
+/// more than halves the time of this include.
 #pragma once
 
 #include "wijknet/version.hpp"

@@ -28,13 +28,16 @@ class Problem:
     severity : {"error", "warning", "note"}
         ``"error"``: the reader stops there. ``"warning"``: it does not, but the result may not
         be what was meant. ``"note"``: a line of the list that is no problem of its own (after
-        three problems alike, "and 28 more rows like the one above"); notes count as neither
-        errors nor warnings.
+        three problems alike, "and 28 more rows like the one above"); a note is no problem of its
+        own, the ``more`` problems it stands for are.
     message, suggestion : str
         What is wrong and what to do, in English; hints name the Python keyword
         (``duplicates='sum'``). Values of sensitive attributes are never quoted.
     message_nl, suggestion_nl : str
         The same in Dutch.
+    more : int
+        For a note: how many problems alike it stands for, each as severe as the problem listed
+        before it; 0 otherwise.
 
     Examples
     --------
@@ -53,6 +56,7 @@ class Problem:
     suggestion: str = ""
     message_nl: str = ""
     suggestion_nl: str = ""
+    more: int = 0
 
     def text(self, lang: str = "en") -> str:
         """The problem as one line: ``file:line:column: message; suggestion``.
@@ -169,8 +173,8 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
     a step of an unknown incident, an unknown stakeholder or action, steps out of time order ...);
     a step naming a stakeholder whose own row was refused is not reported again. Of problems alike
     (same file, column and message but for the quoted values) three are listed, then a
-    ``"note"`` says how many more rows were like them; ``attrs["errors"]`` counts the listed
-    errors and no note. The command ``wijknet check DATA`` prints the same list, with hints as
+    ``"note"`` says how many more rows were like them; ``attrs["errors"]`` counts every error,
+    listed or stood for by a note (see :func:`count`). The command ``wijknet check DATA`` prints the same list, with hints as
     command-line flags, and exits with status 1 when there is an error.
 
     Examples
@@ -198,8 +202,21 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
           (p.suggestion_nl or p.suggestion) if nl else p.suggestion) for p in found],
         columns=["file", "line", "column", "severity", "message", "suggestion"])
     frame = frame.astype({"line": "int64", "column": "int64"})
-    frame.attrs["errors"] = sum(p.severity == "error" for p in found)
+    frame.attrs["errors"] = count(found, "error")
     return frame
+
+
+def count(found: list, severity: str) -> int:
+    """How many problems of ``severity`` ``found`` holds: those listed, plus those a note stands
+    for after a listed one ("and 56 more rows like the one above")."""
+    total, last = 0, None
+    for p in found:
+        if p.severity == "note":
+            total += p.more if last == severity else 0
+        else:
+            total += p.severity == severity
+            last = p.severity
+    return total
 
 
 # Python keywords in hints, and the command-line flags that say the same.
@@ -242,8 +259,7 @@ def main_check(args) -> int:
     for p in found:
         level = {"error": "fout", "warning": "waarschuwing", "note": "opmerking"}[p.severity] if nl else p.severity
         print(problem_line(p, args.lang, level))
-    errors = sum(p.severity == "error" for p in found)
-    warnings = sum(p.severity == "warning" for p in found)
+    errors, warnings = count(found, "error"), count(found, "warning")
     if nl:
         counts = (f"{'één' if errors == 1 else errors} {'fout' if errors == 1 else 'fouten'}, "
                   f"{'één' if warnings == 1 else warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")

@@ -721,19 +721,20 @@ def _error_line(err: BaseException, args: argparse.Namespace) -> str:
         return (f"wijknet: fout: {data}: een werkmap (Excel) wordt niet direct gelezen; sla elk tabblad op als "
                 "'CSV UTF-8' in één map (stakeholders.csv, ties.csv ...; zie docs/csv.md) en geef die map op")
     if isinstance(err, WijknetError) and data is not None and data.is_dir():
-        from ._validate import problem_line, problems
+        from ._validate import count, problem_line, problems
 
         try:
-            found = [p for p in problems(data, encoding=args.encoding, separator=args.separator,
-                                         decimal_comma=args.decimal_comma, duplicates=args.duplicates)
-                     if p.severity == "error"]
+            found = problems(data, encoding=args.encoding, separator=args.separator,
+                             decimal_comma=args.decimal_comma, duplicates=args.duplicates)
         except (WijknetError, OSError):
             found = []
-        if found:
-            more = "" if len(found) == 1 else (
-                f"\nwijknet: en nog {len(found) - 1} {'fout' if len(found) == 2 else 'fouten'}; "
+        errors = count(found, "error")
+        if errors:
+            first = next(p for p in found if p.severity == "error")
+            more = "" if errors == 1 else (
+                f"\nwijknet: en nog {errors - 1} {'fout' if errors == 2 else 'fouten'}; "
                 f"'wijknet check --lang nl {data}' noemt ze allemaal")
-            return f"wijknet: fout: {problem_line(found[0], 'nl')}{more}"
+            return f"wijknet: fout: {problem_line(first, 'nl')}{more}"
     return f"wijknet: fout: {_core._dutch(str(err))}"
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import wijknet
-from wijknet._validate import as_command_line, main_check
+from wijknet._validate import as_command_line, main_check, problems
 
 ROOT = Path(__file__).resolve().parents[2]
 TWINS = ROOT / "tests" / "data" / "excel"
@@ -340,16 +340,18 @@ def test_a_misspelled_incident_column_is_an_error_not_a_dropped_column(tmp_path,
 
 def test_the_more_rows_line_is_a_note_not_an_error(tmp_path, capsys):
     # Six rows alike (a decimal comma without decimal_comma=True) and one more error: three of the six
-    # are shown, then a note for the other three, then the last error: 4 errors, not 5.
+    # are shown, then a note for the other three, then the last error. The note is no error of its own
+    # (not 8), and the three rows it stands for are (7, not 4: "4 errors" understated a long file).
     ties = "source,target,relation,weight\n" + "".join(f"agent,coc,trust,{i},5\n" for i in range(6))
     folder = write(tmp_path / "n", {"stakeholders.csv": PEOPLE, "ties.csv": ties + "agent,welzijn,trust,x\n"})
     found = wijknet.validate(folder)
     assert found["severity"].tolist() == ["error", "error", "error", "note", "error"]
     assert found["message"][3] == "and 3 more rows like the one above"
-    assert found.attrs["errors"] == 4
+    assert found.attrs["errors"] == 7
+    assert [p.more for p in problems(folder)] == [0, 0, 0, 3, 0]
     assert main_check(check_args(folder)) == 1
     out, err = capsys.readouterr()
-    assert "ties.csv:4:19: note: and 3 more rows like the one above" in out and err.strip() == "4 errors, 0 warnings"
+    assert "ties.csv:4:19: note: and 3 more rows like the one above" in out and err.strip() == "7 errors, 0 warnings"
     main_check(check_args(folder, lang="nl"))
     out, err = capsys.readouterr()
-    assert "ties.csv:4:19: opmerking: en nog 3 rijen zoals hierboven" in out and err.strip() == "4 fouten, 0 waarschuwingen"
+    assert "ties.csv:4:19: opmerking: en nog 3 rijen zoals hierboven" in out and err.strip() == "7 fouten, 0 waarschuwingen"

@@ -301,6 +301,7 @@ private:
             p.message_nl = "en nog " + n + (more == 1 ? " rij" : " rijen") + " zoals hierboven";
             p.suggestion.clear(), p.suggestion_nl.clear();
             p.level = severity::note;  // a line of the list, not one more problem
+            p.more = more;
             problems_.insert(problems_.begin() + static_cast<std::ptrdiff_t>(after) + 1, std::move(p));
         }
     }

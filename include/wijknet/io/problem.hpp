@@ -38,6 +38,9 @@ struct problem {
     std::string suggestion;
     std::string message_nl;
     std::string suggestion_nl;
+    /// For a note "and 28 more rows like the one above": how many problems alike it stands for
+    /// (28), each of the level of the problem above it; 0 otherwise.
+    std::size_t more = 0;
 
     /// "file:line:column: message; suggestion" in language @p lang ("en" or "nl").
     std::string text(std::string_view lang = "en") const {
