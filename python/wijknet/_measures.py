@@ -11,6 +11,7 @@ explicitly. Conventions, formulas and the peers each measure agrees with are in 
 
 from __future__ import annotations
 
+import difflib
 import math
 import weakref
 from dataclasses import dataclass
@@ -101,6 +102,13 @@ def _attribute_values(s: _core.Snapshot, g: Any, by: str, function: str, include
             values.append(rec["kind"])
         else:
             if by not in rec["attributes"]:
+                names = sorted({n for j in s.ids for n in g.stakeholder(j)["attributes"]})
+                if by not in names:  # a typo or a Dutch word ('rol'), not a gap in the data
+                    close = difflib.get_close_matches(str(by), ["role", "kind", *names], n=1)
+                    raise _core.UnknownIdError(
+                        f"{function}(by={by!r}): no stakeholder has an attribute {by!r}"
+                        + (f"; did you mean '{close[0]}'?" if close else "")
+                        + f" (group by 'role', 'kind' or an attribute: {', '.join(names) or 'none'})")
                 raise _core.UnknownIdError(f"stakeholder '{i}' has no attribute '{by}' to group by")
             values.append(rec["attributes"][by])
     return values

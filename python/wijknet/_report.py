@@ -430,7 +430,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                              escape(words.join(words.role(x) for x in r["after"]) or "–"),
                              escape(words.join(words.role(x) for x in r["change"]) or "–")])
             else:
-                digits = 0 if float(r["before"]).is_integer() and float(r["after"]).is_integer() else 3
+                # Two decimals, as the summary of section 1 gives the same figures.
+                digits = 0 if float(r["before"]).is_integer() and float(r["after"]).is_integer() else 2
                 rows.append([escape(name), words.number(float(r["before"]), digits), words.number(float(r["after"]), digits),
                              words.number(float(r["change"]), digits)])
         s6 = (_p((f"Stel dat {words.names_of(kp.players)} vertrekt (bijvoorbeeld door een nieuwe functie of het einde "

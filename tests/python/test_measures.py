@@ -390,7 +390,7 @@ def test_selection_errors_are_clear():
         wijknet.betweenness(a, relations=["tiee"])
     with pytest.raises(ValueError, match="weight must be"):
         wijknet.betweenness(a, weight="heavy")
-    with pytest.raises(wijknet.UnknownIdError, match="no attribute 'sector'"):
+    with pytest.raises(wijknet.UnknownIdError, match="no stakeholder has an attribute 'sector'"):
         wijknet.brokerage(a, by="sector")
     with pytest.raises(TypeError, match="need an Alliance"):
         wijknet.degree(a.snapshot(), relations=["tie"])

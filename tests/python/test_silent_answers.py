@@ -179,3 +179,10 @@ def test_a_report_into_a_missing_folder_names_the_folder(tmp_path, capsys):
     target = tmp_path / "nergens" / "r.html"
     status, out, err = run(["--lang", "nl", "report", str(EXAMPLE), "-o", str(target)], capsys)
     assert status != 0 and err.strip() == f"wijknet: fout: {target.parent}: dit bestand of deze map bestaat niet"
+
+
+def test_grouping_by_an_attribute_nobody_has_suggests_the_name():
+    ex = wijknet.load_example()
+    with pytest.raises(wijknet.UnknownIdError, match=r"brokerage\(by='rol'\): no stakeholder has an attribute 'rol'; "
+                                                     r"did you mean 'role'\? \(group by 'role', 'kind' or an attribute:"):
+        wijknet.brokerage(ex, by="rol")
