@@ -74,6 +74,15 @@ csv_folder_options folder_options(const std::string& separator, bool decimal_com
     return o;
 }
 
+/// One field of each of @p items, in order (ids or keys; a copy, see _stakeholder_columns).
+template <class Items, class Field>
+strings field_of(const Items& items, Field field) {
+    strings out;
+    out.reserve(items.size());
+    for (const auto& x : items) out.push_back(x.*field);
+    return out;
+}
+
 // Columns of a table as a dict of lists, ready for pandas.DataFrame(dict); attribute columns
 // are the union over all rows, missing where a row lacks one.
 template <class Items, class Fixed>
@@ -277,32 +286,43 @@ void register_model(py::module_& m) {
         .def("remove_participation", &alliance::remove_participation, py::arg("stakeholder"), py::arg("event"))
 
         // tables for the pandas layer
+        // Each of these copies what it lists first, in C++ alone: the lists allocate Python objects,
+        // a garbage collection may then run Python code (a finalizer), and another thread may edit
+        // `a` meanwhile. The GIL guards an alliance only while no Python code runs (docs/model.md,
+        // "Threads"); a copy keeps the listing one whole state.
         .def("_stakeholder_columns", [](const alliance& a) {
-            return columns(a.stakeholders(), {"id", "name", "kind", "roles", "waves"},
+            const std::vector<stakeholder> items = a.stakeholders();
+            return columns(items, {"id", "name", "kind", "roles", "waves"},
                            [](const stakeholder& s, std::vector<py::list>& l) {
                                l[0].append(s.id), l[1].append(s.name), l[2].append(to_string(s.kind));
                                l[3].append(py::cast(s.roles)), l[4].append(py::cast(s.waves));
                            });
         })
         .def("_tie_columns", [](const alliance& a) {
-            return columns(a.ties(), {"source", "target", "relation", "wave", "weight"},
-                           [&a](const tie& t, std::vector<py::list>& l) {
-                               l[0].append(a.stakeholders()[t.source].id), l[1].append(a.stakeholders()[t.target].id);
-                               l[2].append(a.relations()[t.relation].key), l[3].append(a.waves()[t.wave].key);
+            const std::vector<tie> items = a.ties();
+            const strings ids = field_of(a.stakeholders(), &stakeholder::id),
+                          relations = field_of(a.relations(), &relation::key), waves = field_of(a.waves(), &wave::key);
+            return columns(items, {"source", "target", "relation", "wave", "weight"},
+                           [&](const tie& t, std::vector<py::list>& l) {
+                               l[0].append(ids[t.source]), l[1].append(ids[t.target]);
+                               l[2].append(relations[t.relation]), l[3].append(waves[t.wave]);
                                l[4].append(t.weight);
                            });
         })
         .def("_event_columns", [](const alliance& a) {
-            return columns(a.events(), {"id", "name", "date", "themes", "organisers"},
+            const std::vector<event> items = a.events();
+            return columns(items, {"id", "name", "date", "themes", "organisers"},
                            [](const event& e, std::vector<py::list>& l) {
                                l[0].append(e.id), l[1].append(e.name), l[2].append(e.date);
                                l[3].append(py::cast(e.themes)), l[4].append(py::cast(e.organisers));
                            });
         })
         .def("_participation_columns", [](const alliance& a) {
-            return columns(a.participations(), {"stakeholder", "event"},
-                           [&a](const participation& p, std::vector<py::list>& l) {
-                               l[0].append(a.stakeholders()[p.stakeholder].id), l[1].append(a.events()[p.event].id);
+            const std::vector<participation> items = a.participations();
+            const strings ids = field_of(a.stakeholders(), &stakeholder::id), events = field_of(a.events(), &event::id);
+            return columns(items, {"stakeholder", "event"},
+                           [&](const participation& p, std::vector<py::list>& l) {
+                               l[0].append(ids[p.stakeholder]), l[1].append(events[p.event]);
                            });
         })
         .def("_read_csv_folder",

@@ -5,6 +5,7 @@ reallocated its tie vector); now every call must see one whole state of the alli
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 import time
@@ -32,7 +33,30 @@ def _alliance() -> wijknet.Alliance:
     return a
 
 
+class _Yielding:
+    """Garbage whose finalizer lets other threads run: a collection inside a C++ call that builds
+    Python objects (the column lists of Alliance.stakeholders) runs it, and the editor gets the
+    GIL in the middle of that call. In CI this once turned such a listing into a MemoryError;
+    the listings now copy what they list first."""
+
+    def __init__(self) -> None:
+        self.cycle = self  # only the cyclic collector frees it
+
+    def __del__(self) -> None:
+        time.sleep(0)  # gives up the GIL
+
+
 def test_measures_snapshots_and_saves_while_another_thread_edits(tmp_path):
+    # Collections often, with garbage that yields in its finalizer (see _Yielding).
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20)
+    try:
+        _edit_while_reading(tmp_path)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _edit_while_reading(tmp_path) -> None:
     a = _alliance()
     n0, m0 = len(a), a.num_ties
     base_ties = list(zip(a.ties()["source"], a.ties()["target"]))
@@ -65,6 +89,7 @@ def test_measures_snapshots_and_saves_while_another_thread_edits(tmp_path):
                     row = wijknet.summary(a).relations.loc[("collaboration", "T0")]
                     consistent("summary", int(row["stakeholders"]), int(row["ties"]))
                 else:
+                    assert a.stakeholders().index.is_unique and a.ties()["source"].notna().all()
                     wijknet.role_coverage(a)
                     wijknet.suggest_ties(a, k=1)
                     wijknet.chain_routes(a, ["wijkagent", "welzijnswerk"])
@@ -87,6 +112,7 @@ def test_measures_snapshots_and_saves_while_another_thread_edits(tmp_path):
                 source, target = rng.choice(base_ties)
                 a.remove_tie(source, target, "collaboration", "T0")
                 a.add_tie(source, target, "collaboration", "T0")
+                _Yielding()
                 k += 1
         except BaseException:  # noqa: BLE001
             failures.append(f"editor: {traceback.format_exc()}")
