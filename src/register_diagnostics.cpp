@@ -77,7 +77,7 @@ void register_diagnostics(py::module_& m) {
         py::dict d;
         d["exists"] = r.exists, d["length"] = r.length, d["shortest_routes"] = r.shortest_routes;
         d["routes"] = r.routes, d["on_routes"] = r.on_routes, d["best_routes"] = r.best_routes;
-        d["disjoint_routes"] = r.disjoint_routes, d["broken_step"] = r.broken_step, d["stranded"] = r.stranded;
+        d["disjoint_routes"] = r.disjoint_routes, d["disjoint_exact"] = r.disjoint_exact, d["broken_step"] = r.broken_step, d["stranded"] = r.stranded;
         d["explanation"] = r.explanation;
         return d;
     }, py::arg("alliance"), py::arg("roles"), py::arg("steps"), py::arg("intermediaries"), py::arg("wave"),

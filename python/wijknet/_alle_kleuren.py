@@ -379,7 +379,8 @@ class CoreGroup:
         Events with no core-group member among the organisers.
     single_point : str or None
         The member organising depends on: the only member who organised, or the busiest organiser when without them
-        over half of the events would have had no core-group organiser.
+        over half of the events would have had no core-group organiser while with them at most half had none (so
+        they make the difference; events that had no core-group organiser anyway count as without one).
     reach : pandas.Series
         The share of the participants outside the core group within ``1`` and ``2`` steps of a member, through
         alliance ties and co-participation; ``participants`` their number.
@@ -488,7 +489,7 @@ def core_group(alliance: _core.Alliance, role: str = "kerngroep", relations: Ite
         top = max(organisers, key=lambda m: (organised[m], -members.index(m)))
         lost = sum(1 for rec in records
                    if top in rec["organisers"] and not any(o in member_set and o != top for o in rec["organisers"]))
-        if lost > len(records) / 2:
+        if lost + without > len(records) / 2 and without <= len(records) / 2:
             single = top
     # Reach: BFS from the members over ties and co-participation.
     adjacency: dict[str, set] = {}
@@ -516,12 +517,16 @@ def core_group(alliance: _core.Alliance, role: str = "kerngroep", relations: Ite
     reach = pd.Series({"participants": float(n), "1": one / n if n else 0.0, "2": two / n if n else 0.0},
                       name="reach")
     result = CoreGroup(frame, len(records), without, single, reach)
-    result.explanation = _core_sentence(words, result, organised)
+    result.explanation = _core_sentence(words, result, organised, key)
     return result
 
 
-def _core_sentence(words: Wording, c: CoreGroup, organised: dict) -> str:
+def _core_sentence(words: Wording, c: CoreGroup, organised: dict, role: str = "kerngroep") -> str:
     nl = words.lang == "nl"
+    if not len(c.members):
+        # No share of anyone "tied to a member" when there are no members.
+        return (f"Niemand vervult de rol {words.role(role)}: er is geen kerngroep om de bijeenkomsten te dragen." if nl
+                else f"Nobody holds the role {words.role(role)}: there is no core group to carry the events.")
     busy = sorted(organised, key=lambda m: -organised[m])
     parts = []
     if busy and organised[busy[0]]:

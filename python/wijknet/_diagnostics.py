@@ -250,6 +250,29 @@ def role_tie_matrix(alliance: _core.Alliance, waves: Iterable[str] | str | None 
 
 # --------------------------------------------------------------------------------- chains
 
+#: The relation a chain follows when none is named: the referral relation of *Samen in de Wijk*.
+CHAIN_RELATION = "referral"
+
+
+def chain_relation(alliance: _core.Alliance, relation: str | Sequence[str] | None = None,
+                   relations: Iterable[str] | str | None = None) -> tuple[str | list[str] | None, bool]:
+    """The relation each step of a chain follows, decided once for the API, the command line, the
+    report and the Study: the one named; else, when no ``relations`` are named either, referral when
+    the alliance has a referral tie in some wave, and otherwise the ties of every relation. A
+    relation without a single tie was not measured, and "not measured" must not read as "broken".
+
+    Returns the relation (None: the scope's relations) and whether referral was not measured and so
+    every relation stands in for it.
+    """
+    if relation is not None or relations is not None:
+        return relation, False
+    if not any(r["key"] == CHAIN_RELATION for r in alliance.relations):
+        return None, False  # an alliance without the built-in relations: every relation, nothing to explain
+    if _core.Snapshot(alliance, relations=[CHAIN_RELATION]).num_ties:
+        return CHAIN_RELATION, False
+    return None, True
+
+
 @dataclass
 class ChainRoutes:
     """The routes of a chain of roles, per wave; returned by :func:`chain_routes`.
@@ -259,8 +282,9 @@ class ChainRoutes:
     chain : list of str
         The roles of the chain, as given.
     summary : pandas.DataFrame
-        One row per wave (index ``wave``): ``exists``, ``length`` (ties), ``shortest_routes``, ``disjoint_routes``,
-        ``broken_step``, ``broken_between``, ``stranded`` and ``explanation``.
+        One row per wave (index ``wave``): ``exists``, ``length`` (ties), ``shortest_routes`` (distinct stakeholder
+        sequences), ``disjoint_routes``, ``disjoint_exact`` (False when a stakeholder can take two places in a route
+        and no single departure breaks the chain: ``disjoint_routes`` is then an upper bound), ``broken_step``, ``broken_between``, ``stranded`` and ``explanation``.
     routes : pandas.DataFrame
         One row per shortest route: ``wave``, ``route`` (number), ``length`` and ``stakeholders`` (ids, first role
         first).
@@ -268,7 +292,8 @@ class ChainRoutes:
         Per wave and holder of the first role (``start``): its own shortest ``route`` (None when it has none) and
         ``length``.
     on_routes : pandas.DataFrame
-        The share of the shortest routes through each stakeholder (rows) per wave (columns).
+        The share of the shortest routes through each stakeholder (rows) per wave (columns); a stakeholder that
+        takes two places in one route counts once for it.
 
     Examples
     --------
@@ -334,7 +359,10 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
         Role keys or labels in the order a report travels, e.g. ``["bewonersinitiatief", "lhbti_organisatie",
         "welzijnswerk", "wijkagent"]``.
     relation : str, list of str or None, default None
-        The relation every step follows (e.g. ``"referral"``), one per step, or None for the ties of ``relations``.
+        The relation every step follows (e.g. ``"referral"``), or one per step. None: the ties of ``relations``
+        when those are named; else referral when the alliance has referral ties, and the ties of every relation
+        when it has none (referral was not measured; the explanation says so). The command line, the report and
+        :class:`wijknet.Study` decide the same way, so they give the same verdict.
     waves : str or list of str, default every wave
     relations : str or list of str, optional
     intermediaries : bool, default False
@@ -375,6 +403,7 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
     words = Wording(alliance, lang, show_names)
     chain = list(chain)
     keys = [alliance.role(r)["key"] for r in chain]
+    relation, unmeasured = chain_relation(alliance, relation, relations)
     steps = _steps(chain, relation)
     summary, routes, best, shares = [], [], [], {}
     for w in _waves(alliance, waves):
@@ -382,9 +411,12 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
         broken = r["broken_step"]
         after = _holders(alliance, keys[broken], w) if 0 < broken < len(keys) else []
         explanation = _sentences.chain(words, keys, r, w, steps, after)
+        if unmeasured:
+            explanation += " " + _sentences.chain_unmeasured(words, CHAIN_RELATION)
         summary.append({
             "wave": w, "exists": r["exists"], "length": r["length"] if r["exists"] else None,
             "shortest_routes": int(r["shortest_routes"]), "disjoint_routes": r["disjoint_routes"],
+            "disjoint_exact": bool(r["disjoint_exact"]),
             "broken_step": broken if broken else None,
             "broken_between": f"{chain[broken - 1]} -> {chain[broken]}" if broken and broken < len(chain) else None,
             "stranded": r["stranded"], "explanation": explanation})
@@ -844,6 +876,7 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
     words = Wording(alliance, lang, show_names)
     scope = {"waves": [wave]} if wave else {}
     note = ""
+    robust = False
     removed = _list(removed)
     if objective is None:
         objective = "chain" if chain is not None else ("distance" if closer is not None else "fragmentation")
@@ -851,8 +884,12 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
             # Connected already: plan for the departure of the key player, the likeliest break.
             s = _snapshot(alliance, {"relations": relations, **scope})
             if len(s) >= 3 and _core._fragmentation(s, [], "all", 0)["fragmentation"] == 0:
-                removed = key_players(s, k=1).players
-                note = _sentences.guarded(words, removed, wave)
+                kp = key_players(s, k=1)
+                if _sentences.rises(kp.before, kp.score):
+                    removed = kp.players
+                    note = _sentences.guarded(words, removed, wave)
+                else:  # no departure breaks it: nothing to plan for, nothing to suggest
+                    robust = True
     chain_roles = list(chain) if chain is not None else []
     if objective == "chain" and not chain_roles:
         raise _core.InvalidValueError("objective='chain' needs chain=[role, role, ...]")
@@ -882,7 +919,9 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
         for row in frame.itertuples()]
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="rank")
     frame.attrs.update(objective=objective, removed=list(removed), note=note)
-    if not len(frame):
+    if not len(frame) and robust:
+        frame.attrs["why_empty"] = _sentences.no_suggestion(words, "robust", wave)
+    elif not len(frame):
         frame.attrs["why_empty"] = _why_no_suggestion(alliance, words, objective, k, wave, relations, removed,
                                                       chain_keys, steps=_steps(chain_roles, relation) if chain_roles else [],
                                                       intermediaries=intermediaries, closer=closer_keys)

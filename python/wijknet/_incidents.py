@@ -17,8 +17,9 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ._keywords import checked
 from . import _core
+from ._diagnostics import chain_relation
+from ._keywords import checked
 from ._wording import Wording
 
 __all__ = ["DEFAULT_CHAIN", "IncidentRoles", "IncidentTimes", "PaperPractice", "handoff_network", "handoffs",
@@ -37,6 +38,20 @@ def _strings(values: Iterable[str] | str | None) -> list[str]:
     if isinstance(values, str):
         return [values]
     return [str(v) for v in values]
+
+
+def paper_relations(alliance: Any, relations: Iterable[str] | str | None) -> list[str]:
+    """The relations whose ties count as "on paper": those named; by default referral when the
+    alliance has referral ties, else every relation that has ties (as :func:`wijknet.chain_routes`
+    decides, so a log of an alliance whose survey did not ask about referral is not held against
+    referral ties that were never measured)."""
+    if relations is not None:
+        return _strings(relations)
+    relation, _ = chain_relation(alliance)
+    if relation:
+        return [relation]
+    measured = set(alliance.ties()["relation"])
+    return [r["key"] for r in alliance.relations if r["key"] in measured]
 
 
 def _selection(waves, start, end, categories) -> tuple:
@@ -247,7 +262,7 @@ def _route_class(matched: int, length: int) -> str:
 
 
 @checked
-def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral",),
+def paper_vs_practice(alliance: Any, relations: Iterable[str] | str | None = None,
                       chain: Sequence[str] = DEFAULT_CHAIN, waves: Iterable[str] | str | None = None,
                       start: str | None = None, end: str | None = None,
                       categories: Iterable[str] | str | None = None, lang: str = "en",
@@ -263,8 +278,9 @@ def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral
     Parameters
     ----------
     alliance : wijknet.Alliance
-    relations : str or list of str, default ("referral",)
-        The ties that count as "on paper".
+    relations : str or list of str, optional
+        The ties that count as "on paper"; default referral when the alliance has referral ties, else every
+        relation that has ties.
     chain : sequence of str
         Role keys or labels, in order; default bewonersinitiatief, lhbti_organisatie,
         welzijnswerk, wijkagent.
@@ -286,7 +302,7 @@ def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral
     """
     w = Wording(alliance, lang, show_names)
     selection = _selection(waves, start, end, categories)
-    relations = _strings(relations)
+    relations = paper_relations(alliance, relations)
     pairs = handoffs(alliance, relations, waves, start, end, categories)
     ties = alliance.ties()
     ties = ties[ties["relation"].isin(relations)]
@@ -304,7 +320,9 @@ def paper_vs_practice(alliance: Any, relations: Iterable[str] | str = ("referral
             return True
         return row.relation in undirected and (row.target, row.source, row.wave) in passed
 
-    unused = ties[[not used(r) for r in ties.itertuples()]][["source", "target", "relation", "wave"]]
+    # A boolean Series, not a list: an empty list would select columns instead of rows.
+    unused_mask = pd.Series([not used(r) for r in ties.itertuples()], index=ties.index, dtype=bool)
+    unused = ties.loc[unused_mask, ["source", "target", "relation", "wave"]]
     unused = unused.reset_index(drop=True)
     routes_raw = pd.DataFrame(_core._incident_routes(alliance, *selection, list(chain)))
     classes = [_route_class(m, len(chain)) for m in routes_raw.get("chain_matched", [])]
@@ -662,7 +680,7 @@ def _role_sentences(w: Wording, r: IncidentRoles, total: int) -> list[str]:
 # ------------------------------------------------------------------------------ change between waves
 
 @checked
-def incident_change(alliance: Any, before: str, after: str, relations: Iterable[str] | str = ("referral",),
+def incident_change(alliance: Any, before: str, after: str, relations: Iterable[str] | str | None = None,
                     chain: Sequence[str] = DEFAULT_CHAIN, lang: str = "en") -> pd.DataFrame:
     """Key figures of the incident log in two waves, side by side.
 
@@ -671,8 +689,8 @@ def incident_change(alliance: Any, before: str, after: str, relations: Iterable[
     alliance : Alliance
     before, after : str
         The two waves, the earlier one first.
-    relations : str or list of str, default ("referral",)
-        The ties a handoff is checked against (``share_along_tie``).
+    relations : str or list of str, optional
+        The ties a handoff is checked against (``share_along_tie``); default as :func:`paper_vs_practice`.
     chain : list of str, default the chain bewonersinitiatief, lhbti_organisatie, welzijnswerk, wijkagent
         The chain the incidents' routes are held against (``share_chain_fully``).
     lang : {"en", "nl"}, default "en"

@@ -455,6 +455,8 @@ def eccentricity(g: Any, direction: str = "out", weight: Any = None, threads: in
     g : Alliance or Snapshot
     direction : {"out", "in", "all"}, default "out"
     weight : None, True, "weight" or "distance", default None
+        None counts steps; otherwise tie weights are lengths (a heavier tie is a longer step). ``"strength"`` is an
+        error, not ignored: a strength has no single length, so give ties a length first (e.g. 1 / strength).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).
@@ -499,6 +501,8 @@ def diameter(g: Any, direction: str = "out", weight: Any = None, threads: int = 
     g : Alliance or Snapshot
     direction : {"out", "in", "all"}, default "out"
     weight : None, True, "weight" or "distance", default None
+        None counts steps; otherwise tie weights are lengths (a heavier tie is a longer step). ``"strength"`` is an
+        error, not ignored: a strength has no single length, so give ties a length first (e.g. 1 / strength).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).
@@ -538,6 +542,8 @@ def average_path_length(g: Any, direction: str = "out", weight: Any = None, thre
     g : Alliance or Snapshot
     direction : {"out", "in", "all"}, default "out"
     weight : None, True, "weight" or "distance", default None
+        None counts steps; otherwise tie weights are lengths (a heavier tie is a longer step). ``"strength"`` is an
+        error, not ignored: a strength has no single length, so give ties a length first (e.g. 1 / strength).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).
@@ -624,6 +630,8 @@ def betweenness(g: Any, normalized: bool = False, weight: Any = None, threads: i
     normalized : bool, default False
         Divide by the number of pairs of others: (n-1)(n-2) directed, (n-1)(n-2)/2 undirected (networkx).
     weight : None, True, "weight" or "distance", default None
+        None counts steps; otherwise tie weights are lengths (a heavier tie is a longer step). ``"strength"`` is an
+        error, not ignored: a strength has no single length, so give ties a length first (e.g. 1 / strength).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).
@@ -681,6 +689,8 @@ def edge_betweenness(g: Any, normalized: bool = False, weight: Any = None, threa
     normalized : bool, default False
         Divide by n(n-1) on a directed snapshot, n(n-1)/2 on an undirected one (networkx).
     weight : None, True, "weight" or "distance", default None
+        None counts steps; otherwise tie weights are lengths (a heavier tie is a longer step). ``"strength"`` is an
+        error, not ignored: a strength has no single length, so give ties a length first (e.g. 1 / strength).
     threads : int, default 0
     **selection
         The selection keywords (docs/selection.md).

@@ -24,7 +24,8 @@ import pandas as pd
 
 from . import _core, _sentences
 from ._alliance import Alliance
-from ._diagnostics import Scenario, _holders, _one_wave, _present, chain_routes, key_players, role_coverage, suggest_ties
+from ._diagnostics import (Scenario, _holders, _one_wave, _present, chain_relation, chain_routes, key_players,
+                           role_coverage, suggest_ties)
 from ._keywords import checked
 from ._layout import layout
 from ._measures import articulation_points, brokerage
@@ -200,7 +201,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     compare : str, optional
         The earlier wave to compare with; default the wave before ``wave`` (none when it is the first).
     relation : str, optional
-        The relation the chain follows; default ``referral`` when the alliance has it.
+        The relation the chain follows; default ``referral`` when the alliance has referral ties, else every
+        relation (as :func:`wijknet.chain_routes` decides).
     chain : sequence of str, optional
         The roles of the chain, first to last; default bewonersinitiatief → lhbti_organisatie →
         welzijnswerk → wijkagent.
@@ -260,8 +262,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                                       f"{', '.join(waves[:waves.index(wave)]) or 'no wave (it is the first)'}")
     template = _pick_template(alliance, template)
     relation_keys = [r["key"] for r in alliance.relations]
-    if relation is None:
-        relation = "referral" if "referral" in relation_keys else None
+    relation = chain_relation(alliance, relation)[0]
     chain = [alliance.role(r)["key"] for r in (chain or DEFAULT_CHAIN)]
     wave_list = [w for w in (compare, wave) if w is not None]
     scope = {"waves": [wave]} if wave else {}
@@ -282,7 +283,9 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     kp = None
     if n_present >= 3 and len(ties_now):
         kp = key_players(alliance, k=1, lang=lang, show_names=show_names, **scope)
-    brokers = brokerage(alliance, by="role", **scope) if len(ties_now) else pd.DataFrame()
+    # Each stakeholder's first role; one without a role is a group of its own ("" sorts with no role).
+    first_role = {sid: (list(roles)[0] if len(roles) else "") for sid, roles in frame["roles"].items()}
+    brokers = brokerage(alliance, by=first_role, **scope) if len(ties_now) else pd.DataFrame()
     cuts = articulation_points(alliance, **scope) if len(ties_now) else []
 
     # ------------------------------------------------------------------ 1. at a glance
@@ -305,7 +308,12 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     chain_words = _sentences.chain_text(words, chain)
     glance.append(f"De keten {chain_words} werkt{'' if chain_row['exists'] else ' niet'}." if nl else
                   f"The chain {chain_words} {'works' if chain_row['exists'] else 'does not work'}.")
-    if kp is not None and kp.players:
+    # A departure is a risk only when it fragments the alliance; a dense alliance has no "main risk".
+    at_risk = kp is not None and bool(kp.players) and _sentences.rises(kp.before, kp.score)
+    if kp is not None and kp.players and not at_risk:
+        glance.append("Geen enkel vertrek van één stakeholder maakt de alliantie minder samenhangend." if nl else
+                      "No single departure makes the alliance less cohesive.")
+    elif at_risk:
         glance.append((f"Grootste risico: het vertrek van {words.names_of(kp.players)} "
                        f"(fragmentatie van {words.number(kp.before, 2)} naar {words.number(kp.score, 2)})." if nl else
                        f"Main risk: the departure of {words.names_of(kp.players)} "
@@ -407,7 +415,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     s5 = "".join(parts5) or _p("Er zijn in deze meting geen relaties." if nl else "There are no ties in this wave.")
 
     # ------------------------------------------------------------------ 6. what if
-    if kp is not None and kp.players:
+    if at_risk:
         cmp = Scenario(alliance, remove=kp.players).compare(template=template or None, chains=[chain],
                                                             relation=relation, wave=wave)
         labels = {"stakeholders": ("stakeholders", "stakeholders"), "components": ("delen", "components"),
@@ -439,6 +447,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                   f"Suppose {words.names_of(kp.players)} leaves (a new post, or funding ends). The alliance would "
                   "then look like this:"))
               + _table(["" , "nu" if nl else "now", "zonder" if nl else "without", "verschil" if nl else "change"], rows, "numbers"))
+    elif kp is not None and kp.players:
+        s6 = _p(kp.explanation)
     else:
         s6 = _p("Te weinig relaties om een vertrek door te rekenen." if nl else "Too few ties to work out a departure.")
 
@@ -446,7 +456,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     if not chain_row["exists"]:
         sug = suggest_ties(alliance, k=3, chain=chain, relation=relation, wave=wave or None, lang=lang, show_names=show_names)
         why = ("Deze contacten herstellen de keten." if nl else "These contacts repair the chain.")
-    elif kp is not None and kp.players:
+    elif at_risk:
         sug = suggest_ties(alliance, k=3, removed=kp.players, wave=wave or None, lang=lang, show_names=show_names)
         why = (f"Deze contacten houden de alliantie bijeen, ook als {words.names_of(kp.players)} vertrekt." if nl else
                f"These contacts keep the alliance together even if {words.names_of(kp.players)} leaves.")
@@ -487,7 +497,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     if s8 is not None:
         sections.append(_section(number, t["s8"].format(wave=words.wave(compare)), s8, "change"))
         number += 1
-    incidents = incidents_section(alliance, words, number, chain=chain)  # "" without an incident log
+    incidents = incidents_section(alliance, words, number, chain=chain, wave=wave)  # "" without an incident log
     if incidents:
         sections.append(incidents)
         number += 1

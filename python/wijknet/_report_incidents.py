@@ -42,7 +42,7 @@ def _p(*sentences: str) -> str:
 
 
 def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequence[str] | None = None,
-                      relations: Sequence[str] = ("referral",), wave: str | None = None) -> str:
+                      relations: Sequence[str] | None = None, wave: str | None = None) -> str:
     """The HTML section "Incidents in practice" of the report, or "" when the log is empty.
 
     Parameters
@@ -54,10 +54,12 @@ def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequenc
         The section's number in the report.
     chain : sequence of str, optional
         The chain the routes are compared with (default :data:`wijknet.DEFAULT_CHAIN`).
-    relations : sequence of str, default ("referral",)
-        The ties that count as "on paper".
+    relations : sequence of str, optional
+        The ties that count as "on paper"; default as :func:`wijknet.paper_vs_practice` decides (referral when
+        the alliance has referral ties, else every relation that has ties).
     wave : str, optional
-        Only the incidents of this wave.
+        Only the incidents of this wave (an incident belongs to the last wave dated on or before its report);
+        every incident when None or "".
 
     Examples
     --------
@@ -72,21 +74,27 @@ def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequenc
         return ""
     nl = words.lang == "nl"
     chain = list(chain or _incidents.DEFAULT_CHAIN)
+    relations = _incidents.paper_relations(alliance, relations)
     waves = [wave] if wave else None
     routes = _incidents._routes(alliance, _incidents._selection(waves, None, None, None), chain)
     total = len(routes)
     title = "Meldingen in de praktijk" if nl else "Incidents in practice"
     out = [f'<section id="incidents"><h2>{number}. {escape(title)}</h2>']
+    if not total:
+        out.append(_p(f"In meting {words.wave(wave)} zijn geen meldingen vastgelegd." if nl else
+                      f"No incidents are recorded in wave {words.wave(wave)}."))
+        return "".join(out) + "</section>"
     if total < SMALL_CELL:
         out.append(_p(f"Er zijn minder dan {SMALL_CELL} meldingen vastgelegd; om wie het gaat niet herkenbaar te "
                       "maken, laat dit rapport ze niet zien." if nl else
                       f"Fewer than {SMALL_CELL} incidents are recorded; so as not to make anyone recognisable, this "
                       "report does not show them."))
         return "".join(out) + "</section>"
-    out.append(_p(f"De meldingenlog bevat {words.plural(total, 'melding', 'meldingen')}. Meldingen zijn gevoelig: dit "
-                  f"rapport toont alleen aantallen, groepen van minder dan {SMALL_CELL} meldingen niet." if nl else
-                  f"The incident log holds {words.plural(total, 'incident', 'incidents')}. Incidents are sensitive: "
-                  f"this report shows counts only, and no group of fewer than {SMALL_CELL} incidents."))
+    where = (f" in meting {words.wave(wave)}" if nl else f" in wave {words.wave(wave)}") if wave else ""
+    out.append(_p(f"De meldingenlog bevat{where} {words.plural(total, 'melding', 'meldingen')}. Meldingen zijn gevoelig: "
+                  f"dit rapport toont alleen aantallen, groepen van minder dan {SMALL_CELL} meldingen niet." if nl else
+                  f"The incident log holds {words.plural(total, 'incident', 'incidents')}{where}. Incidents are "
+                  f"sensitive: this report shows counts only, and no group of fewer than {SMALL_CELL} incidents."))
 
     # per category: how many, how fast
     counts = routes.groupby("category").size()

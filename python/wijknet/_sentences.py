@@ -85,10 +85,15 @@ def chain(w: Wording, roles: Sequence[str], r: Mapping[str, Any], wave: str, rel
         if n_short > 1:
             text += f", een van {w.number(n_short, 0)} kortste routes" if nl else f", one of {w.number(n_short, 0)} shortest routes"
         disjoint = int(r["disjoint_routes"])
-        if disjoint <= 1:
+        if not r.get("disjoint_exact", True):
+            # A stakeholder can take two places in a route: only the absence of a single breaking departure is
+            # certain, not how many routes share no stakeholder.
+            text += (". Geen enkel vertrek alleen breekt de keten." if nl else
+                     ". No single departure breaks the chain.")
+        elif disjoint <= 1:
             shares = dict(r["on_routes"])
             first = r["routes"][0] if r["routes"] else []
-            needed = [i for i in first if shares.get(i, 0.0) >= 1.0 - 1e-12]
+            needed = list(dict.fromkeys(i for i in first if shares.get(i, 0.0) >= 1.0 - 1e-12))
             if needed:
                 text += (f". Er is maar één route zonder gedeelde stakeholders: de keten hangt af van "
                          f"{w.names_of(needed)} (op elke kortste route)." if nl else
@@ -125,6 +130,14 @@ def chain(w: Wording, roles: Sequence[str], r: Mapping[str, Any], wave: str, rel
     rel = f"{w.relation(rel_key)} tie" if rel_key else "tie"
     return text + (f"{w.names_of(stranded)} ({a}) {'have' if many else 'has'} no {rel} to anyone holding {b} "
                    f"({w.names_of(next_holders)}).")
+
+
+def chain_unmeasured(w: Wording, relation: str) -> str:
+    """Why a chain follows every relation: the data hold no tie of the chain's own relation."""
+    rel = w.relation(relation)
+    return (f"De gegevens bevatten geen enkele relatie {rel}: die is niet gemeten, dus telt elke relatie als stap."
+            if w.lang == "nl" else
+            f"The data hold no {rel} tie at all: it was not measured, so every relation counts as a step.")
 
 
 def suggestion(w: Wording, objective: str, source: str, target: str, source_role: str, target_role: str,
@@ -170,7 +183,7 @@ def guarded(w: Wording, removed: Sequence[str], wave: str) -> str:
 def no_suggestion(w: Wording, reason: str, wave: str = "", removed: Sequence[str] = (),
                   roles: Sequence[str] = ()) -> str:
     """Why :func:`wijknet.suggest_ties` suggests nothing. ``reason``: none_asked, connected,
-    connected_without, too_small, role_absent, chain_works, closest or constraints."""
+    connected_without, robust, too_small, role_absent, chain_works, closest or constraints."""
     nl = w.lang == "nl"
     where = _in_wave(w, wave)
     names = w.names_of(removed)
@@ -182,6 +195,11 @@ def no_suggestion(w: Wording, reason: str, wave: str = "", removed: Sequence[str
                 "de fragmentatie." if nl else
                 f"The alliance already holds together{where}: everyone can reach everyone, so no new tie lowers "
                 "the fragmentation.")
+    if reason == "robust":
+        return (f"De alliantie hangt{where} al samen, en geen enkel vertrek van één stakeholder verandert dat: er is "
+                "geen nieuw contact nodig om haar bijeen te houden." if nl else
+                f"The alliance already holds together{where}, and no single departure changes that: no new tie is "
+                "needed to keep it together.")
     if reason == "connected_without":
         return (f"Ook zonder {names} hangt de alliantie{where} samen: iedereen kan iedereen bereiken, dus er is geen "
                 "nieuw contact nodig." if nl else
@@ -207,6 +225,19 @@ def no_suggestion(w: Wording, reason: str, wave: str = "", removed: Sequence[str
             "No allowed new tie improves this; between=, exclude= or max_per_stakeholder= leave none.")
 
 
+def too_few_for_key_players(w: Wording, present: int, k: int) -> str:
+    """Why no key players are named: a set of k needs more than k stakeholders."""
+    return (f"Met {w.plural(present, 'stakeholder', 'stakeholders')} valt er geen groep van {k} sleutelfiguren te "
+            f"kiezen: daarvoor zijn er meer dan {k} nodig." if w.lang == "nl" else
+            f"With {w.plural(present, 'stakeholder', 'stakeholders')} there is no set of {k} key players to choose: "
+            f"that takes more than {k}.")
+
+
+def rises(before: float, after: float) -> bool:
+    """Whether a fragmentation score really rises (beyond rounding in the last bits)."""
+    return float(after) > float(before) + 1e-12
+
+
 def key_players(w: Wording, players: Sequence[str], objective: str, score: float, before: float) -> str:
     """The sentence of :func:`wijknet.key_players`."""
     nl = w.lang == "nl"
@@ -217,6 +248,18 @@ def key_players(w: Wording, players: Sequence[str], objective: str, score: float
     measure = ("fragmentatie" if objective == "fragmentation" else "afstandsfragmentatie") if nl else \
         ("fragmentation" if objective == "fragmentation" else "distance fragmentation")
     many = len(players) > 1
+    if not rises(before, score):
+        # Nothing to lose: naming a "key player" here would state a risk that is not there.
+        b = w.number(before, 3)
+        if len(players) <= 1:  # every single departure is tried: exact
+            return (f"Het vertrek van geen enkele stakeholder verhoogt de {measure}; die blijft {b}: niemand houdt "
+                    "de alliantie in zijn eentje bijeen." if nl else
+                    f"No single departure raises the {measure}; it stays {b}: no stakeholder holds the alliance "
+                    "together on its own.")
+        return (f"De zoektocht vond geen {len(players)} stakeholders wier vertrek samen de {measure} verhoogt; die "
+                f"blijft {b}." if nl else
+                f"The search found no {len(players)} stakeholders whose departure together raises the {measure}; "
+                f"it stays {b}.")
     if nl:
         return (f"Zonder {names} stijgt de {measure} van {w.number(before, 3)} naar {w.number(score, 3)}: "
                 f"{'zij houden' if many else 'deze stakeholder houdt'} de alliantie het meest bijeen.")

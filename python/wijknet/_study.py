@@ -730,12 +730,11 @@ def _alliance_statistics(alliance: Any, waves: Sequence[str], template: str | No
                          relation: str | None) -> pd.DataFrame:
     """One alliance's key statistics per wave (a Dask task of :meth:`Study.statistics`)."""
     from ._change import _network_measures
-    from ._diagnostics import chain_routes, role_coverage
+    from ._diagnostics import chain_relation, chain_routes, role_coverage
 
     relations = [r["key"] for r in alliance.relations]
     own = [w["key"] for w in alliance.waves]
-    if relation is None and "referral" in relations:
-        relation = "referral"
+    relation = chain_relation(alliance, relation)[0]
     rows = {}
     for w in waves:
         if w not in own:
@@ -761,9 +760,9 @@ def _alliance_change(alliance: Any, before: str, after: str, template: str | Non
     import warnings
 
     from ._change import LowJaccardWarning, compare_waves
+    from ._diagnostics import chain_relation
 
-    if relation is None and "referral" in [r["key"] for r in alliance.relations]:
-        relation = "referral"
+    relation = chain_relation(alliance, relation)[0]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LowJaccardWarning)  # the study table shows every Jaccard index
         c = compare_waves(alliance, before, after, template=template, chains=[chain], relation=relation)

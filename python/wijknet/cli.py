@@ -278,9 +278,7 @@ def _chain(text: str | None) -> list[str]:
 def _chain_relation(alliance: Any, relation: str | None) -> str | None:
     """The relation each step of a chain follows: the one given, else referral when the data
     have it, else every relation."""
-    if relation:
-        return relation
-    return "referral" if any(r["key"] == "referral" for r in alliance.relations) else None
+    return _diagnostics.chain_relation(alliance, relation or None)[0]
 
 
 def _resolve(alliance: Any, w: Wording, given: Iterable[str]) -> list[str]:
@@ -428,6 +426,11 @@ def _key_players(alliance: Any, args: argparse.Namespace, w: Wording, names: _Na
         selection = {"waves": [wave]} if wave else {}
         if args.relations:
             selection["relations"] = args.relations
+        present = len(_core.Snapshot(alliance, **selection))
+        if present <= args.k:  # a set of k needs others left to fragment or reach
+            rows.append({"wave": wave, "players": [], "before": None, "after": None,
+                         "explanation": f"{_wave_label(w, wave)}: {_sentences.too_few_for_key_players(w, present, args.k)}"})
+            continue
         kp = _diagnostics.key_players(alliance, k=args.k, objective=args.objective, max_distance=args.max_distance,
                                       seed=args.seed, lang=w.lang, show_names=w.show_names, **selection)
         rows.append({"wave": wave, "players": names.all(kp.players), "before": float(kp.before),

@@ -166,6 +166,29 @@ TEST(Chains, DisjointRoutesAndIntermediaries) {
     EXPECT_EQ(r2.routes[0], (std::vector<std::string>{"b1", "x", "c1", "w1", "a"}));
 }
 
+//   M (bewonersinitiatief + welzijnswerk) <-> L (lhbti),  M --> W,  B --> L --> Z --> W
+// Routes, by hand: M-L-M-W, M-L-Z-W, B-L-M-W, B-L-Z-W. M takes two places in the first and is on three of
+// the four (B-L-Z-W avoids it): its share is 0.75, not the 1.0 of adding its two layers' shares.
+TEST(Chains, AStakeholderInTwoPlacesCountsOnce) {
+    const alliance a = build({{"M", {"bewonersinitiatief", "welzijnswerk"}}, {"B", {"bewonersinitiatief"}},
+                              {"L", {"lhbti_organisatie"}}, {"Z", {"welzijnswerk"}}, {"W", {"wijkagent"}}},
+                             {{"M", "L"}, {"L", "M"}, {"M", "W"}, {"B", "L"}, {"L", "Z"}, {"Z", "W"}}, true, "referral");
+    for (bool intermediaries : {false, true}) {
+        chain c = referral_chain;
+        c.intermediaries = intermediaries;
+        const auto r = chain_routes(a, c, in_t0("referral"));
+        EXPECT_EQ(r.shortest_routes, 4);
+        EXPECT_EQ(r.routes.size(), 4u);
+        std::map<std::string, double> share(r.on_routes.begin(), r.on_routes.end());
+        EXPECT_DOUBLE_EQ(share["M"], 0.75);
+        EXPECT_DOUBLE_EQ(share["L"], 1.0);
+        EXPECT_DOUBLE_EQ(share["Z"], 0.5);
+        EXPECT_EQ(r.disjoint_routes, 1u);
+        EXPECT_TRUE(r.disjoint_exact);
+        EXPECT_NE(r.explanation.find("depends on L, W (on every shortest route)"), std::string::npos);
+    }
+}
+
 //   b1 --> c1      w1 --> a        The chain reaches c1 and stops: step 2 (lhbti -> welzijnswerk).
 TEST(Chains, WhereItBreaks) {
     const alliance a = build(chain_people, {{"b1", "c1"}, {"w1", "a"}}, true, "referral");

@@ -25,6 +25,17 @@ namespace detail {
 
 inline void require_positive_lengths(const graph_view& g) { require_weights(g, true, "weights read as distances"); }
 
+/// Path measures read a tie's weight as its length. A strength has no one length (1/w, -log w and
+/// max - w are all in use), so weight_mode::strength is refused here rather than read as hop counts.
+inline void require_length_mode(weight_mode mode, const char* measure) {
+    if (mode == weight_mode::strength)
+        throw invalid_value_error(std::string(measure) +
+                                  " follows shortest paths and reads tie weights as lengths, so weight_mode::strength "
+                                  "is refused, not ignored: use weight_mode::distance "
+                                  "(a heavier tie is a longer step) or weight_mode::none; for strengths, give each tie "
+                                  "a length first, e.g. 1 / strength (Opsahl, Agneessens & Skvoretz 2010)");
+}
+
 }  // namespace detail
 
 // ------------------------------------------------------------------------------------ degree
@@ -261,6 +272,7 @@ inline std::vector<double> betweenness_by_batches(const graph_view& g, const run
 /// O(64 n) for the batches.
 inline betweenness_result betweenness_full(const graph_view& g, const betweenness_options& o = {},
                                            bool edges = false) {
+    detail::require_length_mode(o.weights, "betweenness");
     const bool weighted = o.weights == weight_mode::distance && g.weighted();
     if (weighted) detail::require_positive_lengths(g);
     const unsigned workers = detail::worker_count(std::min<std::uint32_t>(g.n, detail::betweenness_slots), o.run, 1);
@@ -388,6 +400,7 @@ struct closeness_options {
 namespace detail {
 /// True when closeness-type sums can come from hop counts along one arc list.
 inline bool hop_path(const graph_view& g, const closeness_options& o) {
+    require_length_mode(o.weights, "closeness");
     const bool weighted = o.weights == weight_mode::distance && g.weighted();
     return !weighted && (!g.directed || o.along != direction::all);
 }
@@ -402,6 +415,7 @@ inline hop_sums hop_sums_of(const graph_view& g, const closeness_options& o) {
 /// in arcs, the general search otherwise (weights, or both directions of a directed graph).
 template <class PerSource>
 std::vector<double> per_source(const graph_view& g, const closeness_options& o, PerSource&& f) {
+    require_length_mode(o.weights, "closeness");
     const bool weighted = o.weights == weight_mode::distance && g.weighted();
     if (weighted) require_positive_lengths(g);
     const unsigned workers = worker_count(g.n, o.run);

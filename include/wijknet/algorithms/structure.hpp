@@ -282,6 +282,7 @@ struct distance_summary {
 /// asked. One search per vertex on every core; O(n m).
 inline distance_summary distances(const graph_view& g, direction along = direction::out,
                                   weight_mode weights = weight_mode::none, const run_options& run = {}) {
+    detail::require_length_mode(weights, "distances");
     const bool weighted = weights == weight_mode::distance && g.weighted();
     if (weighted) detail::require_positive_lengths(g);
     const unsigned workers = detail::worker_count(g.n, run);

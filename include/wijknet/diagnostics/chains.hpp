@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,6 +48,11 @@ struct chain_result {
     /// whose departure breaks every route). See chain_routes() for stakeholders holding two
     /// roles of the chain.
     std::uint32_t disjoint_routes = 0;
+    /// Whether disjoint_routes is exact. It is, unless a stakeholder can take two places in a route
+    /// (it holds two roles of the chain, or the chain has intermediaries) and no single departure
+    /// breaks every route: then disjoint_routes (at least 2) counts routes of the layered graph and
+    /// is an upper bound, and all that is certain is that no single departure breaks the chain.
+    bool disjoint_exact = true;
     /// When no route exists: the step (1-based: step i runs from roles[i - 1] to roles[i]) where
     /// every route stops; 0 when a route exists.
     std::size_t broken_step = 0;
@@ -131,6 +137,25 @@ inline std::vector<std::string> route_to(const chain_graph& cg, const graph_view
     return ids;
 }
 
+/// Whether a source-sink path of the layered graph avoids every copy of stakeholder @p s.
+inline bool route_without(const chain_graph& cg, const graph_view& v, std::uint32_t s) {
+    std::vector<char> seen(v.n, 0);
+    std::vector<std::uint32_t> stack{cg.source()};
+    seen[cg.source()] = 1;
+    while (!stack.empty()) {
+        const std::uint32_t x = stack.back();
+        stack.pop_back();
+        if (x == cg.sink()) return true;
+        for (auto a = v.out_begin(x); a < v.out_end(x); ++a) {
+            const std::uint32_t y = v.out_target[a];
+            if (seen[y] || (y != cg.sink() && cg.stakeholder_of(y) == s)) continue;
+            seen[y] = 1;
+            stack.push_back(y);
+        }
+    }
+    return false;
+}
+
 }  // namespace detail
 #endif  // WIJKNET_BODIES
 
@@ -141,6 +166,13 @@ inline std::vector<std::string> route_to(const chain_graph& cg, const graph_view
 /// way for an undirected one) and the step from roles[i] reaches a holder of roles[i + 1]. With
 /// intermediaries, a step may pass through other stakeholders along the step's ties. A
 /// stakeholder holding two roles of the chain may appear in two places of one route.
+///
+/// Routes are sequences of stakeholders: when a stakeholder can take two places in a route,
+/// one sequence may run through the layered graph in several ways, and it is counted once
+/// (shortest_routes, routes, on_routes), as long as there are at most 100,000 layered shortest
+/// routes to enumerate; beyond that shortest_routes counts layered routes (an upper bound) and
+/// on_routes is still exact: the share of layered shortest routes that pass through any copy of
+/// the stakeholder (so a stakeholder in two places of one route counts once, never above 1).
 ///
 /// The search runs on a layered graph (one copy of the stakeholders per role of the chain,
 /// ties between consecutive copies), breadth-first from all holders of the first role
@@ -196,22 +228,59 @@ WIJKNET_DECL chain_result chain_routes(const alliance& a, const chain& c, const 
         r.length = static_cast<std::uint32_t>(from.dist[t]) - 2;
         r.shortest_routes = from.sigma[t];
         to.run(v, t, direction::in, false, true);
-        // Who is on the shortest routes, and how often.
+        const auto on_shortest = [&](std::uint32_t x) {
+            return from.dist[x] != detail::path_search::unreached && to.dist[x] != detail::path_search::unreached &&
+                   from.dist[x] + to.dist[x] == from.dist[t];
+        };
+        // Stakeholders with a copy in two layers of a shortest route: one stakeholder sequence may then
+        // run through the layered graph in several ways, and sigma counts each of them.
+        std::vector<std::uint32_t> copies(cg.n, 0);
+        for (auto x : from.order)
+            if (x != cg.source() && x != t && on_shortest(x)) ++copies[cg.stakeholder_of(x)];
+        const bool twice = std::any_of(copies.begin(), copies.end(), [](std::uint32_t c) { return c > 1; });
+
+        // Who is on the shortest routes, and how often: sigma_s(v) sigma_t(v) / sigma_st for a stakeholder
+        // with one copy; for one with several, the share of shortest routes avoiding every copy, by
+        // counting paths of the shortest-path DAG (nodes in from.order are in non-decreasing distance).
         std::vector<double> share(cg.n, 0.0);
         for (std::uint32_t x = 1; x < t; ++x)
-            if (from.dist[x] != detail::path_search::unreached && to.dist[x] != detail::path_search::unreached &&
-                from.dist[x] + to.dist[x] == from.dist[t])
-                share[cg.stakeholder_of(x)] += from.sigma[x] * to.sigma[x] / from.sigma[t];
+            if (on_shortest(x) && copies[cg.stakeholder_of(x)] == 1)
+                share[cg.stakeholder_of(x)] = from.sigma[x] * to.sigma[x] / from.sigma[t];
+        std::vector<double> count(v.n);
+        auto shortest_avoiding = [&](std::uint32_t s) {
+            std::fill(count.begin(), count.end(), 0.0);
+            count[cg.source()] = 1.0;
+            for (auto x : from.order) {
+                if (count[x] == 0.0) continue;
+                for (auto arc = v.out_begin(x); arc < v.out_end(x); ++arc) {
+                    const std::uint32_t y = v.out_target[arc];
+                    if (!on_shortest(y) || from.dist[y] != from.dist[x] + 1) continue;
+                    if (y != t && cg.stakeholder_of(y) == s) continue;
+                    count[y] += count[x];
+                }
+            }
+            return count[t];
+        };
         for (std::uint32_t s = 0; s < cg.n; ++s)
-            if (share[s] > 0) r.on_routes.emplace_back(cg.g.id(s), std::min(1.0, share[s]));
-        // List shortest routes: depth-first along arcs that stay on a shortest path.
+            if (copies[s] > 1) share[s] = 1.0 - shortest_avoiding(s) / from.sigma[t];
+
+        // The shortest routes as stakeholder sequences, depth-first along arcs that stay on a shortest
+        // path; each sequence once. All of them when sequences can repeat (to count them), else as many
+        // as are listed.
+        constexpr double enumerable = 100000;
+        const bool distinct = twice && from.sigma[t] <= enumerable;
+        std::set<std::vector<std::uint32_t>> seen;
+        std::vector<std::vector<std::uint32_t>> sequences;
+        const std::size_t limit = distinct ? static_cast<std::size_t>(enumerable) : options.max_routes;
+        std::size_t walked = 0;
         std::vector<std::uint32_t> path;
         auto walk = [&](auto&& self, std::uint32_t x) -> void {
-            if (r.routes.size() >= options.max_routes) return;
+            if (walked >= limit || (!distinct && sequences.size() >= options.max_routes)) return;
             if (x == t) {
-                std::vector<std::string> ids;
-                for (auto y : path) ids.push_back(cg.g.id(cg.stakeholder_of(y)));
-                r.routes.push_back(std::move(ids));
+                ++walked;
+                std::vector<std::uint32_t> ids;
+                for (auto y : path) ids.push_back(cg.stakeholder_of(y));
+                if (seen.insert(ids).second) sequences.push_back(std::move(ids));
                 return;
             }
             for (auto arc = v.out_begin(x); arc < v.out_end(x); ++arc) {
@@ -223,11 +292,46 @@ WIJKNET_DECL chain_result chain_routes(const alliance& a, const chain& c, const 
             }
         };
         walk(walk, cg.source());
+        if (distinct) {
+            r.shortest_routes = static_cast<double>(sequences.size());
+            std::fill(share.begin(), share.end(), 0.0);
+            for (const auto& ids : sequences) {
+                std::vector<std::uint32_t> once(ids);
+                std::sort(once.begin(), once.end());
+                once.erase(std::unique(once.begin(), once.end()), once.end());
+                for (auto s : once) share[s] += 1.0 / static_cast<double>(sequences.size());
+            }
+        }
+        for (std::uint32_t s = 0; s < cg.n; ++s)
+            if (share[s] > 0) r.on_routes.emplace_back(cg.g.id(s), std::min(1.0, share[s]));
+        for (std::size_t k = 0; k < sequences.size() && r.routes.size() < options.max_routes; ++k) {
+            std::vector<std::string> ids;
+            for (auto s : sequences[k]) ids.push_back(cg.g.id(s));
+            r.routes.push_back(std::move(ids));
+        }
         r.disjoint_routes = node_connectivity(v, cg.source(), t, direction::out);
+        if (twice || c.intermediaries) {
+            // Menger's theorem holds for the layered graph, not for stakeholders with several copies: one
+            // departure may take out several copies. Exact is whether some single departure breaks every
+            // route; such a stakeholder is on every shortest route.
+            bool breaks = false;
+            for (std::uint32_t s = 0; s < cg.n && !breaks; ++s)
+                if (share[s] >= 1.0 - 1e-12 && !detail::route_without(cg, v, s)) breaks = true;
+            if (breaks) {
+                r.disjoint_routes = 1;
+            } else {
+                r.disjoint_routes = std::max<std::uint32_t>(r.disjoint_routes, 2);
+                r.disjoint_exact = false;
+            }
+        }
         r.explanation = "The chain " + chain_text + " works" + (where.wave.empty() ? "" : " in wave " + where.wave) +
                         ": the shortest route has " + std::to_string(r.length) + " ties (" +
                         list(r.routes.front()) + ")";
         if (r.shortest_routes > 1) r.explanation += ", one of " + format_number(r.shortest_routes) + " shortest routes";
+        if (!r.disjoint_exact) {
+            r.explanation += ". No single departure breaks the chain.";
+            return r;
+        }
         r.explanation += ". " + std::to_string(r.disjoint_routes) +
                          (r.disjoint_routes == 1 ? " route shares no stakeholder with another"
                                                  : " routes share no stakeholder") + ": ";
