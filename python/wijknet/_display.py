@@ -140,8 +140,7 @@ def summary_html(summary: Any) -> str:
     from ._summary import _TEXT
 
     t = _TEXT[summary.lang]
-    overview = t["overview"].format(n=summary.stakeholders, m=summary.ties, w=summary.waves, e=summary.events,
-                                    p=summary.participations)
+    overview = summary._overview(summary.lang)
     flags = {1: t["single"], 0: t["none"]}
     labels = summary.labels.get(summary.lang, {})
     role_label = labels.get("roles", summary.role_labels)

@@ -261,7 +261,6 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         raise _core.InvalidValueError(f"compare='{compare}' is not a wave before '{wave}'; compare with one of "
                                       f"{', '.join(waves[:waves.index(wave)]) or 'no wave (it is the first)'}")
     template = _pick_template(alliance, template)
-    relation_keys = [r["key"] for r in alliance.relations]
     relation = chain_relation(alliance, relation)[0]
     chain = [alliance.role(r)["key"] for r in (chain or DEFAULT_CHAIN)]
     wave_list = [w for w in (compare, wave) if w is not None]
@@ -271,6 +270,9 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     present_now = _present(alliance, wave)
     ties_all = alliance.ties()
     ties_now = ties_all[ties_all["wave"] == wave] if wave else ties_all
+    # The map and its legend show the relations with ties in the waves drawn, not every relation declared.
+    drawn = ties_all[ties_all["wave"].isin(wave_list)] if wave_list and wave_list[0] else ties_all
+    relation_keys = [r["key"] for r in alliance.relations if r["key"] in set(drawn["relation"])]
 
     # ------------------------------------------------------------------ the computations
     positions = layout(alliance, seed=seed, **({"waves": wave_list} if wave_list and wave_list[0] else {}))
@@ -333,12 +335,14 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                       f'{escape(label)}: {len(_present(alliance, w))} stakeholders</figcaption>'
                       f'{netmap.svg(w, caption=label)}</figure>')
     s2 = (_p("Elke stip is een stakeholder: de kleur is de rol, de vorm de soort (persoon, organisatie, initiatief, "
-             "groep). Lijnen zijn relaties; pijlen geven de richting. Wie in beide metingen meedoet, staat op "
-             "dezelfde plek. Ga met de muis over een stakeholder om de relaties te zien; vink relaties aan of uit."
+             "groep). Lijnen zijn relaties; pijlen geven de richting. "
+             + ("Wie in beide metingen meedoet, staat op dezelfde plek. " if len(wave_list) == 2 else "")
+             + "Ga met de muis over een stakeholder om de relaties te zien; vink relaties aan of uit."
              if nl else
              "Each mark is a stakeholder: colour is the role, shape the kind (person, organisation, initiative, "
-             "group). Lines are ties; arrows show direction. Whoever takes part in both waves stands in the same "
-             "place. Hover over a stakeholder to see its ties; tick relations on or off.")
+             "group). Lines are ties; arrows show direction. "
+             + ("Whoever takes part in both waves stands in the same place. " if len(wave_list) == 2 else "")
+             + "Hover over a stakeholder to see its ties; tick relations on or off.")
           + f'<div class="controls">{"".join(buttons)}<span class="print-note">{escape(t["print_note"])}</span></div>'
           + f'<div class="map-area"><div class="maps">{"".join(panels)}<div class="hover-box" aria-live="polite">'
           + "</div></div>" + netmap.legend(roles_present, kinds_present) + "</div>")
@@ -405,10 +409,16 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                              "have no tie themselves, by the roles of the three.")
                           + _table(header, rows, "numbers"))
     if len(cuts):
-        parts5.append(_p((f"Zonder {words.names_of(cuts)} valt het netwerk uiteen: elk van hen is de enige "
-                          "verbinding tussen delen van de alliantie (snijpunt)." if nl else
-                          f"Without {words.names_of(cuts)} the network falls apart: each is the only link between "
-                          "parts of the alliance (cut point).")))
+        # Each cut point breaks the network on its own: say so, not that they leave together.
+        one = len(cuts) == 1
+        parts5.append(_p((f"{words.names_of(cuts)} {'is een snijpunt' if one else 'zijn snijpunten'}: "
+                          + ("valt deze stakeholder weg" if one else "valt één van hen weg")
+                          + ", dan valt het netwerk uiteen, want " + ("deze is" if one else "elk is")
+                          + " de enige verbinding tussen delen van de alliantie." if nl else
+                          f"{words.names_of(cuts)} {'is a cut point' if one else 'are cut points'}: if "
+                          + ("this stakeholder leaves" if one else "any one of them leaves")
+                          + ", the network falls apart, as " + ("it is" if one else "each is")
+                          + " the only link between parts of the alliance.")))
     if coverage is not None and len(coverage[coverage["status"] == "single"]):
         singles = coverage[coverage["status"] == "single"]
         parts5.append(_p(*[e for e in singles["explanation"]]))
@@ -564,7 +574,12 @@ def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show
               ("Sleutelspeler", "de stakeholder wiens vertrek de fragmentatie het meest laat stijgen."),
               ("Keten", f"een route langs de rollen {_sentences.chain_text(words, chain)}, elke stap een relatie"
                + (f" ({words.relation(relation)})" if relation else "") + " in de richting van de relatie."),
-              ("Makelaar", "iemand die twee anderen verbindt die zelf geen relatie hebben (Gould & Fernandez 1989)."),
+              ("Afstandsfragmentatie", "als fragmentatie, maar ook ver uit elkaar staan telt mee: het gemiddelde "
+               "van 1 − 1/afstand over alle paren (0 = iedereen kent iedereen direct; Borgatti 2006)."),
+              ("Makelaar", "iemand die twee anderen verbindt die zelf geen relatie hebben (Gould & Fernandez 1989). "
+               "Naar de rollen van de drie: coördinator (alle drie dezelfde rol), consulent (de twee anderen delen "
+               "een rol, de makelaar niet), vertegenwoordiger (de makelaar deelt de rol van wie iets doorgeeft), "
+               "poortwachter (de makelaar deelt de rol van wie het ontvangt), verbinder (drie verschillende rollen)."),
               ("Snijpunt", "een stakeholder zonder wie het netwerk in meer delen uiteenvalt."),
               ("Dichtheid", "het aandeel van alle mogelijke relaties dat bestaat.")]
              if nl else
@@ -573,7 +588,12 @@ def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show
               ("Key player", "the stakeholder whose departure raises fragmentation most."),
               ("Chain", f"a route along the roles {_sentences.chain_text(words, chain)}, each step one tie"
                + (f" ({words.relation(relation)})" if relation else "") + " in the tie's direction."),
-              ("Broker", "someone who connects two others who have no tie themselves (Gould & Fernandez 1989)."),
+              ("Distance fragmentation", "like fragmentation, but being far apart counts too: the mean of "
+               "1 − 1/distance over all pairs (0 = everyone knows everyone directly; Borgatti 2006)."),
+              ("Broker", "someone who connects two others who have no tie themselves (Gould & Fernandez 1989). By the "
+               "roles of the three: coordinator (all three share a role), itinerant (the two others share a role, the "
+               "broker does not), representative (the broker shares the role of the one passing on), gatekeeper (the "
+               "broker shares the role of the one receiving), liaison (three different roles)."),
               ("Cut point", "a stakeholder without whom the network falls into more parts."),
               ("Density", "the share of all possible ties that exist.")])
     out = ["<dl>" + "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>" for a, b in terms) + "</dl>"]

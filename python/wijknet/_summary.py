@@ -15,7 +15,9 @@ from ._wording import Wording
 _TEXT = {
     "en": {
         "title": "Alliance summary",
-        "overview": "{n} stakeholders, {m} ties, {w} waves, {e} events, {p} participations",
+        # one and more of each count: "1 wave", "2 waves"
+        "overview": (("stakeholder", "stakeholders"), ("tie", "ties"), ("wave", "waves"), ("event", "events"),
+                     ("participation", "participations")),
         "roles": "Stakeholders per role",
         "relations": "Ties per relation and wave",
         "columns": ("relation", "wave", "stakeholders", "ties", "density", "components", "largest", "isolates"),
@@ -31,7 +33,8 @@ _TEXT = {
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
-        "overview": "{n} stakeholders, {m} relaties, {w} metingen, {e} activiteiten, {p} deelnames",
+        "overview": (("stakeholder", "stakeholders"), ("relatie", "relaties"), ("meting", "metingen"),
+                     ("activiteit", "activiteiten"), ("deelname", "deelnames")),
         "roles": "Stakeholders per rol",
         "relations": "Relaties per soort en meting",
         "columns": ("soort", "meting", "stakeholders", "relaties", "dichtheid", "componenten", "grootste",
@@ -127,8 +130,7 @@ class Summary:
             raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
         t = _TEXT[lang]
         lines = [t["title"], "=" * len(t["title"])]
-        lines.append(t["overview"].format(n=self.stakeholders, m=self.ties, w=self.waves, e=self.events,
-                                          p=self.participations))
+        lines.append(self._overview(lang))
         if self.warnings:
             lines += ["", t["warnings"]]
             lines += [f"  {w.text(lang)}" for w in self.warnings]
@@ -159,6 +161,11 @@ class Summary:
                 for role in gaps[level]:
                     lines.append(f"  {template}: {role} ({role_label.get(role, role)}) - {t[level]}")
         return "\n".join(lines)
+
+    def _overview(self, lang: str) -> str:
+        """"34 stakeholders, 164 ties, 2 waves, ...", each noun in the number its count needs."""
+        counts = (self.stakeholders, self.ties, self.waves, self.events, self.participations)
+        return ", ".join(f"{n} {one if n == 1 else many}" for n, (one, many) in zip(counts, _TEXT[lang]["overview"]))
 
     def __str__(self) -> str:
         return self.to_text()

@@ -169,6 +169,13 @@ class Wording:
             text = text.replace(",", "\u2009").replace(".", ",")  # thin space groups thousands
         return text
 
+    def fixed(self, value: float, digits: int) -> str:
+        """A number with exactly ``digits`` decimals (a table column of fractions: 0,476 beside 0,000, not 0)."""
+        if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+            return self.number(value, digits)
+        text = f"{value:,.{digits}f}"
+        return text.replace(",", "\u2009").replace(".", ",") if self.lang == "nl" else text
+
     def percent(self, share: float) -> str:
         return self.number(round(100 * share), 0) + "%"
 

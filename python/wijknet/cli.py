@@ -77,6 +77,8 @@ _WORDS = {
         "suppressed": "<{n}",
         "default_removed": "Nobody given with --remove: the top key player of wave {wave} is removed.",
         "no_suggestions": "No new contact improves this any further.",
+        "fewer": "Only {n} of the {k} contacts asked for: after {them}, no new contact improves this any further.",
+        "without": "without {names}",
         "written": "Report written to {path}",
     },
     "nl": {
@@ -107,6 +109,8 @@ _WORDS = {
         "default_removed": "Niemand opgegeven met --remove: de belangrijkste sleutelfiguur van meting {wave} "
                            "wordt verwijderd.",
         "no_suggestions": "Geen nieuw contact verbetert dit nog verder.",
+        "fewer": "Maar {n} van de {k} gevraagde contacten: na {them} verbetert geen nieuw contact dit nog verder.",
+        "without": "zonder {names}",
         "written": "Rapport geschreven naar {path}",
     },
 }
@@ -168,7 +172,14 @@ def _cell(value: Any, w: Wording) -> str:
 def _grid(table: Table, w: Wording) -> str:
     """A fixed-width text table: numbers right-aligned, nothing cut off."""
     columns = list(table.headers)
-    cells = [[table.show[c](row[c]) if c in table.show else _cell(row[c], w) for c in columns]
+    # Columns of fractions get one number of decimals throughout (0,476 and 0,000, not 0,476 and 0); a
+    # before/after pair counts as one.
+    floats = [c for c in columns if c not in table.show and len(table.frame) and all(
+        isinstance(v, float) and not _is_missing(v) for v in table.frame[c])]
+    fractional = any(not float(v).is_integer() for c in floats for v in table.frame[c])
+    fractions = set(floats) if fractional else set()
+    cells = [[table.show[c](row[c]) if c in table.show else w.fixed(row[c], 3) if c in fractions
+              else _cell(row[c], w) for c in columns]
              for _, row in table.frame.iterrows()]
     right = [all(isinstance(v, (int, float)) and not isinstance(v, bool) or _is_missing(v)
                  for v in table.frame[c]) for c in columns]
@@ -499,13 +510,22 @@ def _suggest(alliance: Any, args: argparse.Namespace, w: Wording, names: _Names)
              "relation": w.relation(r["relation"]) if r["relation"] else "", "before": float(r["before"]),
              "after": float(r["after"]), "reason": r["reason"]} for rank, r in frame.iterrows()]
     notes = [f"{r['rank']}. {r['reason']}" for r in rows] or [frame.attrs.get("why_empty") or t["no_suggestions"]]
+    if 0 < len(rows) < args.k:  # say why the table is shorter than asked
+        them = (f"{len(rows)} " + ("contact" if len(rows) == 1 else "contacten" if w.lang == "nl" else "contacts"))
+        notes.append(t["fewer"].format(n=len(rows), k=args.k, them=them))
     if frame.attrs.get("note"):  # no objective on a connected alliance: planned for the key player leaving
         notes.insert(0, frame.attrs["note"])
-    return [Table("suggestions", t["suggest"] + (f" ({_wave_label(w, wave)})" if wave else ""),
+    headers = {"rank": t["rank"], "source": t["source"], "target": t["target"], "relation": t["relation"],
+               "before": t["before"], "after": t["after"]}
+    if not any(r["relation"] for r in rows):  # cohesion asks for a tie of any relation: no column of blanks
+        del headers["relation"]
+    gone = frame.attrs.get("removed") or []
+    scope = [part for part in (_wave_label(w, wave) if wave else "",
+                               t["without"].format(names=w.join(names.all(gone))) if gone else "") if part]
+    title = t["suggest"] + (f" ({', '.join(scope)})" if scope else "")
+    return [Table("suggestions", title,
                   pd.DataFrame(rows, columns=["rank", "wave", "source", "target", "relation", "before", "after",
-                                              "reason"]),
-                  {"rank": t["rank"], "source": t["source"], "target": t["target"], "relation": t["relation"],
-                   "before": t["before"], "after": t["after"]}, notes)]
+                                              "reason"]), headers, notes)]
 
 
 def _check_report_options(alliance: Any, args: argparse.Namespace) -> None:
