@@ -17,6 +17,7 @@ from __future__ import annotations
 import inspect
 import math
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -677,6 +678,110 @@ def _add_incidents(a: Alliance, incidents: pd.DataFrame, incident_steps: pd.Data
                             *(text(steps, c) for c in ("incident", *_STEP_FIELDS)))
 
 
+# ---------------------------------------------------------------- CSV text
+
+#: How a text cell may start that a spreadsheet evaluates as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+#: What may follow the quote that marks a neutralised cell: those starts and the quote itself.
+#: The reader (C++ detail::spreadsheet_escaped) takes one quote off exactly where one of these follows it.
+_AFTER_MARK = _FORMULA_STARTS | {"'"}
+#: A number as a spreadsheet reads one: it starts with a sign, yet is no formula.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: Characters that make a cell need quotes; a bare CR among them, or a reader ends the row there.
+_NEEDS_QUOTES = re.compile(r'[,"\n\r]')
+
+
+def _csv_cell(value: Any) -> str:
+    """One cell as the CSV text writes it (see :func:`to_csv_text`)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return "" if math.isnan(value) else repr(float(value))
+    text = str(value)
+    if (text[:1] in _FORMULA_STARTS and not _NUMBER.fullmatch(text)) or (text[:1] == "'" and text[1:2] in _AFTER_MARK):
+        text = "'" + text
+    if _NEEDS_QUOTES.search(text):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
+    """A DataFrame as comma-separated text that is safe to open in a spreadsheet and that the CSV reader reads back.
+
+    Every CSV wijknet writes (the folder writer, ``wijknet --format csv``) goes through here.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Its columns are the header; lists in cells are written ``"; "``-joined.
+    file : str, optional
+        The file, for the error message.
+
+    Returns
+    -------
+    str
+        UTF-8-ready text, one line per row ending in ``\n``.
+
+    Raises
+    ------
+    InvalidValueError
+        When a cell holds a NUL character (no CSV reader takes one; the folder would no longer read), naming the
+        file, the column and the row's first cell.
+
+    Notes
+    -----
+    A text cell that a spreadsheet would evaluate, one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, gets a single quote in front, as OWASP advises against CSV injection (``=HYPERLINK(...)`` becomes
+    ``'=HYPERLINK(...)``, which Excel shows as text); numbers stay numbers (``-0.5``). So that the quote can be told
+    from text, a cell that starts with a quote followed by one of those characters or a second quote gets one more
+    (``'-x`` becomes ``''-x``); the reader takes off exactly that one quote, so a folder reads back as written. Cells
+    holding a separator, a quote, a line feed or a carriage return are quoted (RFC 4180). See docs/csv.md, "Cells a
+    spreadsheet would run".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from wijknet._io import to_csv_text
+    >>> print(to_csv_text(pd.DataFrame({"name": ["=1+1", "-0.5", "'s-Hertogenbosch", "'-x"], "score": [1.5, -0.5, 2.0, None]})), end="")
+    name,score
+    '=1+1,1.5
+    -0.5,-0.5
+    's-Hertogenbosch,2.0
+    ''-x,
+    """
+    def refuse_nul(text: str, where: str) -> None:
+        if "\0" in text:
+            raise _core.InvalidValueError(f"{file}: {where} holds a NUL character (\\x00), which a CSV file cannot "
+                                          "hold; remove it")
+
+    for column in frame.columns:
+        refuse_nul(str(column), f"the column name {str(column)!r}")
+    columns = []  # column by column: a numeric column needs no look at each cell's type
+    for column in frame.columns:
+        values = frame[column].tolist()
+        if frame[column].dtype.kind == "f":
+            columns.append(["" if v != v else repr(v) for v in values])
+            continue
+        if frame[column].dtype.kind in "iub":
+            columns.append([str(v) for v in values])
+            continue
+        cells = []
+        for position, value in enumerate(values):
+            if isinstance(value, (list, tuple)):
+                value = "; ".join(map(str, value))
+            if isinstance(value, str) and "\0" in value:
+                refuse_nul(value, f"column '{column}' of the row of {frame.iloc[position, 0]!r}")
+            cells.append(_csv_cell(value))
+        columns.append(cells)
+    lines = [",".join(_csv_cell(str(c)) for c in frame.columns)]
+    lines += [",".join(row) for row in zip(*columns)]
+    return "\n".join(lines) + "\n"
+
+
 #: The files of the CSV folder layout: a save replaces all of them at once, and removes those
 #: it does not write this time (so no stale incidents.csv outlives a save without them).
 CSV_FOLDER_FILES = ("waves.csv", "relations.csv", "stakeholders.csv", "ties.csv", "events.csv",
@@ -734,7 +839,7 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
         marked = frame.attrs.get("sensitive", [])
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame
-    files = [(file, frame.to_csv(index=False, lineterminator="\n")) for file, frame in tables.items()]
+    files = [(file, to_csv_text(frame, file)) for file, frame in tables.items()]
     _core._write_folder_atomically(os.fspath(folder), files, list(CSV_FOLDER_FILES))
 
 

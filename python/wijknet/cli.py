@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import WijknetError, __version__, example_path
 from . import _core, _diagnostics, _display, _sentences, _summary
-from ._io import _SPREADSHEETS, read
+from ._io import _SPREADSHEETS, read, to_csv_text
 from ._report import _pick_template, suppressed
 from ._study import is_study_folder
 from ._wording import SMALL_CELL, Wording, display_names
@@ -228,11 +228,7 @@ def _emit(tables: list[Table], fmt: str, w: Wording, preface: Iterable[str] = ()
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        frame = tables[0].frame.copy()
-        for c in frame.columns:
-            if frame[c].map(lambda v: isinstance(v, (list, tuple))).any():
-                frame[c] = frame[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        frame.to_csv(out, index=False, lineterminator="\n")
+        out.write(to_csv_text(tables[0].frame))  # safe to open in a spreadsheet (docs/csv.md)
         return
     blocks = [_wrap(s) for s in preface]
     for table in tables:

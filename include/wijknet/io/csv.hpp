@@ -8,7 +8,9 @@
 /// all empty (`;;;;`), and trailing columns without a name whose cells are empty. Rejects, naming
 /// file, line and column: text in none of those encodings, an unterminated quote, text after a
 /// closing quote, a row with more or fewer fields than the header, an empty or repeated column
-/// name.
+/// name. A cell that starts with a single quote followed by `=`, `+`, `-`, `@`, tab, CR or a
+/// second quote loses that first quote: it marks a cell the writer made safe for spreadsheets
+/// (detail::spreadsheet_escaped).
 #pragma once
 
 #include <charconv>
@@ -52,6 +54,20 @@ struct csv_options {
     /// Text encoding; automatic = detected per file (detail::decode_text).
     text_encoding encoding = text_encoding::automatic;
 };
+
+namespace detail {
+
+/// True for the characters after which a cell's leading single quote is the mark of a cell made
+/// safe for spreadsheets, not text (docs/csv.md, "Cells a spreadsheet would run"): the starts a
+/// spreadsheet evaluates (`=`, `+`, `-`, `@`, tab, CR) and the quote itself. The writer puts a
+/// quote before a text cell that starts with one of these (`=1+1` -> `'=1+1`, `'-x` -> `''-x`),
+/// so the reader takes off exactly one quote where one follows and leaves every other cell
+/// (`'s-Hertogenbosch`, `'t Hofje`) as it is.
+constexpr bool spreadsheet_escaped(char c) noexcept {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+}
+
+}  // namespace detail
 
 /// A CSV file read into memory: the header and the cells, all as text.
 ///
@@ -207,6 +223,7 @@ WIJKNET_DECL csv_table parse_csv(std::string_view bytes, const std::string& file
         row_columns.clear();
         while (true) {
             row_columns.push_back(column_at(pos));
+            const std::size_t field_begin = t.data_.size();
             if (pos < text.size() && text[pos] == '"') {
                 const std::size_t quote_line = line, quote_column = column_at(pos);
                 ++pos;
@@ -245,6 +262,9 @@ WIJKNET_DECL csv_table parse_csv(std::string_view bytes, const std::string& file
                                       "quote (\"\")");
                 t.data_.append(text.data() + start, pos - start);  // the whole field at once
             }
+            if (t.data_.size() - field_begin >= 2 && t.data_[field_begin] == '\'' &&
+                detail::spreadsheet_escaped(t.data_[field_begin + 1]))
+                t.data_.erase(field_begin, 1);  // the quote of a cell made safe for spreadsheets
             t.cell_end_.push_back(t.data_.size());
             if (++field_count > csv_limits::columns)
                 throw parse_error(file, line, column_at(pos),
