@@ -709,6 +709,13 @@ svg.netmap .node.route > :first-child { stroke: var(--accent); stroke-width: 4; 
 .hover-box { min-height: 2.6rem; font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 .routes { padding-left: 1.2rem; } .chain-map { margin: .5rem 0; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .5rem; }
+/* A phone: the map full width above its legend; a wide table scrolls on its own instead of the page. */
+@media screen and (max-width: 640px) {
+  body { padding: .8rem; }
+  nav ol { columns: 1; }
+  .map-area { flex-direction: column; align-items: stretch; } .legend { flex: none; }
+  table { display: block; overflow-x: auto; }
+}
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
