@@ -272,7 +272,7 @@ def test_roster_rules(rule, expected):
     assert summary["non_respondents"] == ["d", "e"]
     got = sorted((t.source, t.target, t.weight, t.confirmed) for t in a.ties().itertuples())
     assert got == expected
-    assert a.stakeholder("e")["attributes"] == {"respondent": False}
+    assert a.stakeholder("e")["attributes"] == {"respondent_T0": "not"}
 
 
 def test_roster_wide_form_gives_the_same_ties():
@@ -426,3 +426,17 @@ def test_a_file_wijknet_does_not_read_says_what_to_pass_instead(tmp_path, name, 
     with pytest.raises(wijknet.InvalidValueError, match="cannot tell the format from the extension") as caught:
         wijknet.read(path)
     assert hint in str(caught.value)
+
+
+def test_roster_response_is_kept_per_wave():
+    """Issue 20: importing T1 overwrote the `respondent` attribute of T0. d did not respond at T0 and did at T1;
+    b left an answer blank at T1 (a missing answer: partly)."""
+    a = wijknet.Alliance()
+    wijknet.add_roster_ties(a, SURVEY, "collaboration", roster=list("abcd"), wave="T0")
+    t1 = pd.DataFrame([("d", "a", "collaboration", 3), ("b", "a", "collaboration", 2),
+                       ("b", "c", "collaboration", None)], columns=["respondent", "partner", "item", "value"])
+    summary = wijknet.add_roster_ties(a, t1, "collaboration", roster=list("abcd"), wave="T1")
+    assert summary["partly"] == ["b"] and summary["non_respondents"] == ["a", "c"]
+    frame = a.stakeholders()
+    assert frame["respondent_T0"].to_dict() == {"a": "responded", "b": "responded", "c": "responded", "d": "not"}
+    assert frame["respondent_T1"].to_dict() == {"a": "not", "b": "partly", "c": "not", "d": "responded"}
