@@ -121,7 +121,7 @@ void register_io(py::module_& m) {
                     throw invalid_value_error("tie rule '" + rule + "'; expected as_reported, minimum, maximum or mean");
                 const roster_summary s = add_roster_ties(a, responses_of(respondents, partners, items, values), roster, o);
                 py::dict d;
-                d["respondents"] = s.respondents, d["non_respondents"] = s.non_respondents;
+                d["respondents"] = s.respondents, d["non_respondents"] = s.non_respondents, d["partly"] = s.partly;
                 d["ties"] = s.ties, d["unconfirmed"] = s.unconfirmed;
                 return d;
             },
@@ -139,6 +139,39 @@ void register_io(py::module_& m) {
           },
           py::arg("respondents"), py::arg("partners"), py::arg("items"), py::arg("values"), py::arg("trust_items"),
           py::arg("value_items"));
+    m.def("_read_csv_cells",
+          [](const std::string& path, const std::string& separator, const std::string& encoding, bool collect) {
+              // A CSV file's cells as text, read by the reader of CSV folders (so the same encodings,
+              // separators and quoting rules hold); for readers written in Python (survey exports).
+              if (separator.size() > 1) throw invalid_value_error("separator must be one character, got '" + separator + "'");
+              csv_options o;
+              o.separator = separator.empty() ? '\0' : separator[0];
+              o.encoding = parse_text_encoding(encoding);
+              std::vector<parse_error> bad_rows;
+              csv_table t;
+              {
+                  py::gil_scoped_release release;
+                  t = read_csv(path, o, collect ? &bad_rows : nullptr);
+              }
+              py::list rows;
+              for (std::size_t r = 0; r < t.num_rows(); ++r) {
+                  py::list row;
+                  for (std::size_t c = 0; c < t.num_columns(); ++c) row.append(py::str(std::string(t.cell(r, c))));
+                  rows.append(row);
+              }
+              std::vector<std::size_t> lines(t.num_rows());
+              for (std::size_t r = 0; r < lines.size(); ++r) lines[r] = t.line(r);
+              py::list bad;
+              for (const auto& e : bad_rows) {
+                  const problem p = detail::to_problem(e);
+                  bad.append(py::make_tuple(p.line, p.column, p.message, p.message_nl));
+              }
+              py::dict d;
+              d["header"] = t.header(), d["rows"] = rows, d["lines"] = lines, d["bad_rows"] = bad;
+              d["encoding"] = to_string(t.encoding()), d["separator"] = std::string(1, t.separator());
+              return d;
+          },
+          py::arg("path"), py::arg("separator") = "", py::arg("encoding") = "auto", py::arg("collect") = false);
     m.def("_selected",
           [](const alliance& a, const std::optional<strings>& relations, const std::optional<strings>& waves,
              std::optional<double> min_weight, const std::optional<strings>& roles, const std::optional<strings>& ids,

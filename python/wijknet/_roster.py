@@ -20,7 +20,7 @@ PARTNER_VALUE_ITEMS = ("power", "involvement", "resources")
 
 def _long(responses: pd.DataFrame, form: str, respondent: str, partner: str, item: str, value: str,
           separator: str) -> pd.DataFrame:
-    """Responses in long form (respondent, partner, item, value), missing answers dropped."""
+    """Responses in long form (respondent, partner, item, value); a missing answer is NaN."""
     if form == "wide":
         # One row per respondent; columns "partner<separator>item".
         melted = responses.melt(id_vars=[respondent], var_name="_column", value_name="value")
@@ -48,7 +48,7 @@ def _long(responses: pd.DataFrame, form: str, respondent: str, partner: str, ite
             f"roster: '{row['respondent']}' rated '{row['partner']}' {row['value']!r} on '{row['item']}' "
             f"({int(bad.sum())} such answer(s)); expected a number >= 0, or nothing for no answer")
     frame["value"] = numbers
-    return frame.dropna(subset=["value"])
+    return frame  # an empty cell stays, as NaN: a missing answer (the respondent's response is then "partly")
 
 
 @checked
@@ -63,7 +63,7 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     alliance : Alliance
         Changed in place; on an error it is left as it was.
     responses : pandas.DataFrame
-        The answers, long or wide (``form``). An empty cell is no answer; 0 means "no contact".
+        The answers, long or wide (``form``). An empty cell is a missing answer; 0 means "no contact".
     item : str
         The item that makes the ties (e.g. ``"frequency"``).
     roster : list of str, optional
@@ -83,16 +83,19 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     Returns
     -------
     dict
-        ``respondents`` and ``non_respondents`` (lists of ids), ``ties`` and ``unconfirmed`` (counts).
+        ``respondents`` and ``non_respondents`` (lists of ids), ``partly`` (the respondents who left an answer
+        missing), ``ties`` and ``unconfirmed`` (counts).
 
     Notes
     -----
     ``as_reported``: a directed tie i -> j of weight x_ij for every x_ij > 0. ``minimum``: one tie per pair when
     min(x_ij, x_ji) > 0 (confirmed by both); ``maximum``: when max > 0 (reported by either); ``mean``: when
-    (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. Every roster
-    member gets the attribute ``respondent`` (True or False), every tie the attribute ``confirmed`` (both reports
-    > 0). The symmetric rules need an undirected relation. The survey is the PARTNER tool's (see
-    :func:`partner_scores`); docs/io/roster.md has the rules in full.
+    (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. A missing
+    answer (an empty cell) is no report. Every roster member gets the attribute ``respondent_<wave>``
+    (``respondent_T0``): ``"responded"``, ``"partly"`` (answered, and left an answer missing) or ``"not"``; each wave
+    keeps its own. Every tie gets the attribute ``confirmed`` (both reports > 0). The symmetric rules need an
+    undirected relation. The survey is the PARTNER tool's (see :func:`partner_scores`); docs/io/roster.md has the
+    rules in full; :func:`add_survey` reads survey-tool exports.
 
     Examples
     --------
@@ -104,7 +107,7 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     ...                        "item": "frequency", "value": [3, 1, 2, 0]})
     >>> a = wijknet.Alliance()
     >>> wijknet.add_roster_ties(a, survey, "frequency", rule="minimum")
-    {'respondents': ['agent', 'coc'], 'non_respondents': ['buurt'], 'ties': 2, 'unconfirmed': 1}
+    {'respondents': ['agent', 'coc'], 'non_respondents': ['buurt'], 'partly': [], 'ties': 2, 'unconfirmed': 1}
     >>> a.ties()[["source", "target", "relation", "weight", "confirmed"]]
       source target       relation  weight  confirmed
     0  agent    coc  collaboration     2.0       True

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -812,13 +814,44 @@ TEST(Roster, NonRespondentsKeptAndAllianceUnchangedOnError) {
     a.add_wave({"T0", "", ""});
     add_roster_ties(a, survey(), {"a", "b", "c", "d", "e"}, {"collaboration", "information", "T0", tie_rule::as_reported});
     EXPECT_EQ(a.num_stakeholders(), 5u);
-    EXPECT_FALSE(std::get<bool>(a.stakeholder_at("e").attributes.at("respondent").value));
-    EXPECT_TRUE(std::get<bool>(a.stakeholder_at("a").attributes.at("respondent").value));
+    EXPECT_EQ(std::get<std::string>(a.stakeholder_at("e").attributes.at("respondent_T0").value), "not");
+    EXPECT_EQ(std::get<std::string>(a.stakeholder_at("a").attributes.at("respondent_T0").value), "responded");
     alliance b;
     b.add_wave({"T0", "", ""});
     EXPECT_THROW(add_roster_ties(b, survey(), {"a", "b", "c"}, {"collaboration", "information", "T0", tie_rule::as_reported}),
                  invalid_value_error);  // d is not on the roster
     EXPECT_EQ(b.num_stakeholders(), 0u);
+}
+
+TEST(Roster, ResponseIsKeptPerWave) {
+    // Issue 20: importing T1 overwrote T0's `respondent`. d did not respond at T0 and did at T1;
+    // c answered "don't know" (NaN) about d at T1: partly. Each wave keeps its own attribute.
+    alliance a;
+    a.add_wave({"T0", "", ""});
+    const std::vector<std::string> roster = {"a", "b", "c", "d"};
+    add_roster_ties(a, survey(), roster, {"collaboration", "information", "T0", tie_rule::as_reported});
+    const double missing = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<roster_response> t1 = {{"d", "a", "collaboration", 2}, {"c", "a", "collaboration", 1},
+                                             {"c", "d", "collaboration", missing}, {"c", "c", "collaboration", missing},
+                                             {"b", "a", "collaboration", missing}};
+    const auto s = add_roster_ties(a, t1, roster, {"collaboration", "information", "T1", tie_rule::as_reported, true});
+    auto response = [&](const char* id, const char* wave) {
+        return std::get<std::string>(a.stakeholder_at(id).attributes.at(std::string("respondent_") + wave).value);
+    };
+    EXPECT_EQ(response("d", "T0"), "not");
+    EXPECT_EQ(response("d", "T1"), "responded");
+    EXPECT_EQ(response("a", "T0"), "responded");
+    EXPECT_EQ(response("a", "T1"), "not");
+    EXPECT_EQ(response("c", "T1"), "partly");  // its missing self-report does not count, the one about d does
+    EXPECT_EQ(response("b", "T1"), "not");     // only a missing answer: no response
+    EXPECT_EQ(s.respondents, (std::vector<std::string>{"c", "d"}));
+    EXPECT_EQ(s.partly, std::vector<std::string>{"c"});
+    EXPECT_EQ(s.non_respondents, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(s.ties, 2u);  // d -> a, c -> a; a missing answer is no tie
+    // A missing answer is left out of the PARTNER scores, as a 0 is.
+    const auto scores = partner_scores({{"a", "b", "t1", 4}, {"c", "b", "t1", missing}}, {"t1"}, {});
+    EXPECT_DOUBLE_EQ(scores.at("b").trust, 4.0);
+    EXPECT_EQ(scores.at("b").raters, 1u);
 }
 
 TEST(Roster, DeclaredWaveIsPartOfTheAllOrNothingChange) {

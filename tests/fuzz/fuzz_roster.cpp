@@ -4,6 +4,7 @@
 // to an alliance by add_roster_ties; PARTNER scores are computed from all rows. Any input must
 // end in a value or in wijknet::error, and a failed add_roster_ties must leave the alliance as
 // it was (the strong guarantee; checked, a difference aborts).
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -34,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             x.respondent = std::string(t.cell(r, who));
             x.partner = std::string(t.cell(r, partner));
             x.item = std::string(t.cell(r, item));
-            x.value = t.is_missing(r, value) ? 0.0 : t.number(r, value);
+            x.value = t.is_missing(r, value) ? std::nan("") : t.number(r, value);  // a missing answer
             for (const std::string* id : {&x.respondent, &x.partner})
                 if (on_roster.insert(*id).second) roster.push_back(*id);
             responses.push_back(std::move(x));

@@ -275,7 +275,7 @@ def test_roster_rules(rule, expected):
     assert summary["non_respondents"] == ["d", "e"]
     got = sorted((t.source, t.target, t.weight, t.confirmed) for t in a.ties().itertuples())
     assert got == expected
-    assert a.stakeholder("e")["attributes"] == {"respondent": False}
+    assert a.stakeholder("e")["attributes"] == {"respondent_T0": "not"}
 
 
 def test_roster_wide_form_gives_the_same_ties():
@@ -501,3 +501,17 @@ def test_a_nul_character_is_refused_before_anything_is_written(tmp_path):
     b.add_stakeholder("coc", roles=["lhbti_organisatie"], attributes={"no\x00te": 1})
     with pytest.raises(wijknet.InvalidValueError, match=r"column name 'no\\x00te' holds a NUL"):
         wijknet.write(b, tmp_path / "out")
+
+
+def test_roster_response_is_kept_per_wave():
+    """Issue 20: importing T1 overwrote the `respondent` attribute of T0. d did not respond at T0 and did at T1;
+    b left an answer blank at T1 (a missing answer: partly)."""
+    a = wijknet.Alliance()
+    wijknet.add_roster_ties(a, SURVEY, "collaboration", roster=list("abcd"), wave="T0")
+    t1 = pd.DataFrame([("d", "a", "collaboration", 3), ("b", "a", "collaboration", 2),
+                       ("b", "c", "collaboration", None)], columns=["respondent", "partner", "item", "value"])
+    summary = wijknet.add_roster_ties(a, t1, "collaboration", roster=list("abcd"), wave="T1")
+    assert summary["partly"] == ["b"] and summary["non_respondents"] == ["a", "c"]
+    frame = a.stakeholders()
+    assert frame["respondent_T0"].to_dict() == {"a": "responded", "b": "responded", "c": "responded", "d": "not"}
+    assert frame["respondent_T1"].to_dict() == {"a": "not", "b": "partly", "c": "not", "d": "responded"}

@@ -21,7 +21,9 @@ struct roster_response {
     std::string respondent;
     std::string partner;
     std::string item;   ///< e.g. "frequency", "collaboration", "reliability"
-    double value = 0;   ///< the answer; 0 = no contact / not rated
+    /// The answer; 0 = no contact / not rated; NaN = a missing answer (left open, or "don't know":
+    /// the respondent was asked but gave no usable answer).
+    double value = 0;
 };
 
 /// How the two reports of a pair (i about j, j about i) become ties.
@@ -47,6 +49,7 @@ struct roster_options {
 struct roster_summary {
     std::vector<std::string> respondents;      ///< roster members who answered, in roster order
     std::vector<std::string> non_respondents;  ///< roster members who did not, in roster order
+    std::vector<std::string> partly;           ///< of the respondents, those who left an answer missing
     std::size_t ties = 0;                      ///< ties added
     std::size_t unconfirmed = 0;               ///< of which marked confirmed = false
 };
@@ -54,8 +57,14 @@ struct roster_summary {
 /// Adds the ties of one roster item to an alliance.
 ///
 /// Every roster member is a stakeholder (added, with no role, when the alliance lacks it) and
-/// gets the boolean attribute `respondent`. A respondent is a roster member with at least one
-/// answer. Reports are read for options.item only; a value of 0 (or no answer) means no tie.
+/// gets the text attribute `respondent_<wave>` (e.g. `respondent_T0`), its response in that wave:
+/// - "responded": it gave an answer (any item, a number) and left none missing (NaN);
+/// - "partly": it gave an answer and left at least one missing;
+/// - "not": it gave no answer (no response at all, or only missing ones).
+/// Each wave has its own attribute, so adding the ties of a later wave keeps the response of the
+/// earlier ones. A respondent is a roster member who gave an answer. Self-reports count for
+/// neither. Reports are read for options.item only; a value of 0 means no tie, and so (for now)
+/// does a missing answer or no answer at all.
 /// For a pair (i, j) with reports x_ij (i about j) and x_ji:
 /// - as_reported: tie i -> j with weight x_ij when x_ij > 0; confirmed when x_ji > 0.
 /// - minimum: when both are respondents, one tie when min(x_ij, x_ji) > 0, weight the minimum,
@@ -75,7 +84,7 @@ struct roster_summary {
 /// @param options   item, relation, wave and rule
 ///
 /// Throws invalid_value_error (a rule against the relation's direction, a respondent or partner
-/// not on the roster, a negative or non-finite value, an item nobody answered), unknown_id_error
+/// not on the roster, a negative or infinite value of options.item, an item nobody answered), unknown_id_error
 /// (relation, wave) or duplicate_id_error (a tie exists already). Strong guarantee: on error the
 /// alliance is unchanged. O(responses log responses + roster^2 log responses).
 WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roster_response>& responses,
@@ -99,7 +108,7 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
                                   options.relation + "' is directed; use an undirected relation such as collaboration");
     std::map<std::string, std::size_t> on_roster;
     for (const auto& id : roster) on_roster.emplace(id, on_roster.size());
-    std::set<std::string> answered;
+    std::set<std::string> answered, left_missing;  // gave an answer / left one missing (self-reports aside)
     std::map<std::pair<std::size_t, std::size_t>, double> report;  // (i, j) -> x_ij
     bool item_seen = false;
     for (const auto& x : responses) {
@@ -107,9 +116,11 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
             if (!on_roster.count(*id))
                 throw invalid_value_error("roster response names '" + *id + "', who is not on the roster" +
                                           detail::did_you_mean(*id, roster));
-        answered.insert(x.respondent);
+        const bool missing_answer = std::isnan(x.value);
+        if (x.respondent != x.partner) (missing_answer ? left_missing : answered).insert(x.respondent);
         if (x.item != options.item) continue;
         item_seen = true;
+        if (missing_answer) continue;
         if (!std::isfinite(x.value) || x.value < 0)
             throw invalid_value_error("'" + x.respondent + "' rated '" + x.partner + "' " + format_number(x.value) +
                                       " on '" + x.item + "'; expected a number >= 0");
@@ -122,15 +133,17 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
     if (new_wave) out.add_wave({options.wave, "", ""});
     roster_summary summary;
     for (const auto& id : roster) {
-        const bool responded = answered.count(id) > 0;
+        const bool responded = answered.count(id) > 0, partly = responded && left_missing.count(id) > 0;
         (responded ? summary.respondents : summary.non_respondents).push_back(id);
+        if (partly) summary.partly.push_back(id);
         if (!out.find_stakeholder(id)) {
             stakeholder s;
             s.id = id;
             out.add_stakeholder(std::move(s));
         }
         stakeholder s = out.stakeholder_at(id);
-        s.attributes["respondent"] = attribute{responded, false};
+        s.attributes["respondent_" + options.wave] =
+            attribute{std::string(partly ? "partly" : responded ? "responded" : "not"), false};
         out.update_stakeholder(std::move(s));
     }
     auto value = [&](std::size_t i, std::size_t j) {
@@ -182,7 +195,7 @@ struct partner_score {
 /// contribution). A partner's score is the mean of its pair scores over the respondents who
 /// rated it; the network score (key "") is the mean over all pairs. To express a score as
 /// PARTNER's percentage: 100 x score / scale maximum (4 on PARTNER's 1-4 scale). Answers with
-/// value 0 (not rated) are left out.
+/// value 0 (not rated) or NaN (missing) are left out.
 ///
 /// @param responses   the answers, long form
 /// @param trust_items the item names of the trust dimension
@@ -199,7 +212,7 @@ WIJKNET_DECL std::map<std::string, partner_score> partner_scores(const std::vect
     struct sums { double trust = 0, value = 0; std::size_t n_trust = 0, n_value = 0; };
     std::map<std::pair<std::string, std::string>, sums> pairs;
     for (const auto& x : responses) {
-        if (x.value == 0 || x.respondent == x.partner) continue;
+        if (x.value == 0 || std::isnan(x.value) || x.respondent == x.partner) continue;
         const bool is_trust = std::find(trust_items.begin(), trust_items.end(), x.item) != trust_items.end();
         const bool is_value = std::find(value_items.begin(), value_items.end(), x.item) != value_items.end();
         if (!is_trust && !is_value) continue;
