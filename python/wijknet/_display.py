@@ -146,22 +146,26 @@ def summary_html(summary: Any) -> str:
     role_label = labels.get("roles", summary.role_labels)
     relation_label = labels.get("relations", {})
     comma = summary.lang == "nl"
-    roles = [[key, role_label.get(key, key), int(n), flags.get(int(n), "")] for key, n in summary.roles.items()]
+    roles = [[role_label.get(key, key), int(n), flags.get(int(n), "")] for key, n in summary.roles.items()]
     columns = t["columns"]
+    measured, unmeasured = summary._measured()
     relations = [[relation_label.get(rel, rel), wave, int(r["stakeholders"]), int(r["ties"]),
                   f"{float(r['density']):.3f}".replace(".", "," if comma else "."), int(r["components"]),
-                  int(r["largest_component"]), int(r["isolates"])] for (rel, wave), r in summary.relations.iterrows()]
+                  int(r["largest_component"]), int(r["isolates"])] for (rel, wave), r in measured.iterrows()]
     missing = []
     for template, gaps in summary.missing.items():
         if not gaps["required"] and not gaps["recommended"]:
             missing.append(f"{template}: {t['complete']}")
         for level in ("required", "recommended"):
-            missing += [f"{template}: {role} ({role_label.get(role, role)}) - {t[level]}"
+            missing += [f"{template}: {role_label.get(role, role)} - {t[level]}"
                         for role in gaps[level]]
     return block(t["title"], _p(overview), f"<p>{escape(t['roles'])}</p>",
-                 table(["rol" if comma else "role", "label", "stakeholders", ""], roles),
+                 table(["rol" if comma else "role", "stakeholders", ""], roles),
                  f"<p>{escape(t['relations'])}</p>",
-                 table(list(columns), relations), f"<p>{escape(t['missing'])}</p>", sentences(missing))
+                 table(list(columns), relations),
+                 sentences([t["unmeasured"].format(relations=", ".join(relation_label.get(r, r) for r in unmeasured))]
+                           if unmeasured else []),
+                 f"<p>{escape(t['missing'])}</p>", sentences(missing))
 
 
 def chain_routes_html(routes: Any) -> str:

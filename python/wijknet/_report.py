@@ -450,8 +450,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
             else:
                 # Two decimals, as the summary of section 1 gives the same figures.
                 digits = 0 if float(r["before"]).is_integer() and float(r["after"]).is_integer() else 2
-                rows.append([escape(name), words.number(float(r["before"]), digits), words.number(float(r["after"]), digits),
-                             words.number(float(r["change"]), digits)])
+                # The change of the figures as printed, so a reader's subtraction agrees (0,06 → 0,35: 0,29).
+                before, after = round(float(r["before"]), digits), round(float(r["after"]), digits)
+                rows.append([escape(name), words.number(before, digits), words.number(after, digits),
+                             words.number(round(after - before, digits), digits)])
         s6 = (_p((f"Stel dat {words.names_of(kp.players)} vertrekt (bijvoorbeeld door een nieuwe functie of het einde "
                   "van de financiering). Zo ziet de alliantie er dan uit:" if nl else
                   f"Suppose {words.names_of(kp.players)} leaves (a new post, or funding ends). The alliance would "

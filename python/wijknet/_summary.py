@@ -20,6 +20,7 @@ _TEXT = {
                      ("participation", "participations")),
         "roles": "Stakeholders per role",
         "relations": "Ties per relation and wave",
+        "unmeasured": "Not measured (no tie in any wave): {relations}",
         "columns": ("relation", "wave", "stakeholders", "ties", "density", "components", "largest", "isolates"),
         "missing": "Roles the method templates ask for but nobody holds",
         "required": "required",
@@ -37,6 +38,7 @@ _TEXT = {
                      ("activiteit", "activiteiten"), ("deelname", "deelnames")),
         "roles": "Stakeholders per rol",
         "relations": "Relaties per soort en meting",
+        "unmeasured": "Niet gemeten (in geen enkele meting een relatie): {relations}",
         "columns": ("soort", "meting", "stakeholders", "relaties", "dichtheid", "componenten", "grootste",
                     "geïsoleerd"),
         "missing": "Rollen die de methode vraagt maar niemand vervult",
@@ -137,21 +139,26 @@ class Summary:
         lines += ["", t["roles"]]
         role_label = self.labels.get(lang, {}).get("roles", self.role_labels)
         relation_label = self.labels.get(lang, {}).get("relations", {})
+        # The label only: the key is in .roles for machines.
+        width = max([30, *(len(role_label.get(k, k)) for k in self.roles.index)]) + 1
         for key, count in self.roles.items():
             flag = f"   <- {t['single']}" if count == 1 else f"   <- {t['none']}" if count == 0 else ""
-            lines.append(f"  {key:<30} {role_label.get(key, key):<30} {count:>3}{flag}")
+            lines.append(f"  {role_label.get(key, key):<{width}} {count:>3}{flag}")
         lines += ["", t["relations"]]
         cols = t["columns"]
+        measured, unmeasured = self._measured()
         # The relation column is as wide as its longest label, so a long label never runs into the wave.
-        width = max([17, len(cols[0]), *(len(relation_label.get(r, r)) for r, _ in self.relations.index)]) + 1
+        width = max([17, len(cols[0]), *(len(relation_label.get(r, r)) for r, _ in measured.index)]) + 1
         lines.append(f"  {cols[0]:<{width}}{cols[1]:<7}{cols[2]:>13}{cols[3]:>9}{cols[4]:>10}{cols[5]:>12}"
                      f"{cols[6]:>9}{cols[7]:>11}")
-        for (relation, wave), row in self.relations.iterrows():
+        for (relation, wave), row in measured.iterrows():
             kind = t["directed"] if row["directed"] else t["undirected"]
             density = f"{row['density']:.3f}".replace(".", "," if lang == "nl" else ".")
             lines.append(f"  {relation_label.get(relation, relation):<{width}}{wave:<7}{row['stakeholders']:>13}"
                          f"{row['ties']:>9}{density:>10}{row['components']:>12}{row['largest_component']:>9}"
                          f"{row['isolates']:>11}   ({kind})")
+        if unmeasured:
+            lines.append("  " + t["unmeasured"].format(relations=", ".join(relation_label.get(r, r) for r in unmeasured)))
         lines += ["", t["missing"]]
         for template, gaps in self.missing.items():
             if not gaps["required"] and not gaps["recommended"]:
@@ -159,8 +166,16 @@ class Summary:
                 continue
             for level in ("required", "recommended"):
                 for role in gaps[level]:
-                    lines.append(f"  {template}: {role} ({role_label.get(role, role)}) - {t[level]}")
+                    lines.append(f"  {template}: {role_label.get(role, role)} - {t[level]}")
         return "\n".join(lines)
+
+    def _measured(self) -> tuple[pd.DataFrame, list[str]]:
+        """The rows of relations with a tie in some wave, and the keys of those without any: a relation
+        no survey asked about is not one whose every row reads 0 ties and density 0."""
+        totals = self.relations.groupby(level=0, sort=False)["ties"].sum()
+        unmeasured = [r for r, n in totals.items() if n == 0]
+        keep = [r not in unmeasured for r, _ in self.relations.index]
+        return self.relations[keep], unmeasured
 
     def _overview(self, lang: str) -> str:
         """"34 stakeholders, 164 ties, 2 waves, ...", each noun in the number its count needs."""
@@ -205,16 +220,16 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
     34 stakeholders, 164 ties, 2 waves, 10 events, 136 participations
     <BLANKLINE>
     Stakeholders per role
-      wijkagent                      community police officer         1   <- held by one stakeholder only
-      welzijnswerk                   social welfare work              3
-      zelforganisatie                self-organisation                4
-      lhbti_organisatie              lgbti+ organisation              2
-      bewonersinitiatief             resident initiative              3
-      sociale_partner                social partner                   5
-      gemeente                       municipality                     2
-      antidiscriminatievoorziening   anti-discrimination service      0   <- nobody
-      kerngroep                      core group member                9
-      bewoner                        resident                        13
+      community police officer          1   <- held by one stakeholder only
+      social welfare work               3
+      self-organisation                 4
+      lgbti+ organisation               2
+      resident initiative               3
+      social partner                    5
+      municipality                      2
+      anti-discrimination service       0   <- nobody
+      core group member                 9
+      resident                         13
     <BLANKLINE>
     Ties per relation and wave
       relation            wave    stakeholders     ties   density  components  largest   isolates
@@ -228,7 +243,7 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
       trust               T1                32       17     0.017          18       12         16   (directed)
     <BLANKLINE>
     Roles the method templates ask for but nobody holds
-      samen_in_de_wijk: antidiscriminatievoorziening (anti-discrimination service) - recommended
+      samen_in_de_wijk: anti-discrimination service - recommended
       alle_kleuren: complete: every required and recommended role is held
     """
     if lang not in _TEXT:
