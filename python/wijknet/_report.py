@@ -554,18 +554,44 @@ def _change_section(alliance, words: Wording, netmap: NetMap, template: str, cha
         warnings.simplefilter("ignore", LowJaccardWarning)  # the sentences say it in words
         c = compare_waves(alliance, before, after, template=template or None, chains=[chain], relation=relation,
                           lang=words.lang, show_names=show_names)
+    test = c.test()
     rows = [[escape(words.relation(rel)), words.number(r["before"], 0), words.number(r["after"], 0),
              words.number(r["gained"], 0), words.number(r["lost"], 0), words.number(r["kept"], 0),
-             words.number(r["jaccard"], 2) if r["jaccard"] == r["jaccard"] else "–"] for rel, r in c.ties.iterrows()]
-    header = (["relatie", words.wave(before), words.wave(after), "nieuw", "verdwenen", "gebleven", "Jaccard"] if nl else
-              ["relation", words.wave(before), words.wave(after), "gained", "lost", "kept", "Jaccard"])
+             words.number(r["jaccard"], 2) if r["jaccard"] == r["jaccard"] else "–",
+             words.fixed(test.at[rel, "p_value"], 2)] for rel, r in c.ties.iterrows()]
+    header = (["relatie", words.wave(before), words.wave(after), "nieuw", "verdwenen", "gebleven", "Jaccard", "p"]
+              if nl else ["relation", words.wave(before), words.wave(after), "gained", "lost", "kept", "Jaccard", "p"])
     sentences = c.sentences[len(c.ties):]  # one sentence per relation first (the table shows those), then the rest
-    intro = _p("Beschrijvend: welke relaties erbij kwamen en verdwenen. De Jaccard-index is het deel van alle relaties "
-               "dat in beide metingen voorkomt (1 = gelijk). Of een verschil meer is dan toeval, toetst deze "
-               "sectie niet." if nl else
-               "Descriptive: which ties were gained and lost. The Jaccard index is the share of all ties present in "
-               "both waves (1 = the same). Whether a difference is more than chance is not tested here.")
-    return intro + _table(header, rows, "numbers") + _p(*sentences)
+    intro = _p("Welke relaties erbij kwamen en verdwenen. De Jaccard-index is het deel van alle relaties dat in beide "
+               "metingen voorkomt (1 = gelijk). De kolom p toetst of er meer relaties bijkwamen dan verdwenen (of "
+               "omgekeerd) dan bij toeval te verwachten is, tussen stakeholders die beide keren meededen (McNemar). "
+               "Onder 0,05 is dat verschil waarschijnlijk echt." if nl else
+               "Which ties were gained and lost. The Jaccard index is the share of all ties present in both waves "
+               "(1 = the same). Column p tests whether more ties were gained than lost (or the other way round) than "
+               "chance would give, between stakeholders who took part both times (McNemar). Below 0.05 the "
+               "difference is probably real.")
+    return intro + _table(header, rows, "numbers") + _p(*sentences, *_change_test_sentences(words, test))
+
+
+def _change_test_sentences(words: Wording, test: pd.DataFrame) -> list[str]:
+    """One sentence per relation whose balance of gained and lost ties is more than chance (p < 0.05), or one
+    saying none is: the permutation test of :meth:`wijknet.WaveComparison.test` in plain words."""
+    nl = words.lang == "nl"
+    out = []
+    for rel, r in test[test["p_value"] < 0.05].iterrows():
+        grew = r["gained"] > r["lost"]
+        out.append(f"De relatie {words.relation(rel)} {'groeide' if grew else 'kromp'} meer dan toeval verklaart: "
+                   f"{words.number(int(r['gained']), 0)} erbij en {words.number(int(r['lost']), 0)} weg tussen "
+                   f"dezelfde stakeholders (p = {words.fixed(r['p_value'], 3)})." if nl else
+                   f"The relation {words.relation(rel)} {'grew' if grew else 'shrank'} more than chance explains: "
+                   f"{words.number(int(r['gained']), 0)} gained and {words.number(int(r['lost']), 0)} lost between the "
+                   f"same stakeholders (p = {words.fixed(r['p_value'], 3)}).")
+    if not out and len(test):
+        out.append("Bij geen enkele relatie is het verschil tussen bijgekomen en verdwenen relaties groter dan toeval "
+                   "kan verklaren (alle p ≥ 0,05)." if nl else
+                   "For no relation is the difference between ties gained and lost larger than chance can explain "
+                   "(every p ≥ 0.05).")
+    return out
 
 
 def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show_sensitive: bool, template: str,

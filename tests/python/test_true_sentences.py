@@ -242,3 +242,40 @@ def test_core_group_without_members_says_nobody_holds_the_role():
 def test_strength_on_a_path_measure_is_refused(example, measure):
     with pytest.raises(wijknet.InvalidValueError, match="weight='strength'.*1 / strength"):
         measure(example, weight="strength", wave="T1")
+
+
+# ------------------------------------------------------------------ change, with its test
+
+@pytest.mark.parametrize("gained, lost", [(0, 0), (5, 0), (0, 5), (11, 3), (6, 6), (40, 25), (1, 30)])
+def test_sign_test_equals_scipy(gained, lost):
+    from scipy.stats import binomtest
+
+    from wijknet._change import sign_test
+
+    expected = 1.0 if gained + lost == 0 else binomtest(lost, gained + lost, 0.5).pvalue
+    assert sign_test(gained, lost) == pytest.approx(expected, rel=1e-12)
+
+
+def test_sign_test_by_hand():
+    from wijknet._change import sign_test
+
+    # 5 gained, 0 lost: P(X = 0) + P(X = 5) = 2 / 2^5 = 0.0625. 3 and 1: 2 (1 + 4) / 16 = 0.625.
+    assert sign_test(5, 0) == 0.0625 and sign_test(3, 1) == 0.625
+
+
+def test_change_test_counts_pairs_present_in_both_waves(example):
+    c = wijknet.compare_waves(example, "T0", "T1")
+    t = c.test()
+    stable = set(c.stakeholders.index[c.stakeholders["before"] & c.stakeholders["after"]])
+    ref = c.tie_changes[(c.tie_changes["relation"] == "referral") & c.tie_changes["source"].isin(stable)
+                        & c.tie_changes["target"].isin(stable)]
+    assert t.loc["referral", "gained"] == (ref["change"] == "gained").sum()
+    assert t.loc["referral", "lost"] == (ref["change"] == "lost").sum()
+    assert t.loc["referral", "gained"] <= c.ties.loc["referral", "gained"]
+
+
+def test_report_gives_the_change_with_its_test(example):
+    page = example_page = wijknet.report(example, lang="en").html
+    section = text_of(page[page.index('<section id="change">'):page.index('<section id="incidents">')])
+    assert "more than chance explains" in section and "(p = 0.031)" in section
+    assert example_page.count("McNemar") >= 1
