@@ -688,10 +688,10 @@ _AFTER_MARK = _FORMULA_STARTS | {"'"}
 #: A number as a spreadsheet reads one: it starts with a sign, yet is no formula.
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 #: Characters that make a cell need quotes; a bare CR among them, or a reader ends the row there.
-_NEEDS_QUOTES = re.compile(r'[,"\n\r]')
+_NEEDS_QUOTES = {sep: re.compile(f'[{sep}"\n\r]') for sep in (",", ";")}
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any, separator: str = ",", decimal_comma: bool = False) -> str:
     """One cell as the CSV text writes it (see :func:`to_csv_text`)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
@@ -700,16 +700,18 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, (float, np.floating)):
-        return "" if math.isnan(value) else repr(float(value))
+        text = "" if math.isnan(value) else repr(float(value))
+        return text.replace(".", ",") if decimal_comma else text
     text = str(value)
     if (text[:1] in _FORMULA_STARTS and not _NUMBER.fullmatch(text)) or (text[:1] == "'" and text[1:2] in _AFTER_MARK):
         text = "'" + text
-    if _NEEDS_QUOTES.search(text):
+    if _NEEDS_QUOTES[separator].search(text):
         text = '"' + text.replace('"', '""') + '"'
     return text
 
 
-def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
+def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output", separator: str = ",",
+                decimal_comma: bool = False) -> str:
     """A DataFrame as comma-separated text that is safe to open in a spreadsheet and that the CSV reader reads back.
 
     Every CSV wijknet writes (the folder writer, ``wijknet --format csv``) goes through here.
@@ -720,6 +722,10 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
         Its columns are the header; lists in cells are written ``"; "``-joined.
     file : str, optional
         The file, for the error message.
+    separator : {",", ";"}, default ","
+        ``";"`` with ``decimal_comma=True`` is what Excel in a Dutch locale reads and writes.
+    decimal_comma : bool, default False
+        Write 0,5 for one half.
 
     Returns
     -------
@@ -764,7 +770,7 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
     for column in frame.columns:
         values = frame[column].tolist()
         if frame[column].dtype.kind == "f":
-            columns.append(["" if v != v else repr(v) for v in values])
+            columns.append([_csv_cell(v, separator, decimal_comma) for v in values])
             continue
         if frame[column].dtype.kind in "iub":
             columns.append([str(v) for v in values])
@@ -775,10 +781,10 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
                 value = "; ".join(map(str, value))
             if isinstance(value, str) and "\0" in value:
                 refuse_nul(value, f"column '{column}' of the row of {frame.iloc[position, 0]!r}")
-            cells.append(_csv_cell(value))
+            cells.append(_csv_cell(value, separator, decimal_comma))
         columns.append(cells)
-    lines = [",".join(_csv_cell(str(c)) for c in frame.columns)]
-    lines += [",".join(row) for row in zip(*columns)]
+    lines = [separator.join(_csv_cell(str(c), separator) for c in frame.columns)]
+    lines += [separator.join(row) for row in zip(*columns)]
     return "\n".join(lines) + "\n"
 
 

@@ -228,7 +228,11 @@ def _emit(tables: list[Table], fmt: str, w: Wording, preface: Iterable[str] = ()
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        out.write(to_csv_text(tables[0].frame))  # safe to open in a spreadsheet (docs/csv.md)
+        # Safe to open in a spreadsheet (docs/csv.md). In Dutch as Dutch Excel reads it: a byte order mark (so it
+        # takes UTF-8), semicolons and decimal commas.
+        dutch = w.lang == "nl"
+        out.write(("\ufeff" if dutch else "") + to_csv_text(tables[0].frame, separator=";" if dutch else ",",
+                                                            decimal_comma=dutch))
         return
     blocks = [_wrap(s) for s in preface]
     for table in tables:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import wijknet
@@ -97,7 +98,9 @@ def test_machine_formats_carry_the_main_table(command, lang, capsys, persons):
     assert_private(out, persons)
     status, out, _ = run([command, EXAMPLE, "--format", "csv", "--lang", lang], capsys)
     assert status == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    dutch = lang == "nl"  # Dutch Excel's CSV: a byte order mark and semicolons
+    assert out.startswith("\ufeff") == dutch
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";" if dutch else ","))
     assert len(rows) == len(doc[key]) and list(rows[0])[:len(columns)] == columns
     assert_private(out, persons)
 
@@ -302,3 +305,15 @@ def test_csv_output_runs_nothing_in_a_spreadsheet(command, hostile_names, capsys
         formulas = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))
                     and not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", c)]
         assert formulas == []
+
+
+def test_dutch_csv_opens_in_dutch_excel(capsys):
+    # Dutch Excel reads UTF-8 only after a byte order mark, splits on semicolons and takes 0,5 for one half.
+    _, nl, _ = run(["--lang", "nl", "--format", "csv", "key-players", EXAMPLE], capsys)
+    _, en, _ = run(["--format", "csv", "key-players", EXAMPLE], capsys)
+    assert nl.startswith("\ufeff") and not en.startswith("\ufeff")
+    dutch = pd.read_csv(io.StringIO(nl[1:]), sep=";", decimal=",")
+    english = pd.read_csv(io.StringIO(en))
+    assert list(dutch.columns) == list(english.columns)
+    pd.testing.assert_series_equal(dutch["after"], english["after"])
+    pd.testing.assert_series_equal(dutch["before"], english["before"])
