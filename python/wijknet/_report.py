@@ -32,7 +32,7 @@ from ._measures import articulation_points, brokerage
 from ._netmap import NetMap
 from ._report_events import events_section
 from ._report_incidents import incidents_section
-from ._wording import SMALL_CELL, Wording, check_lang
+from ._wording import SMALL_CELL, TERMS, Wording, check_lang
 
 __all__ = ["Report", "report"]
 
@@ -49,19 +49,19 @@ _T = {
         "s7": "Suggested new contacts", "s8": "What changed since {wave}", "s9": "Method notes",
         "wave": "Wave", "role": "Role", "level": "Level", "status": "Status", "holders": "Holders",
         "explanation": "What it means", "stakeholder": "Stakeholder", "required": "required",
-        "recommended": "recommended", "absent": "absent", "isolated": "isolated", "single": "single holder",
-        "covered": "covered", "print_note": "All waves are printed one below the other.",
+        "recommended": "recommended", **{k: TERMS["en"][k] for k in ("absent", "isolated", "single", "covered")},
+        "print_note": "All waves are printed one below the other.",
     },
     "nl": {
         "title": "Rapport van de alliantie", "subtitle": "Netwerkanalyse van de veiligheidsalliantie",
         "made": "Gemaakt met wijknet {version} op {date}.",
         "s1": "In één oogopslag", "s2": "De netwerkkaart", "s3": "Rollen in de alliantie", "s4": "De keten",
-        "s5": "Wie houdt de alliantie bijeen", "s6": "Wat als de sleutelspeler vertrekt",
+        "s5": "Wie houdt de alliantie bijeen", "s6": "Wat als de sleutelfiguur vertrekt",
         "s7": "Voorgestelde nieuwe contacten", "s8": "Wat is er veranderd sinds {wave}", "s9": "Toelichting",
         "wave": "Meting", "role": "Rol", "level": "Niveau", "status": "Stand", "holders": "Vervuld door",
         "explanation": "Wat dit betekent", "stakeholder": "Stakeholder", "required": "vereist",
-        "recommended": "aanbevolen", "absent": "ontbreekt", "isolated": "geïsoleerd", "single": "één vervuller",
-        "covered": "vervuld", "print_note": "Bij afdrukken staan alle metingen onder elkaar.",
+        "recommended": "aanbevolen", **{k: TERMS["nl"][k] for k in ("absent", "isolated", "single", "covered")},
+        "print_note": "Bij afdrukken staan alle metingen onder elkaar.",
     },
 }
 
@@ -428,12 +428,9 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     if at_risk:
         cmp = Scenario(alliance, remove=kp.players).compare(template=template or None, chains=[chain],
                                                             relation=relation, wave=wave)
-        labels = {"stakeholders": ("stakeholders", "stakeholders"), "components": ("delen", "components"),
-                  "largest_component": ("grootste deel", "largest component"),
-                  "fragmentation": ("fragmentatie", "fragmentation"),
-                  "distance_fragmentation": ("afstandsfragmentatie", "distance fragmentation"),
-                  "roles_absent": ("ontbrekende rollen", "roles absent"),
-                  "roles_single": ("rollen met één vervuller", "roles with one holder")}
+        labels = {k: (TERMS["nl"][k], TERMS["en"][k]) for k in (
+            "stakeholders", "components", "largest_component", "fragmentation", "distance_fragmentation",
+            "roles_absent", "roles_single")}
         rows = []
         for measure, r in cmp.iterrows():
             if measure.startswith("chain "):
@@ -599,7 +596,7 @@ def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show
     nl = words.lang == "nl"
     terms = ([("Fragmentatie", "het deel van alle paren stakeholders dat elkaar via relaties niet kan bereiken "
                "(0 = iedereen bereikt iedereen, 1 = niemand is verbonden; Borgatti 2006)."),
-              ("Sleutelspeler", "de stakeholder wiens vertrek de fragmentatie het meest laat stijgen."),
+              ("Sleutelfiguur", "de stakeholder wiens vertrek de fragmentatie het meest laat stijgen."),
               ("Keten", f"een route langs de rollen {_sentences.chain_text(words, chain)}, elke stap een relatie"
                + (f" ({words.relation(relation)})" if relation else "") + " in de richting van de relatie."),
               ("Afstandsfragmentatie", "als fragmentatie, maar ook ver uit elkaar staan telt mee: het gemiddelde "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ._wording import Wording
+from ._wording import TERMS, Wording
 
 
 def _in_wave(w: Wording, wave: str) -> str:
@@ -175,7 +175,7 @@ def guarded(w: Wording, removed: Sequence[str], wave: str) -> str:
     """Why :func:`wijknet.suggest_ties` without an objective plans for the key player's departure."""
     names = w.names_of(removed)
     return (f"De alliantie hangt{_in_wave(w, wave)} al samen: iedereen kan iedereen bereiken. Deze contacten houden "
-            f"haar bijeen als {names}, de sleutelspeler, vertrekt." if w.lang == "nl" else
+            f"haar bijeen als {names}, de sleutelfiguur, vertrekt." if w.lang == "nl" else
             f"The alliance already holds together{_in_wave(w, wave)}: everyone can reach everyone. These contacts "
             f"keep it together if {names}, its key player, leaves.")
 
@@ -290,10 +290,8 @@ def scenario(w: Wording, measure: str, before: Any, after: Any, change: Any, cha
         return f"Alleen nog één stakeholder vervult: {roles}." if nl else f"Only one stakeholder would hold {roles}."
     digits = 0 if float(before).is_integer() and float(after).is_integer() else 3
     b, a = w.number(float(before), digits), w.number(float(after), digits)
-    names = {"stakeholders": ("stakeholders", "stakeholders"), "components": ("delen", "components"),
-             "largest_component": ("stakeholders in het grootste deel", "stakeholders in the largest component"),
-             "fragmentation": ("fragmentatie", "fragmentation"),
-             "distance_fragmentation": ("afstandsfragmentatie", "distance fragmentation")}
+    names = {k: (TERMS["nl"][k], TERMS["en"][k]) for k in (
+        "stakeholders", "components", "largest_component", "fragmentation", "distance_fragmentation")}
     name = names.get(measure, (measure, measure))[0 if nl else 1]
     if after == before:
         return f"{name[:1].upper() + name[1:]}: blijft {b}." if nl else f"{name[:1].upper() + name[1:]}: stays {b}."

@@ -29,6 +29,23 @@ SMALL_CELL = 5
 
 # Dutch labels of the built-in relations and roles, for taxonomies read from files that carry
 # no Dutch label of their own (the taxonomy's label_nl, when present, wins).
+#: One word for one thing: the command line, the report and the sentences take these terms from here, so a
+#: reader never meets two Dutch words for one idea (één vervuller / één houder, ontbreekt / afwezig).
+TERMS = {
+    "en": {"absent": "absent", "isolated": "isolated", "single": "one holder", "covered": "covered",
+           "key_player": "key player", "key_players": "key players",
+           "stakeholders": "stakeholders", "components": "separate groups",
+           "largest_component": "stakeholders in the largest group", "fragmentation": "fragmentation",
+           "distance_fragmentation": "distance fragmentation", "roles_absent": "roles absent",
+           "roles_single": "roles with one holder", "chain_works": "chain works"},
+    "nl": {"absent": "ontbreekt", "isolated": "geïsoleerd", "single": "één vervuller", "covered": "vervuld",
+           "key_player": "sleutelfiguur", "key_players": "sleutelfiguren",
+           "stakeholders": "stakeholders", "components": "losse groepen",
+           "largest_component": "stakeholders in de grootste groep", "fragmentation": "fragmentatie",
+           "distance_fragmentation": "afstandsfragmentatie", "roles_absent": "ontbrekende rollen",
+           "roles_single": "rollen met één vervuller", "chain_works": "keten werkt"},
+}
+
 _NL_RELATIONS = {
     "collaboration": "samenwerking",
     "information": "informatie delen",

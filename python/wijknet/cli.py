@@ -39,7 +39,7 @@ from . import _core, _diagnostics, _display, _sentences, _summary
 from ._io import _SPREADSHEETS, read, to_csv_text
 from ._report import _pick_template, suppressed
 from ._study import is_study_folder
-from ._wording import SMALL_CELL, Wording, display_names
+from ._wording import SMALL_CELL, TERMS, Wording, display_names
 
 COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
 FORMATS = ("table", "csv", "json")
@@ -63,14 +63,13 @@ _WORDS = {
         "relation": "relation", "attribute": "attribute", "value": "value", "count": "stakeholders",
         "yes": "yes", "no": "no", "all_waves": "all waves", "missing": "(missing)",
         "required": "required", "recommended": "recommended",
-        "absent": "absent", "isolated": "isolated", "single": "single", "covered": "covered",
+        **{k: TERMS["en"][k] for k in ("absent", "isolated", "single", "covered")},
         "broken": "broken", "repaired": "repaired",
         "objective.fragmentation": "fragmentation", "objective.distance_fragmentation": "distance fragmentation",
         "objective.reach": "reach",
-        "m.stakeholders": "stakeholders", "m.components": "components",
-        "m.largest_component": "stakeholders in the largest component", "m.fragmentation": "fragmentation",
-        "m.distance_fragmentation": "distance fragmentation", "m.roles_absent": "roles absent",
-        "m.roles_single": "roles held by one stakeholder", "m.chain": "chain works",
+        **{f"m.{k}": TERMS["en"][k] for k in ("stakeholders", "components", "largest_component", "fragmentation",
+                                               "distance_fragmentation", "roles_absent", "roles_single")},
+        "m.chain": TERMS["en"]["chain_works"],
         "sc.intro": "Without {names} (removed from a copy; the data are not changed). Chain: {chain}.",
         "left_out": "Left out for privacy: the sensitive attribute(s) {names} (use --show-sensitive).",
         "pseudonyms": "Persons appear under pseudonyms (use --show-names to name them).",
@@ -94,14 +93,13 @@ _WORDS = {
         "relation": "relatie", "attribute": "kenmerk", "value": "waarde", "count": "stakeholders",
         "yes": "ja", "no": "nee", "all_waves": "alle metingen", "missing": "(onbekend)",
         "required": "vereist", "recommended": "aanbevolen",
-        "absent": "afwezig", "isolated": "geïsoleerd", "single": "één houder", "covered": "vervuld",
+        **{k: TERMS["nl"][k] for k in ("absent", "isolated", "single", "covered")},
         "broken": "verbroken", "repaired": "hersteld",
         "objective.fragmentation": "fragmentatie", "objective.distance_fragmentation": "afstandsfragmentatie",
         "objective.reach": "bereik",
-        "m.stakeholders": "stakeholders", "m.components": "delen",
-        "m.largest_component": "stakeholders in het grootste deel", "m.fragmentation": "fragmentatie",
-        "m.distance_fragmentation": "afstandsfragmentatie", "m.roles_absent": "afwezige rollen",
-        "m.roles_single": "rollen met één houder", "m.chain": "keten werkt",
+        **{f"m.{k}": TERMS["nl"][k] for k in ("stakeholders", "components", "largest_component", "fragmentation",
+                                               "distance_fragmentation", "roles_absent", "roles_single")},
+        "m.chain": TERMS["nl"]["chain_works"],
         "sc.intro": "Zonder {names} (uit een kopie verwijderd; de gegevens zelf veranderen niet). Keten: {chain}.",
         "left_out": "Weggelaten vanwege privacy: het gevoelige kenmerk {names} (gebruik --show-sensitive).",
         "pseudonyms": "Personen staan onder een pseudoniem (gebruik --show-names voor hun naam).",

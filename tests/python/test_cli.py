@@ -114,7 +114,7 @@ def test_coverage_rows_and_explanations(capsys):
     assert rows["bewonersinitiatief"]["isolated_names"] == ["Buurtmoestuin De Vlinderhof"]
     assert rows["wijkagent"]["explanation"].startswith("Only Community police officer 1 holds the required role")
     _, out, _ = run(["--lang", "nl", "coverage", "--wave", "T0"], capsys)
-    assert "één houder" in out and "afwezig" in out and "aanbevolen" in out
+    assert "één vervuller" in out and "ontbreekt" in out and "aanbevolen" in out
 
 
 def test_lang_and_other_global_options_work_before_and_after_the_command(capsys):

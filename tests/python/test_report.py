@@ -9,7 +9,7 @@ import pytest
 import wijknet
 
 SECTIONS_NL = ["In één oogopslag", "De netwerkkaart", "Rollen in de alliantie", "De keten",
-               "Wie houdt de alliantie bijeen", "Wat als de sleutelspeler vertrekt", "Voorgestelde nieuwe contacten",
+               "Wie houdt de alliantie bijeen", "Wat als de sleutelfiguur vertrekt", "Voorgestelde nieuwe contacten",
                "Bijeenkomsten en thema’s", "Wat is er veranderd sinds T0 2021", "Toelichting"]
 
 

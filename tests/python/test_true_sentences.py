@@ -279,3 +279,18 @@ def test_report_gives_the_change_with_its_test(example):
     section = text_of(page[page.index('<section id="change">'):page.index('<section id="incidents">')])
     assert "more than chance explains" in section and "(p = 0.031)" in section
     assert example_page.count("McNemar") >= 1
+
+
+def test_one_dutch_word_for_one_thing_in_the_command_line_and_the_report(example, capsys):
+    from wijknet._wording import TERMS
+
+    page = text_of(wijknet.report(example, wave="T0", lang="nl").html)
+    cli.main(["--lang", "nl", "coverage", "--wave", "T0"])
+    coverage = capsys.readouterr().out
+    cli.main(["--lang", "nl", "scenario", "--wave", "T0"])
+    scenario = capsys.readouterr().out
+    for key in ("absent", "single"):
+        assert TERMS["nl"][key] in page and TERMS["nl"][key] in coverage
+    assert TERMS["nl"]["components"] in scenario and TERMS["nl"]["components"] in page
+    for other in ("één houder", "afwezig", "sleutelspeler", "grootste deel"):
+        assert other not in page + coverage + scenario
