@@ -583,115 +583,232 @@ def _study_report(args: argparse.Namespace) -> str:
 
 # ------------------------------------------------------------------------------- command line
 
-def _global_options(parser: argparse.ArgumentParser, top: bool) -> None:
+#: The help of the command line, in both languages: `wijknet --lang nl --help` is Dutch throughout.
+_HELP = {
+    "en": {
+        "usage": "usage: ", "positionals": "arguments", "optionals": "options", "commands": "commands",
+        "help": "show this help and exit", "version": "show the version and exit",
+        "description": "Report on a neighbourhood safety alliance: its summary, an HTML report and the diagnostics "
+        "(role coverage, chains, key players, what-if scenarios, suggested contacts). DATA is a folder of CSV files "
+        "(stakeholders.csv, ties.csv, ...), a .json or a .graphml file; without DATA the bundled fictional example "
+        "is used. `wijknet DATA` prints the summary.",
+        "epilog": "See docs/cli.md. Persons appear under pseudonyms unless --show-names.",
+        "lang": "language of the output: English (default) or Dutch",
+        "format": "table (default, for reading), csv (the main table) or json (every table)",
+        "show_names": "name persons (default: stable pseudonyms such as 'Wijkagent 1')",
+        "show_sensitive": "show sensitive attributes (groups smaller than 5 stay suppressed)",
+        "data": "folder of CSV files, .json or .graphml file (default: the bundled example)",
+        "separator": "CSV separator (default: detected)",
+        "decimal_comma": "CSV numbers are written as 3,5",
+        "encoding": "text encoding of the CSV files (default: detected per file)",
+        "duplicates": "a tie listed twice: merge identical listings (default), refuse, or sum/max/mean the weights",
+        "summary": "stakeholders per role, ties per relation and wave, missing roles",
+        "summary.template": "method template to check (repeatable; default: all, e.g. samen_in_de_wijk, alle_kleuren)",
+        "check": "list every problem of every file at once; exit status 1 on errors",
+        "report": "write the HTML report (one self-contained file); of a folder of alliances: the report across "
+        "neighbourhoods",
+        "output": "where to write it (default: rapport.html / report.html)",
+        "template": "method template (default: the one the data name, else samen_in_de_wijk)",
+        "report.wave": "the wave to report on (default: the latest)",
+        "compare": "the earlier wave to compare with (default: the one before)",
+        "report.relation": "the relation the chain follows (default: referral when the data have referral ties, "
+        "else every relation)",
+        "report.chain": "the chain of roles (default: the Samen in de Wijk chain)",
+        "coverage": "which roles of a method template are absent, isolated or held once",
+        "wave": "one wave (default: each wave)",
+        "relations": "count only ties of this relation (repeatable; default: every relation)",
+        "chains": "does the chain of roles work, along which routes, where does it break",
+        "chains.chain": "roles in order (default: " + ",".join(DEFAULT_CHAIN) + ")",
+        "chains.relation": "the relation every step follows (default: referral when the data have referral ties, "
+        "else every relation)",
+        "intermediaries": "a step may pass through other stakeholders",
+        "key-players": "the few stakeholders who hold the alliance together",
+        "k": "how many (default {k})",
+        "kp.objective": "fragmentation (default): whose departure splits the alliance most; reach: who reaches the "
+        "most others",
+        "max_distance": "for reach: within this many ties (default 1)",
+        "seed": "seed of the search (default 42)",
+        "scenario": "what if stakeholders leave: before and after",
+        "sc.remove": "stakeholder to remove: id or name as the tables print it (repeatable, or a,b; default: the "
+        "top key player of the latest wave)",
+        "sc.chain": "chain to check (default: the Samen in de Wijk chain)",
+        "suggest": "the new contacts that would help most, each with its reason",
+        "sg.objective": "what should improve (default: chain with --chain, else fragmentation)",
+        "sg.chain": "complete this chain of roles",
+        "sg.relation": "the relation of the new contacts / the chain's steps",
+        "sg.remove": "hold together without these stakeholders (repeatable; id or name as printed)",
+        "max_per_stakeholder": "at most this many new contacts per stakeholder",
+        "sg.wave": "the wave (default: the latest)",
+    },
+    "nl": {
+        "usage": "gebruik: ", "positionals": "argumenten", "optionals": "opties", "commands": "opdrachten",
+        "help": "toon deze hulp en stop", "version": "toon de versie en stop",
+        "description": "Rapporteer over een veiligheidsalliantie in de wijk: de samenvatting, een HTML-rapport en "
+        "de diagnoses (rolbezetting, ketens, sleutelfiguren, wat-als-scenario's, voorgestelde contacten). DATA is "
+        "een map met CSV-bestanden (stakeholders.csv, ties.csv, ...), een .json- of een .graphml-bestand; zonder "
+        "DATA wordt het meegeleverde verzonnen voorbeeld gebruikt. `wijknet DATA` toont de samenvatting.",
+        "epilog": "Zie docs/cli.md. Personen staan onder een pseudoniem, tenzij --show-names.",
+        "lang": "taal van de uitvoer: Engels (standaard) of Nederlands",
+        "format": "table (standaard, om te lezen), csv (de hoofdtabel, voor Excel) of json (alle tabellen)",
+        "show_names": "noem personen bij naam (standaard: vaste pseudoniemen zoals 'Wijkagent 1')",
+        "show_sensitive": "toon gevoelige kenmerken (groepen kleiner dan 5 blijven weggelaten)",
+        "data": "map met CSV-bestanden, .json- of .graphml-bestand (standaard: het meegeleverde voorbeeld)",
+        "separator": "scheidingsteken van de CSV-bestanden (standaard: herkend)",
+        "decimal_comma": "getallen in de CSV-bestanden staan als 3,5",
+        "encoding": "tekencodering van de CSV-bestanden (standaard: per bestand herkend)",
+        "duplicates": "een relatie die twee keer voorkomt: gelijke samenvoegen (standaard), weigeren, of de "
+        "gewichten optellen (sum), het grootste nemen (max) of middelen (mean)",
+        "summary": "stakeholders per rol, relaties per soort en meting, ontbrekende rollen",
+        "summary.template": "methode om te controleren (herhaalbaar; standaard: alle, bijv. samen_in_de_wijk, "
+        "alle_kleuren)",
+        "check": "noem elk probleem van elk bestand in één keer; exitstatus 1 bij fouten",
+        "report": "schrijf het HTML-rapport (één zelfstandig bestand); van een map met allianties: het rapport "
+        "over de wijken heen",
+        "output": "waar het heen moet (standaard: rapport.html / report.html)",
+        "template": "methode (standaard: die de gegevens noemen, anders samen_in_de_wijk)",
+        "report.wave": "de meting van het rapport (standaard: de laatste)",
+        "compare": "de eerdere meting om mee te vergelijken (standaard: de meting ervoor)",
+        "report.relation": "de relatie die de keten volgt (standaard: doorverwijzing als de gegevens die hebben, "
+        "anders elke relatie)",
+        "report.chain": "de keten van rollen (standaard: de keten van Samen in de Wijk)",
+        "coverage": "welke rollen van een methode ontbreken, geïsoleerd zijn of één vervuller hebben",
+        "wave": "één meting (standaard: elke meting)",
+        "relations": "tel alleen relaties van deze soort (herhaalbaar; standaard: elke soort)",
+        "chains": "werkt de keten van rollen, langs welke routes, waar breekt hij",
+        "chains.chain": "rollen op volgorde (standaard: " + ",".join(DEFAULT_CHAIN) + ")",
+        "chains.relation": "de relatie die elke stap volgt (standaard: doorverwijzing als de gegevens die hebben, "
+        "anders elke relatie)",
+        "intermediaries": "een stap mag via andere stakeholders lopen",
+        "key-players": "de paar stakeholders die de alliantie bijeenhouden (sleutelfiguren)",
+        "k": "hoeveel (standaard {k})",
+        "kp.objective": "fragmentation (standaard): wiens vertrek de alliantie het meest uiteen laat vallen; "
+        "reach: wie de meeste anderen bereikt",
+        "max_distance": "bij reach: binnen zoveel stappen (standaard 1)",
+        "seed": "startwaarde van de zoektocht (standaard 42)",
+        "scenario": "wat als stakeholders vertrekken: voor en na",
+        "sc.remove": "stakeholder die vertrekt: id of naam zoals de tabellen die tonen (herhaalbaar, of a,b; "
+        "standaard: de belangrijkste sleutelfiguur van de laatste meting)",
+        "sc.chain": "keten om te controleren (standaard: de keten van Samen in de Wijk)",
+        "suggest": "de nieuwe contacten die het meest helpen, elk met de reden",
+        "sg.objective": "wat beter moet worden (standaard: chain met --chain, anders fragmentation)",
+        "sg.chain": "maak deze keten van rollen compleet",
+        "sg.relation": "de relatie van de nieuwe contacten / van de stappen van de keten",
+        "sg.remove": "houd de alliantie bijeen zonder deze stakeholders (herhaalbaar; id of naam zoals getoond)",
+        "max_per_stakeholder": "hoogstens zoveel nieuwe contacten per stakeholder",
+        "sg.wave": "de meting (standaard: de laatste)",
+    },
+}
+
+
+def _asked_lang(argv: Sequence[str]) -> str:
+    """The language of ``--lang`` before the parser exists (its help must be in that language)."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv) and argv[i + 1] in _HELP:
+            return argv[i + 1]
+        if a.startswith("--lang=") and a.split("=", 1)[1] in _HELP:
+            return a.split("=", 1)[1]
+    return "en"
+
+
+def _help_parser(h: dict[str, str], **kwargs: Any) -> dict[str, Any]:
+    """Keyword arguments for a parser whose own words (usage, headings, -h) are in the language of ``h``."""
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            return super().add_usage(usage, actions, groups, h["usage"] if prefix is None else prefix)
+
+    return {"formatter_class": Formatter, "add_help": False, **kwargs}
+
+
+def _titled(parser: argparse.ArgumentParser, h: dict[str, str]) -> argparse.ArgumentParser:
+    parser._positionals.title, parser._optionals.title = h["positionals"], h["optionals"]
+    parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=h["help"])
+    return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, top: bool, h: dict[str, str]) -> None:
     """The options every command takes, before or after the command's name. On the commands'
     parsers they default to SUPPRESS, so that a value given before the command stays."""
     def default(value: Any) -> Any:
         return value if top else argparse.SUPPRESS
 
-    parser.add_argument("--lang", choices=["en", "nl"], default=default("en"),
-                        help="language of the output: English (default) or Dutch")
-    parser.add_argument("--format", choices=FORMATS, default=default("table"),
-                        help="table (default, for reading), csv (the main table) or json (every table)")
-    parser.add_argument("--show-names", action="store_true", default=default(False),
-                        help="name persons (default: stable pseudonyms such as 'Wijkagent 1')")
-    parser.add_argument("--show-sensitive", action="store_true", default=default(False),
-                        help="show sensitive attributes (groups smaller than 5 stay suppressed)")
+    parser.add_argument("--lang", choices=["en", "nl"], default=default("en"), help=h["lang"])
+    parser.add_argument("--format", choices=FORMATS, default=default("table"), help=h["format"])
+    parser.add_argument("--show-names", action="store_true", default=default(False), help=h["show_names"])
+    parser.add_argument("--show-sensitive", action="store_true", default=default(False), help=h["show_sensitive"])
 
 
-def _data_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("data", nargs="?", metavar="DATA",
-                        help="folder of CSV files, .json or .graphml file (default: the bundled example)")
-    parser.add_argument("--separator", default="", help="CSV separator (default: detected)")
-    parser.add_argument("--decimal-comma", action="store_true", help="CSV numbers are written as 3,5")
+def _data_options(parser: argparse.ArgumentParser, h: dict[str, str]) -> None:
+    parser.add_argument("data", nargs="?", metavar="DATA", help=h["data"])
+    parser.add_argument("--separator", default="", help=h["separator"])
+    parser.add_argument("--decimal-comma", action="store_true", help=h["decimal_comma"])
     parser.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
-                        help="text encoding of the CSV files (default: detected per file)")
+                        help=h["encoding"])
     parser.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
-                        help="a tie listed twice: merge identical listings (default), refuse, or sum/max/mean "
-                        "the weights")
-    _global_options(parser, top=False)
+                        help=h["duplicates"])
+    _global_options(parser, False, h)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="wijknet",
-        description="Report on a neighbourhood safety alliance: its summary, an HTML report and the diagnostics "
-        "(role coverage, chains, key players, what-if scenarios, suggested contacts). DATA is a folder of CSV files "
-        "(stakeholders.csv, ties.csv, ...), a .json or a .graphml file; without DATA the bundled fictional example "
-        "is used. `wijknet DATA` prints the summary.",
-        epilog="See docs/cli.md. Persons appear under pseudonyms unless --show-names.")
-    p.add_argument("--version", action="version", version=f"wijknet {__version__}")
-    _global_options(p, top=True)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    h = _HELP[lang]
+    p = _titled(argparse.ArgumentParser(**_help_parser(h, prog="wijknet", description=h["description"],
+                                                        epilog=h["epilog"])), h)
+    p.add_argument("--version", action="version", version=f"wijknet {__version__}", help=h["version"])
+    _global_options(p, True, h)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=h["commands"])
 
-    s = sub.add_parser("summary", help="stakeholders per role, ties per relation and wave, missing roles")
-    _data_options(s)
-    s.add_argument("--template", action="append", dest="templates", metavar="KEY",
-                   help="method template to check (repeatable; default: all, e.g. samen_in_de_wijk, alle_kleuren)")
+    def command(name: str) -> argparse.ArgumentParser:
+        parser = _titled(sub.add_parser(name, **_help_parser(h, help=h[name], description=h[name])), h)
+        _data_options(parser, h)
+        return parser
 
-    ck = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
-    _data_options(ck)
+    s = command("summary")
+    s.add_argument("--template", action="append", dest="templates", metavar="KEY", help=h["summary.template"])
 
-    r = sub.add_parser("report", help="write the HTML report (one self-contained file); of a folder of alliances: the report across neighbourhoods")
-    _data_options(r)
-    r.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: rapport.html / report.html)")
-    r.add_argument("--template", metavar="KEY|FILE", help="method template (default: the one the data name, "
-                   "else samen_in_de_wijk)")
-    r.add_argument("--wave", help="the wave to report on (default: the latest)")
-    r.add_argument("--compare", metavar="WAVE", help="the earlier wave to compare with (default: the one before)")
-    r.add_argument("--relation", help="the relation the chain follows (e.g. referral)")
-    r.add_argument("--chain", metavar="ROLE,ROLE,...", help="the chain of roles (default: the Samen in de Wijk chain)")
+    command("check")
 
-    c = sub.add_parser("coverage", help="which roles of a method template are absent, isolated or held once")
-    _data_options(c)
-    c.add_argument("--template", metavar="KEY", help="method template (default: the one the data name, else "
-                   "samen_in_de_wijk)")
-    c.add_argument("--wave", help="one wave (default: each wave)")
-    c.add_argument("--relation", action="append", dest="relations", metavar="KEY",
-                   help="count only ties of this relation (repeatable; default: every relation)")
+    r = command("report")
+    r.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    r.add_argument("--template", metavar="KEY|FILE", help=h["template"])
+    r.add_argument("--wave", help=h["report.wave"])
+    r.add_argument("--compare", metavar="WAVE", help=h["compare"])
+    r.add_argument("--relation", help=h["report.relation"])
+    r.add_argument("--chain", metavar="ROLE,ROLE,...", help=h["report.chain"])
 
-    ch = sub.add_parser("chains", help="does the chain of roles work, along which routes, where does it break")
-    _data_options(ch)
-    ch.add_argument("--chain", metavar="ROLE,ROLE,...",
-                    help="roles in order (default: " + ",".join(DEFAULT_CHAIN) + ")")
-    ch.add_argument("--relation", help="the relation every step follows (default: referral when the data have it)")
-    ch.add_argument("--wave", help="one wave (default: each wave)")
-    ch.add_argument("--intermediaries", action="store_true", help="a step may pass through other stakeholders")
+    c = command("coverage")
+    c.add_argument("--template", metavar="KEY", help=h["template"])
+    c.add_argument("--wave", help=h["wave"])
+    c.add_argument("--relation", action="append", dest="relations", metavar="KEY", help=h["relations"])
 
-    k = sub.add_parser("key-players", help="the few stakeholders who hold the alliance together")
-    _data_options(k)
-    k.add_argument("-k", type=int, default=2, help="how many (default 2)")
+    ch = command("chains")
+    ch.add_argument("--chain", metavar="ROLE,ROLE,...", help=h["chains.chain"])
+    ch.add_argument("--relation", help=h["chains.relation"])
+    ch.add_argument("--wave", help=h["wave"])
+    ch.add_argument("--intermediaries", action="store_true", help=h["intermediaries"])
+
+    k = command("key-players")
+    k.add_argument("-k", type=int, default=2, help=h["k"].format(k=2))
     k.add_argument("--objective", choices=["fragmentation", "distance_fragmentation", "reach"],
-                   default="fragmentation", help="fragmentation (default): whose departure splits the alliance "
-                   "most; reach: who reaches the most others")
-    k.add_argument("--max-distance", type=int, default=1, help="for reach: within this many ties (default 1)")
-    k.add_argument("--seed", type=int, default=42, help="seed of the search (default 42)")
-    k.add_argument("--wave", help="one wave (default: each wave)")
-    k.add_argument("--relation", action="append", dest="relations", metavar="KEY",
-                   help="only ties of this relation (repeatable; default: every relation)")
+                   default="fragmentation", help=h["kp.objective"])
+    k.add_argument("--max-distance", type=int, default=1, help=h["max_distance"])
+    k.add_argument("--seed", type=int, default=42, help=h["seed"])
+    k.add_argument("--wave", help=h["wave"])
+    k.add_argument("--relation", action="append", dest="relations", metavar="KEY", help=h["relations"])
 
-    sc = sub.add_parser("scenario", help="what if stakeholders leave: before and after")
-    _data_options(sc)
-    sc.add_argument("--remove", action="append", metavar="ID",
-                    help="stakeholder to remove: id or name as the tables print it (repeatable, or a,b; "
-                    "default: the top key player of the latest wave)")
-    sc.add_argument("--template", metavar="KEY", help="method template (default: the one the data name, else "
-                    "samen_in_de_wijk)")
-    sc.add_argument("--chain", metavar="ROLE,ROLE,...", help="chain to check (default: the Samen in de Wijk chain)")
-    sc.add_argument("--relation", help="the relation the chain follows (default: referral when the data have it)")
-    sc.add_argument("--wave", help="one wave (default: each wave)")
+    sc = command("scenario")
+    sc.add_argument("--remove", action="append", metavar="ID", help=h["sc.remove"])
+    sc.add_argument("--template", metavar="KEY", help=h["template"])
+    sc.add_argument("--chain", metavar="ROLE,ROLE,...", help=h["sc.chain"])
+    sc.add_argument("--relation", help=h["chains.relation"])
+    sc.add_argument("--wave", help=h["wave"])
 
-    sg = sub.add_parser("suggest", help="the new contacts that would help most, each with its reason")
-    _data_options(sg)
-    sg.add_argument("-k", type=int, default=3, help="how many (default 3)")
-    sg.add_argument("--objective", choices=["chain", "fragmentation", "distance"],
-                    help="what should improve (default: chain with --chain, else fragmentation)")
-    sg.add_argument("--chain", metavar="ROLE,ROLE,...", help="complete this chain of roles")
-    sg.add_argument("--relation", help="the relation of the new contacts / the chain's steps")
-    sg.add_argument("--remove", action="append", metavar="ID",
-                    help="hold together without these stakeholders (repeatable; id or name as printed)")
-    sg.add_argument("--max-per-stakeholder", type=int, help="at most this many new contacts per stakeholder")
-    sg.add_argument("--wave", help="the wave (default: the latest)")
+    sg = command("suggest")
+    sg.add_argument("-k", type=int, default=3, help=h["k"].format(k=3))
+    sg.add_argument("--objective", choices=["chain", "fragmentation", "distance"], help=h["sg.objective"])
+    sg.add_argument("--chain", metavar="ROLE,ROLE,...", help=h["sg.chain"])
+    sg.add_argument("--relation", help=h["sg.relation"])
+    sg.add_argument("--remove", action="append", metavar="ID", help=h["sg.remove"])
+    sg.add_argument("--max-per-stakeholder", type=int, help=h["max_per_stakeholder"])
+    sg.add_argument("--wave", help=h["sg.wave"])
     return p
 
 
@@ -771,8 +888,8 @@ def main(argv: list[str] | None = None) -> int:
     ...
     0
     """
-    parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_asked_lang(argv))
     args = parser.parse_args(_with_command(argv, parser))
     if args.format != "table" and args.command in ("report", "check"):
         parser.error(f"{args.command} prints no table; --format applies to the tables of the other commands")

@@ -317,3 +317,18 @@ def test_dutch_csv_opens_in_dutch_excel(capsys):
     assert list(dutch.columns) == list(english.columns)
     pd.testing.assert_series_equal(dutch["after"], english["after"])
     pd.testing.assert_series_equal(dutch["before"], english["before"])
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["chains"], ["key-players"], ["suggest"]])
+def test_dutch_help_is_dutch(command, capsys):
+    for args in (["--lang", "nl", *command, "--help"], [*command, "--help", "--lang=nl"]):
+        with pytest.raises(SystemExit) as stop:
+            cli.main(args)
+        out = capsys.readouterr().out
+        assert stop.value.code == 0 and out.startswith("gebruik: wijknet")
+        assert "toon deze hulp en stop" in out and "opties:" in out
+        for english in ("usage:", "show this help", "options:", "(default", "the wave", "stakeholders who"):
+            assert english not in out, english
+    with pytest.raises(SystemExit):
+        cli.main([*command, "--help"])
+    assert capsys.readouterr().out.startswith("usage: wijknet")
