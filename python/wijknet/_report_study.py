@@ -251,7 +251,11 @@ def _methods(study: Study, stats: pd.DataFrame, change: pd.DataFrame | None, w: 
         tests.append(("Verandering van de dichtheid" if nl else "Change in density",
                       change["density_change"].rename("verandering van de dichtheid" if nl else "change in density")))
     rows, sentences = [], []
+    method = study.labels["method"]
     for label, values in tests:
+        known = values.dropna()
+        if method.reindex(known.index).dropna().nunique() < 2:
+            continue  # an alliance without this figure (no ties, not in the wave) is no unit of the test
         r = study.pooled_test(values, by="method", reps=reps, seed=seed, client=client, lang=w.lang)
         a, b = r.groups
         shown = (lambda v: w.percent(v)) if values is share else (lambda v: w.number(v, 3))  # noqa: E731
@@ -259,6 +263,9 @@ def _methods(study: Study, stats: pd.DataFrame, change: pd.DataFrame | None, w: 
                      ("+" if r.difference > 0 else "") + shown(r.difference), f"{r.p_value:.3f}".replace(
                          ".", "," if nl else ".")])
         sentences.append(f"<li><strong>{escape(label)}.</strong> {escape(r.explanation)}</li>")
+    if not rows:
+        return _p("Te weinig allianties van beide methoden hebben deze cijfers om de methoden te vergelijken." if nl
+                  else "Too few alliances of both methods have these figures to compare the methods.")
     a, b = sorted(groups)
     header = ["", _method_label(a, w.lang), _method_label(b, w.lang), "verschil" if nl else "difference", "p"]
     intro = _p("Verschillen de allianties van de twee methoden meer dan toeval? Elke toets verdeelt de "

@@ -13,6 +13,7 @@ import tempfile
 from contextlib import redirect_stdout, redirect_stderr
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,3 +127,25 @@ def test_every_command_runs_and_gives_one_chain_verdict(a):
         status, _, err = run_cli(["report", path, "-o", Path(folder) / "r.html"])
         assert status == 0, err
         assert waves == [w["key"] for w in a.waves]
+
+
+@settings(max_examples=max(5, int(os.environ.get("WIJKNET_EXAMPLES", 40)) // 4), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(alliances(), min_size=2, max_size=3))
+def test_study_report_runs_and_agrees_on_the_chain(members):
+    methods = ["samen_in_de_wijk", "alle_kleuren"]
+    study = wijknet.Study({f"a{i}": (a, {"municipality": f"Gemeente {i}", "neighbourhood": f"Wijk {i}",
+                                         "method": methods[i % 2]}) for i, a in enumerate(members)})
+    if not study.waves():  # bad input, said so: no wave every alliance has
+        with pytest.raises(wijknet.InvalidValueError, match="no wave in common"):
+            wijknet.report(study)
+        return
+    for lang in ("nl", "en"):
+        page = wijknet.report(study, lang=lang).html
+        assert "<h2" in page
+    waves = sorted({w["key"] for a in members for w in a.waves})
+    if waves:
+        stats = study.statistics(chain=CHAIN)
+        for (name, wave), row in stats.iterrows():
+            a = members[int(name[1:])]
+            assert bool(row["chain_works"]) == wijknet.chain_routes(a, CHAIN, wave=wave).exists(wave)
