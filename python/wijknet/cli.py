@@ -4,8 +4,8 @@
 
     wijknet [--lang en|nl] [--format table|csv|json] [--show-names] [--show-sensitive] COMMAND [DATA] [options]
 
-Commands: ``summary`` (the default), ``report``, ``coverage``, ``chains``, ``key-players``,
-``scenario``, ``suggest``. DATA is a folder of CSV files, a ``.json`` or a ``.graphml`` file
+Commands: ``summary`` (the default), ``report``, ``check``, ``coverage``, ``chains``, ``key-players``,
+``scenario``, ``suggest``, ``survey init`` and ``survey import`` (survey-tool exports). DATA is a folder of CSV files, a ``.json`` or a ``.graphml`` file
 (default: the bundled fictional example). The global options may stand before or after the
 command. docs/cli.md describes every command and its output.
 
@@ -41,7 +41,7 @@ from ._report import _pick_template, suppressed
 from ._study import is_study_folder
 from ._wording import SMALL_CELL, Wording, display_names
 
-COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
+COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest", "survey")
 FORMATS = ("table", "csv", "json")
 
 #: The chain of Samen in de Wijk, used when ``--chain`` is not given.
@@ -78,6 +78,17 @@ _WORDS = {
         "default_removed": "Nobody given with --remove: the top key player of wave {wave} is removed.",
         "no_suggestions": "No new contact improves this any further.",
         "written": "Report written to {path}",
+        "sv.exists": "{path} exists already; it may hold edits: choose another -o, or pass --force to replace it",
+        "sv.proposed": ("Mapping written to {path}: {columns} answer columns ({items}), respondents in column "
+                        "{respondent!r}, {ignored} columns ignored."),
+        "sv.checks": "{n} lines are guesses (marked CHECK): look at them, then run: {command}",
+        "sv.no_checks": "Look at every line, then run: {command}",
+        "sv.response": "Wave {wave}: {responded} of {roster} on the roster responded ({partly} of them partly){nots}.",
+        "sv.not": "; did not respond: {names}",
+        "sv.ties": "Ties added: {ties}.",
+        "sv.saved": "Written to {path}",
+        "sv.more": "and {n} more errors; '{command}' lists them all",
+        "warning": "warning",
     },
     "nl": {
         "coverage": "Rolbezetting: {template}", "chains": "Werkt de keten? {chain}",
@@ -108,6 +119,19 @@ _WORDS = {
                            "wordt verwijderd.",
         "no_suggestions": "Geen nieuw contact verbetert dit nog verder.",
         "written": "Rapport geschreven naar {path}",
+        "sv.exists": "{path} bestaat al en kan aanpassingen bevatten: kies een andere -o, of geef --force om het "
+                     "te vervangen",
+        "sv.proposed": ("Koppeling geschreven naar {path}: {columns} antwoordkolommen ({items}), respondenten in "
+                        "kolom {respondent!r}, {ignored} kolommen genegeerd."),
+        "sv.checks": "{n} regels zijn gissingen (gemarkeerd met CHECK): bekijk ze, en geef dan: {command}",
+        "sv.no_checks": "Bekijk elke regel, en geef dan: {command}",
+        "sv.response": ("Meting {wave}: {responded} van de {roster} op de lijst antwoordden ({partly} van hen "
+                        "gedeeltelijk){nots}."),
+        "sv.not": "; niet geantwoord: {names}",
+        "sv.ties": "Relaties toegevoegd: {ties}.",
+        "sv.saved": "Geschreven naar {path}",
+        "sv.more": "en nog {n} fouten; '{command}' noemt ze allemaal",
+        "warning": "waarschuwing",
     },
 }
 
@@ -560,6 +584,66 @@ def _study_report(args: argparse.Namespace) -> str:
     return _WORDS[args.lang]["written"].format(path=out.resolve())
 
 
+# ---------------------------------------------------------------------------- survey exports
+
+def _survey_command(args: argparse.Namespace) -> int:
+    """``wijknet survey init`` (propose a mapping) and ``wijknet survey import`` (add an export to the data)."""
+    import warnings
+
+    from . import _survey
+    from ._io import write
+    from ._validate import count, problem_line
+
+    t = _WORDS[args.lang]
+    export = Path(args.export)
+    for path in [export] + ([Path(args.stakeholders)] if args.stakeholders else []) + (
+            [Path(args.mapping)] if getattr(args, "mapping", None) else []):
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder", f"{path}: dit bestand of deze map bestaat niet")
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(_WORDS["en"]["sv.exists"].format(path=out), _WORDS["nl"]["sv.exists"].format(path=out))
+    if args.survey_command == "init":
+        mapping = _survey.survey_mapping(export, args.stakeholders, wave=args.wave, lang=args.lang)
+        _survey.write_survey_mapping(mapping, out, lang=args.lang, export=str(export))
+        items = ", ".join(f"{len([c for c in mapping['columns'] if c['item'] == key])} {key}"
+                          for key in mapping["items"])
+        print(t["sv.proposed"].format(path=out, columns=len(mapping["columns"]), items=items,
+                                      respondent=mapping["respondent_column"], ignored=len(mapping["ignore"])))
+        command = f"wijknet check {export} --mapping {out}" + (" --lang nl" if args.lang == "nl" else "")
+        checks = len(mapping["checks"]) - len([k for k in mapping["checks"] if k.endswith(".text")])
+        print(t["sv.checks"].format(n=checks, command=command) if checks else t["sv.no_checks"].format(command=command))
+        return 0
+    # import: every problem first, in the language asked; nothing is written unless the export reads cleanly.
+    found = _survey.survey_problems(export, args.mapping, args.stakeholders, args.wave)
+    level = "waarschuwing" if args.lang == "nl" else "warning"
+    for p in found:
+        if p.severity == "warning":
+            print(f"wijknet: {problem_line(p, args.lang, level)}", file=sys.stderr)
+    errors = count(found, "error")
+    if errors:
+        first = next(p for p in found if p.severity == "error")
+        print(f"wijknet: {'fout' if args.lang == 'nl' else 'error'}: {problem_line(first, args.lang)}", file=sys.stderr)
+        if errors > 1:
+            command = f"wijknet check {export} --mapping {args.mapping}" + (" --lang nl" if args.lang == "nl" else "")
+            print(f"wijknet: {t['sv.more'].format(n=errors - 1, command=command)}", file=sys.stderr)
+        return 1
+    alliance = _survey.mapping_roster(args.mapping, args.stakeholders)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", _survey.SurveyWarning)  # printed above, in the language asked
+        added = _survey.add_survey(alliance, export, args.mapping, wave=args.wave)
+    write(alliance, out)
+    w = Wording(alliance, args.lang, args.show_names)
+    roster = len(added["respondents"]) + len(added["non_respondents"])
+    nots = (t["sv.not"].format(names=w.join([w.name(i) for i in added["non_respondents"]]))
+            if added["non_respondents"] else "")
+    print(t["sv.response"].format(wave=added["wave"], responded=len(added["respondents"]), roster=roster,
+                                  partly=len(added["partly"]), nots=nots))
+    print(t["sv.ties"].format(ties=", ".join(f"{w.relation(r)} {n}" for r, n in added["ties"].items())))
+    print(t["sv.saved"].format(path=out.resolve()))
+    return 0
+
+
 # ------------------------------------------------------------------------------- command line
 
 def _global_options(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -610,6 +694,35 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="list every problem of every file at once; exit status 1 on errors")
     _data_options(ck)
+    ck.add_argument("--mapping", metavar="FILE", help="DATA is a survey export: check it with this mapping "
+                    "(see 'wijknet survey init')")
+    ck.add_argument("--stakeholders", metavar="DATA", help="with --mapping: the stakeholders (default: the "
+                    "mapping's 'stakeholders')")
+
+    sv = sub.add_parser("survey", help="survey-tool exports: propose a mapping (init), then add the answers to "
+                        "the data (import)")
+    _global_options(sv, top=False)
+    svsub = sv.add_subparsers(dest="survey_command", metavar="init|import", required=True)
+    si = svsub.add_parser("init", help="propose the mapping of an export: who answered, which partner and question "
+                          "each column is, which answers mean no tie or missing")
+    si.add_argument("export", metavar="EXPORT", help="the survey export (a CSV file)")
+    si.add_argument("--stakeholders", metavar="DATA", required=True,
+                    help="the stakeholders: a folder of CSV files, a .json file or a CSV file of stakeholders")
+    si.add_argument("-o", "--output", metavar="FILE", default="survey.toml",
+                    help="where to write the mapping (default survey.toml)")
+    si.add_argument("--wave", default="T0", help="the wave of the answers (default T0)")
+    si.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    _global_options(si, top=False)
+    sm = svsub.add_parser("import", help="add the ties and the response of an export to the data, and write them")
+    sm.add_argument("export", metavar="EXPORT", help="the survey export (a CSV file)")
+    sm.add_argument("--mapping", metavar="FILE", required=True, help="the mapping (from 'wijknet survey init')")
+    sm.add_argument("--stakeholders", metavar="DATA", help="the data to add to: a folder of CSV files or a .json "
+                    "file (default: the mapping's 'stakeholders')")
+    sm.add_argument("--wave", help="the wave of the answers (default: the mapping's)")
+    sm.add_argument("-o", "--output", metavar="DATA", required=True,
+                    help="where to write the data with the survey: a folder of CSV files, or a .json file")
+    sm.add_argument("--force", action="store_true", help="replace the output if it exists")
+    _global_options(sm, top=False)
 
     r = sub.add_parser("report", help="write the HTML report (one self-contained file); of a folder of alliances: the report across neighbourhoods")
     _data_options(r)
@@ -753,7 +866,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(_with_command(argv, parser))
-    if args.format != "table" and args.command in ("report", "check"):
+    if args.format != "table" and args.command in ("report", "check", "survey"):
         parser.error(f"{args.command} prints no table; --format applies to the tables of the other commands")
     if args.command == "check":
         from ._validate import main_check
@@ -764,6 +877,15 @@ def main(argv: list[str] | None = None) -> int:
         except (WijknetError, OSError) as err:
             print(_error_line(err, args), file=sys.stderr)
             return 2
+    if args.command == "survey":
+        try:
+            return _survey_command(args)
+        except UsageError as err:
+            print(_error_line(err, args), file=sys.stderr)
+            return err.status
+        except (WijknetError, OSError) as err:
+            print(_error_line(err, args), file=sys.stderr)
+            return 1
     try:
         if args.command == "report" and args.data and is_study_folder(args.data):
             print(_study_report(args))
