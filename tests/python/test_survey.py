@@ -137,7 +137,7 @@ def test_a_scale_that_does_not_say_and_names_no_never_answer_warns_that_every_an
     assert [p.column for p in answers.attrs["warnings"]] == [18]
 
 
-def test_t1_keeps_the_response_of_t0():
+def test_t1_keeps_the_response_of_t0(tmp_path):
     alliance = imported("t0_qualtrics.csv", "t1_forms.csv")
     frame = alliance.stakeholders()
     # The Meldpunt did not respond at T0 and did at T1; Stichting Al Amal the other way round.
@@ -146,8 +146,8 @@ def test_t1_keeps_the_response_of_t0():
     assert (frame["respondent_T0"] == "not").sum() == 3 and (frame["respondent_T1"] == "not").sum() == 1
     assert [w["key"] for w in alliance.waves] == ["T0", "T1"]
     # Written and read back, the waves' responses stay apart.
-    wijknet.write(alliance, "both")
-    again = wijknet.read("both").stakeholders()
+    wijknet.write(alliance, tmp_path / "both")
+    again = wijknet.read(tmp_path / "both").stakeholders()
     assert again[["respondent_T0", "respondent_T1"]].equals(frame[["respondent_T0", "respondent_T1"]])
 
 
@@ -236,9 +236,9 @@ def test_check_of_a_clean_export_is_clean():
         assert wijknet.validate(DATA / export, mapping=mapping_of(export)).empty, export
 
 
-def test_mapping_mistakes_are_named_with_their_line():
+def test_mapping_mistakes_are_named_with_their_line(tmp_path):
     text = mapping_of("t1_forms.csv").read_text(encoding="utf-8")
-    bad = Path("bad.toml")
+    bad = tmp_path / "bad.toml"
     bad.write_text(text.replace('stakeholders = "roster"', f'stakeholders = "{ROSTER.as_posix()}"')
                    .replace("no_tie = [1]\n", "no_ties = [1]\n", 1)
                    .replace('relation = "trust"', 'relation = "vertrouwn"'), encoding="utf-8")
@@ -255,8 +255,8 @@ def test_mapping_mistakes_are_named_with_their_line():
     assert found["message"][0].startswith("the mapping is not TOML: Invalid value")
 
 
-def test_rows_without_a_respondent():
-    export = Path("export.csv")
+def test_rows_without_a_respondent(tmp_path):
+    export = tmp_path / "export.csv"
     header = (DATA / "t1_forms.csv").read_bytes().decode("cp1252").splitlines()
     width = header[0].count(";")
     empty = ";" * 4 + ";" * (width - 4)                  # no respondent, no answers: skipped with a warning
