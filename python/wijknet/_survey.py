@@ -366,10 +366,15 @@ class _Export:
 
 def _read_export(path: str | os.PathLike, separator: str = "", encoding: str = "auto", header_rows: int = 1,
                  collect: bool = False) -> _Export:
+    from ._io import _SPREADSHEETS
+
     path = Path(path)
     check_path(path)
     if path.is_dir():
         raise IsADirectoryError(21, "this is a folder; expected a survey export (a CSV file)", str(path))
+    if path.suffix.lower() in _SPREADSHEETS:
+        raise _core.InvalidValueError(f"{path}: a workbook is not read directly; export the answers as CSV from the "
+                                      "survey tool, or save the sheet as 'CSV UTF-8', and pass that file")
     cells = _core._read_csv_cells(str(path), separator, encoding, collect)
     extra = max(int(header_rows) - 1, 0)
     bad = [Problem(str(path), line, column, "error", en, "", nl) for line, column, en, nl in cells["bad_rows"]]

@@ -375,3 +375,14 @@ def test_command_line_init_check_import_two_waves(tmp_path):
     assert failed.stderr.splitlines()[-1] == ("wijknet: en nog 5 fouten; 'wijknet check "
                                               f"{DATA / 't1_forms_bad.csv'} --mapping {DATA / 't1_forms.toml'} "
                                               "--lang nl' noemt ze allemaal")
+
+
+def test_a_workbook_or_a_folder_is_not_an_export(tmp_path):
+    (tmp_path / "export.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(wijknet.InvalidValueError, match=r"export.xlsx: a workbook is not read directly; export the "
+                                                        r"answers as CSV"):
+        wijknet.read_survey(tmp_path / "export.xlsx", DATA / "t1_forms.toml")
+    with pytest.raises(IsADirectoryError):
+        wijknet.read_survey(tmp_path, DATA / "t1_forms.toml")
+    with pytest.raises(FileNotFoundError):
+        wijknet.read_survey(tmp_path / "nothing.csv", DATA / "t1_forms.toml")
