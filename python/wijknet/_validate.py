@@ -103,7 +103,7 @@ def _check_lang(lang: str) -> None:
         raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
 
 
-def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str = "", decimal_comma: bool = False,
+def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str = "", decimal_comma: bool | None = None,
              duplicates: str = "merge", mapping=None, stakeholders=None) -> list[Problem]:
     """The problems of a folder of CSV files (or of one JSON, GraphML or DL file, or of a survey export with its
     ``mapping``) as :class:`Problem` objects."""
@@ -131,7 +131,8 @@ def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str 
 
 @checked
 def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto", separator: str = "",
-             decimal_comma: bool = False, duplicates: str = "merge", mapping=None, stakeholders=None) -> pd.DataFrame:
+             decimal_comma: bool | None = None, duplicates: str = "merge", mapping=None,
+             stakeholders=None) -> pd.DataFrame:
     """Check a folder of CSV files and list every problem of every file at once.
 
     Where :func:`wijknet.read_csv_folder` stops at the first error, this goes on: a row with an
@@ -237,6 +238,7 @@ def count(found: list, severity: str) -> int:
 _FLAGS = [
     (re.compile(r"duplicates='(\w+)'"), r"--duplicates \1"),
     (re.compile(r"encoding='([\w-]+)'"), r"--encoding \1"),
+    (re.compile(r"decimal_comma=False"), "--decimal-point"),
     (re.compile(r"decimal_comma=True|decimal_comma"), "--decimal-comma"),
 ]
 

@@ -666,7 +666,12 @@ def _data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", nargs="?", metavar="DATA",
                         help="folder of CSV files, .json or .graphml file (default: the bundled example)")
     parser.add_argument("--separator", default="", help="CSV separator (default: detected)")
-    parser.add_argument("--decimal-comma", action="store_true", help="CSV numbers are written as 3,5")
+    decimal = parser.add_mutually_exclusive_group()
+    decimal.add_argument("--decimal-comma", action="store_const", const=True, dest="decimal_comma", default=None,
+                         help="CSV numbers are written as 3,5 (default: so in files separated by ';', as Dutch Excel "
+                         "writes them)")
+    decimal.add_argument("--decimal-point", action="store_const", const=False, dest="decimal_comma",
+                         help="CSV numbers are written as 3.5, also in files separated by ';'")
     parser.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
                         help="text encoding of the CSV files (default: detected per file)")
     parser.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
