@@ -783,7 +783,7 @@ class _Reader:
         partner_c = position.get(m.partner_column) if m.form == "long" else None
         records: list[tuple] = []
         first_line: dict[str, int] = {}     # respondent -> line of its row (wide) / first row (long)
-        answered: set[tuple[str, str, str]] = set()
+        answered: dict[tuple[str, str, str], int] = {}  # (respondent, partner, item) -> the line it stands on
         order: list[str] = []               # the roster: partners and respondents, in the order met
         if m.form == "wide":
             order += [p for _, p, _ in questions]
@@ -828,11 +828,11 @@ class _Reader:
                 partner = partner or partner_of_row
                 if partner == who:
                     continue  # a self-report is no tie and no answer
-                if (who, partner, item) in answered:
+                if (who, partner, item) in answered:  # long form: the pair listed twice
                     self.at(export, line, partner_c + 1, "twice", fix="twice.fix", who=f"{text} -> {row[partner_c]}",
-                            first=first_line[who], line=line)
+                            first=answered[(who, partner, item)], line=line)
                     break
-                answered.add((who, partner, item))
+                answered[(who, partner, item)] = line
                 status, value = self._answer(export, m, m.scales.get(m.items[item].scale), row[c], line, c)
                 if status is not None:
                     records.append((who, partner, item, row[c], value, status, line, c + 1))
@@ -996,6 +996,12 @@ def survey_problems(export: Any, mapping: Any, stakeholders: Any = None, wave: s
     reader = _Reader(collect=True)
     answers, m, alliance = reader.read(export, mapping, stakeholders, wave)
     if m is not None and alliance is not None and not count(reader.problems, "error"):
+        if not any(item.relation for item in m.items.values()):
+            en, nl = _said("no_ties")
+            fix_en, fix_nl = _said("no_ties.fix")
+            reader.problems.append(Problem(m.source, m.line_of_table(f"items.{next(iter(m.items), '')}"), 0, "error",
+                                           en, fix_en, nl, fix_nl))
+            return reader.problems
         try:
             _add(alliance.copy(), answers, m)
         except _core.WijknetError as err:

@@ -386,3 +386,20 @@ def test_a_workbook_or_a_folder_is_not_an_export(tmp_path):
         wijknet.read_survey(tmp_path, DATA / "t1_forms.toml")
     with pytest.raises(FileNotFoundError):
         wijknet.read_survey(tmp_path / "nothing.csv", DATA / "t1_forms.toml")
+
+
+def test_a_pair_listed_twice_in_a_long_export_and_a_survey_without_ties(tmp_path):
+    rows = (DATA / "t0_long.csv").read_text(encoding="utf-8").splitlines()
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(rows + [rows[3]]) + "\n", encoding="utf-8")  # line 4 again, at the end
+    found = wijknet.validate(export, mapping=mapping_dict("t0_long.csv"))
+    assert found[["line", "column", "message"]].values.tolist() == [
+        [len(rows) + 1, 2, "respondent 'Wijkagent S. de Vries -> Stichting Roze Lindehaven' answers twice, on lines 4 and "
+                           f"{len(rows) + 1}"]]
+    mapping = mapping_dict("t0_long.csv")
+    for item in mapping["items"].values():
+        item["relation"] = ""  # ratings only
+    found = wijknet.validate(DATA / "t0_long.csv", "nl", mapping=mapping)
+    assert found["message"].tolist() == ["geen enkele vraag heeft een relatie, dus de vragenlijst levert geen relaties op"]
+    answers = wijknet.read_survey(DATA / "t0_long.csv", mapping)  # the answers themselves read
+    assert set(answers["relation"]) == {""} and len(answers) == 12 * 11 * 2

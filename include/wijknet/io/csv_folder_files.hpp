@@ -8,13 +8,12 @@
 #include <vector>
 
 #include "wijknet/config.hpp"
+#include "wijknet/detail/text.hpp"
 #include "wijknet/io/problem.hpp"
 
 #if WIJKNET_BODIES
 #include <algorithm>
 #include <filesystem>
-
-#include "wijknet/detail/text.hpp"
 #endif
 
 namespace wijknet {
