@@ -62,13 +62,15 @@ py::dict problem_dict(const problem& p) {
     return d;
 }
 
-csv_folder_options folder_options(const std::string& separator, bool decimal_comma, const std::string& encoding,
-                                  const std::string& duplicates) {
+// decimal_comma: true or false as asked; None: a file separated by ';' has decimal commas (Dutch Excel).
+csv_folder_options folder_options(const std::string& separator, std::optional<bool> decimal_comma,
+                                  const std::string& encoding, const std::string& duplicates) {
     csv_folder_options o;
     if (separator.size() > 1 && separator != "\\t")
         throw invalid_value_error("separator must be one character, got '" + separator + "'");
     o.csv.separator = separator.empty() ? 0 : separator == "\\t" ? '\t' : separator[0];
-    o.csv.decimal_comma = decimal_comma;
+    o.csv.decimal_comma = decimal_comma.value_or(false);
+    o.csv.infer_decimal_comma = !decimal_comma.has_value();
     o.csv.encoding = parse_text_encoding(encoding);
     o.duplicates = parse_duplicate_rule(duplicates);
     return o;
@@ -326,7 +328,7 @@ void register_model(py::module_& m) {
                            });
         })
         .def("_read_csv_folder",
-             [](alliance& a, const std::string& folder, const std::string& separator, bool decimal_comma,
+             [](alliance& a, const std::string& folder, const std::string& separator, std::optional<bool> decimal_comma,
                 const std::string& encoding, const std::string& duplicates) {
                  const csv_folder_options o = folder_options(separator, decimal_comma, encoding, duplicates);
                  alliance loaded;
@@ -340,12 +342,12 @@ void register_model(py::module_& m) {
                  for (const auto& w : warnings) out.append(problem_dict(w));
                  return out;
              },
-             py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false,
+             py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = py::none(),
              py::arg("encoding") = "auto", py::arg("duplicates") = "merge",
              "Reads a CSV folder into this alliance; returns the warnings as dicts.");
     m.def("_check_csv_folder",
-          [](const std::string& folder, const std::string& separator, bool decimal_comma, const std::string& encoding,
-             const std::string& duplicates) {
+          [](const std::string& folder, const std::string& separator, std::optional<bool> decimal_comma,
+             const std::string& encoding, const std::string& duplicates) {
               const csv_folder_options o = folder_options(separator, decimal_comma, encoding, duplicates);
               std::vector<problem> problems;
               {
@@ -356,8 +358,15 @@ void register_model(py::module_& m) {
               for (const auto& p : problems) out.append(problem_dict(p));
               return out;
           },
-          py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = false, py::arg("encoding") = "auto",
-          py::arg("duplicates") = "merge", "Every problem of a CSV folder, as dicts (wijknet.validate).");
+          py::arg("folder"), py::arg("separator") = "", py::arg("decimal_comma") = py::none(),
+          py::arg("encoding") = "auto", py::arg("duplicates") = "merge",
+          "Every problem of a CSV folder, as dicts (wijknet.validate).");
+    m.def("_csv_folder_file_names", [] {
+              std::vector<std::pair<std::string, strings>> out;
+              for (const auto& f : csv_folder_file_names()) out.emplace_back(f.name, f.aliases);
+              return out;
+          },
+          "The files of the CSV folder layout: (the name wijknet writes, the other names it reads).");
     m.def("_dutch", [](const std::string& english) { return detail::dutch(english); }, py::arg("english"),
           "The Dutch of a message of wijknet's readers and model, phrase by phrase (quoted text kept); phrases "
           "it does not know stay English.");

@@ -48,6 +48,7 @@ from ._io import (
     write_csv_folder,
 )
 from ._roster import add_roster_ties, partner_scores
+from ._survey import SurveyWarning, add_survey, read_survey, survey_mapping, write_survey_mapping
 from ._layout import layout
 from ._draw import draw
 from ._report import Report, report
@@ -102,6 +103,11 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_cha
     "write_csv_folder",
     "add_roster_ties",
     "partner_scores",
+    "SurveyWarning",
+    "add_survey",
+    "read_survey",
+    "survey_mapping",
+    "write_survey_mapping",
     "layout",
     "draw",
     "Report",

@@ -483,7 +483,7 @@ def check_path(path: Path, folder: bool = False) -> None:
 
 
 @checked
-def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool = False, encoding: str = "auto",
+def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool | None = None, encoding: str = "auto",
                     duplicates: str = "merge") -> Alliance:
     """Read an alliance from a folder of CSV files.
 
@@ -495,8 +495,9 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
         ``participation.csv`` and the incident log (docs/csv.md).
     separator : {"", ",", ";", "\\t"}, default ""
         The field separator; "" detects it from each header line.
-    decimal_comma : bool, default False
-        Read ``3,5`` as 3.5, as Dutch Excel writes numbers.
+    decimal_comma : bool, optional
+        True: read ``3,5`` as 3.5, as Dutch Excel writes numbers; False: numbers have a decimal point. Default: a
+        decimal comma in the files separated by ``;`` (Dutch Excel writes both), a decimal point in the others.
     encoding : {"auto", "utf-8", "cp1252", "utf-16"}, default "auto"
         ``auto`` detects UTF-8 with or without byte order mark, Windows-1252 and UTF-16 with byte order mark, per
         file.
@@ -521,6 +522,9 @@ def read_csv_folder(folder: str | Path, separator: str = "", decimal_comma: bool
 
     Notes
     -----
+    File names may be Dutch (``relaties.csv``, ``metingen.csv``, ``bijeenkomsten.csv``, ``deelname.csv``,
+    ``meldingen.csv``, ``meldingstappen.csv`` ...), in any case; another CSV file in the folder is a warning naming
+    what it may be. A column of numbers (or yes/no) that is read as text because of a few cells is a warning too.
     Column names may be Dutch (``naam``, ``soort``, ``rol``, ``van``, ``naar``, ``gewicht`` ...), in any case; a
     name one typo away from a known column is an error, not an attribute. Several roles in one cell are separated by
     ``|``; a column whose name ends in ``:sensitive`` becomes a sensitive attribute.

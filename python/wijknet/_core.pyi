@@ -173,7 +173,7 @@ class Alliance:
         ...
     def _participation_columns(self) -> dict:
         ...
-    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+    def _read_csv_folder(self, folder: str, separator: str = '', decimal_comma: bool | None = None, encoding: str = 'auto', duplicates: str = 'merge') -> list:
         """
         Reads a CSV folder into this alliance; returns the warnings as dicts.
         """
@@ -505,9 +505,13 @@ def _assess(alliance: Alliance, wave: str, relations: collections.abc.Sequence[s
     ...
 def _chain_routes(alliance: Alliance, roles: collections.abc.Sequence[str], steps: collections.abc.Sequence[str], intermediaries: bool, wave: str, relations: collections.abc.Sequence[str], max_routes: typing.SupportsInt | typing.SupportsIndex) -> dict:
     ...
-def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool = False, encoding: str = 'auto', duplicates: str = 'merge') -> list:
+def _check_csv_folder(folder: str, separator: str = '', decimal_comma: bool | None = None, encoding: str = 'auto', duplicates: str = 'merge') -> list:
     """
     Every problem of a CSV folder, as dicts (wijknet.validate).
+    """
+def _csv_folder_file_names() -> list[tuple[str, list[str]]]:
+    """
+    The files of the CSV folder layout: (the name wijknet writes, the other names it reads).
     """
 def _cug_graphs(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str, arg2: str, arg3: typing.SupportsInt | typing.SupportsIndex, arg4: typing.SupportsInt | typing.SupportsIndex, arg5: typing.SupportsInt | typing.SupportsIndex, arg6: typing.SupportsInt | typing.SupportsIndex, arg7: typing.SupportsInt | typing.SupportsIndex, arg8: typing.SupportsInt | typing.SupportsIndex, arg9: typing.SupportsInt | typing.SupportsIndex) -> numpy.typing.NDArray[numpy.uint8]:
     ...

@@ -790,8 +790,18 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output", separator: st
 
 #: The files of the CSV folder layout: a save replaces all of them at once, and removes those
 #: it does not write this time (so no stale incidents.csv outlives a save without them).
-CSV_FOLDER_FILES = ("waves.csv", "relations.csv", "stakeholders.csv", "ties.csv", "events.csv",
-                    "participation.csv", "incidents.csv", "incident_steps.csv")
+CSV_FOLDER_FILES = tuple(name for name, _ in _core._csv_folder_file_names())
+
+
+def _owned_files(folder: str | os.PathLike) -> list[str]:
+    """The files a save of ``folder`` replaces: the layout's, and those of the folder the reader takes for one of
+    them (``relaties.csv``, ``Stakeholders.CSV`` ...), so that no file is read twice after the save."""
+    def fold(name: str) -> str:
+        return "".join(c for c in name.lower() if c not in "_- ")
+
+    names = {fold(n) for name, aliases in _core._csv_folder_file_names() for n in (name, *aliases)}
+    found = [p.name for p in Path(folder).iterdir() if fold(p.name) in names] if Path(folder).is_dir() else []
+    return list(dict.fromkeys([*CSV_FOLDER_FILES, *found]))
 
 
 @checked
@@ -846,7 +856,7 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
         frame = frame.rename(columns={c: f"{c}:sensitive" for c in marked})
         tables[f"{name}.csv"] = frame
     files = [(file, to_csv_text(frame, file)) for file, frame in tables.items()]
-    _core._write_folder_atomically(os.fspath(folder), files, list(CSV_FOLDER_FILES))
+    _core._write_folder_atomically(os.fspath(folder), files, _owned_files(folder))
 
 
 # ---------------------------------------------------------------- graphs (networkx, igraph)

@@ -103,12 +103,17 @@ def _check_lang(lang: str) -> None:
         raise _core.InvalidValueError(f"lang must be 'en' or 'nl', got {lang!r}")
 
 
-def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str = "", decimal_comma: bool = False,
-             duplicates: str = "merge") -> list[Problem]:
-    """The problems of a folder of CSV files (or of one JSON, GraphML or DL file) as :class:`Problem` objects."""
+def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str = "", decimal_comma: bool | None = None,
+             duplicates: str = "merge", mapping=None, stakeholders=None) -> list[Problem]:
+    """The problems of a folder of CSV files (or of one JSON, GraphML or DL file, or of a survey export with its
+    ``mapping``) as :class:`Problem` objects."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(2, "No such file or folder", str(path))
+    if mapping is not None:
+        from ._survey import survey_problems  # the survey reader sits above this module
+
+        return survey_problems(path, mapping, stakeholders)
     if path.is_dir():
         return [Problem(**p) for p in _core._check_csv_folder(str(path), separator, decimal_comma, encoding, duplicates)]
     from ._io import read  # one file of another format: its reader stops at the first problem
@@ -126,7 +131,8 @@ def problems(path: str | os.PathLike, *, encoding: str = "auto", separator: str 
 
 @checked
 def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto", separator: str = "",
-             decimal_comma: bool = False, duplicates: str = "merge") -> pd.DataFrame:
+             decimal_comma: bool | None = None, duplicates: str = "merge", mapping=None,
+             stakeholders=None) -> pd.DataFrame:
     """Check a folder of CSV files and list every problem of every file at once.
 
     Where :func:`wijknet.read_csv_folder` stops at the first error, this goes on: a row with an
@@ -149,6 +155,14 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
         Language of ``message`` and ``suggestion``.
     encoding, separator, decimal_comma, duplicates
         As for :func:`wijknet.read_csv_folder`.
+    mapping : str, os.PathLike or dict, optional
+        With a mapping, ``path`` is a survey export and its problems with the mapping are listed (see
+        :func:`wijknet.read_survey`): a column the mapping does not account for, a partner that is not a
+        stakeholder, an answer not on its scale, a respondent not on the roster or answering twice, a mapping field
+        that is unknown or of the wrong kind, a rule against its relation's direction; and the warnings (a scale
+        that does not say which answers mean no tie).
+    stakeholders : Alliance, str or os.PathLike, optional
+        With ``mapping``: the stakeholders (default the mapping's ``stakeholders``).
 
     Returns
     -------
@@ -195,7 +209,8 @@ def validate(path: str | os.PathLike, lang: str = "en", *, encoding: str = "auto
     1
     """
     _check_lang(lang)
-    found = problems(path, encoding=encoding, separator=separator, decimal_comma=decimal_comma, duplicates=duplicates)
+    found = problems(path, encoding=encoding, separator=separator, decimal_comma=decimal_comma, duplicates=duplicates,
+                     mapping=mapping, stakeholders=stakeholders)
     nl = lang == "nl"
     frame = pd.DataFrame(
         [(p.file, p.line, p.column, p.severity, (p.message_nl or p.message) if nl else p.message,
@@ -223,6 +238,7 @@ def count(found: list, severity: str) -> int:
 _FLAGS = [
     (re.compile(r"duplicates='(\w+)'"), r"--duplicates \1"),
     (re.compile(r"encoding='([\w-]+)'"), r"--encoding \1"),
+    (re.compile(r"decimal_comma=False"), "--decimal-point"),
     (re.compile(r"decimal_comma=True|decimal_comma"), "--decimal-comma"),
 ]
 
@@ -246,7 +262,8 @@ def main_check(args) -> int:
     """The ``wijknet check DATA`` command: print every problem, exit status 1 when one is an error.
 
     ``args`` has ``data`` (the folder; None: the bundled example), ``lang``, ``encoding``,
-    ``separator``, ``decimal_comma`` and ``duplicates`` (argparse names). Prints one line per problem (``file:line:column: error:
+    ``separator``, ``decimal_comma``, ``duplicates`` and optionally ``mapping`` and ``stakeholders`` (then ``data`` is
+    a survey export) (argparse names). Prints one line per problem (``file:line:column: error:
     message; suggestion``, hints as command-line flags), then a count.
     """
     import sys
@@ -254,7 +271,8 @@ def main_check(args) -> int:
     from ._alliance import example_path
 
     found = problems(args.data or example_path(), encoding=args.encoding, separator=args.separator,
-                     decimal_comma=args.decimal_comma, duplicates=args.duplicates)
+                     decimal_comma=args.decimal_comma, duplicates=args.duplicates,
+                     mapping=getattr(args, "mapping", None), stakeholders=getattr(args, "stakeholders", None))
     nl = args.lang == "nl"
     for p in found:
         level = {"error": "fout", "warning": "waarschuwing", "note": "opmerking"}[p.severity] if nl else p.severity

@@ -4,8 +4,8 @@
 
     wijknet [--lang en|nl] [--format table|csv|json] [--show-names] [--show-sensitive] COMMAND [DATA] [options]
 
-Commands: ``summary`` (the default), ``report``, ``coverage``, ``chains``, ``key-players``,
-``scenario``, ``suggest``. DATA is a folder of CSV files, a ``.json`` or a ``.graphml`` file
+Commands: ``summary`` (the default), ``report``, ``check``, ``coverage``, ``chains``, ``key-players``,
+``scenario``, ``suggest``, ``survey init`` and ``survey import`` (survey-tool exports). DATA is a folder of CSV files, a ``.json`` or a ``.graphml`` file
 (default: the bundled fictional example). The global options may stand before or after the
 command. docs/cli.md describes every command and its output.
 
@@ -41,7 +41,7 @@ from ._report import _pick_template, suppressed
 from ._study import is_study_folder
 from ._wording import SMALL_CELL, TERMS, Wording, display_names
 
-COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest")
+COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest", "survey")
 FORMATS = ("table", "csv", "json")
 
 #: The chain of Samen in de Wijk, used when ``--chain`` is not given.
@@ -79,6 +79,17 @@ _WORDS = {
         "fewer": "Only {n} of the {k} contacts asked for: after {them}, no new contact improves this any further.",
         "without": "without {names}",
         "written": "Report written to {path}",
+        "sv.exists": "{path} exists already; it may hold edits: choose another -o, or pass --force to replace it",
+        "sv.proposed": ("Mapping written to {path}: {columns} answer columns ({items}), respondents in column "
+                        "{respondent!r}, {ignored} columns ignored."),
+        "sv.checks": "{n} lines are guesses (marked CHECK): look at them, then run: {command}",
+        "sv.no_checks": "Look at every line, then run: {command}",
+        "sv.response": "Wave {wave}: {responded} of {roster} on the roster responded ({partly} of them partly){nots}.",
+        "sv.not": "; did not respond: {names}",
+        "sv.ties": "Ties added: {ties}.",
+        "sv.saved": "Written to {path}",
+        "sv.more": "and {n} more errors; '{command}' lists them all",
+        "warning": "warning",
     },
     "nl": {
         "coverage": "Rolbezetting: {template}", "chains": "Werkt de keten? {chain}",
@@ -110,6 +121,19 @@ _WORDS = {
         "fewer": "Maar {n} van de {k} gevraagde contacten: na {them} verbetert geen nieuw contact dit nog verder.",
         "without": "zonder {names}",
         "written": "Rapport geschreven naar {path}",
+        "sv.exists": "{path} bestaat al en kan aanpassingen bevatten: kies een andere -o, of geef --force om het "
+                     "te vervangen",
+        "sv.proposed": ("Koppeling geschreven naar {path}: {columns} antwoordkolommen ({items}), respondenten in "
+                        "kolom {respondent!r}, {ignored} kolommen genegeerd."),
+        "sv.checks": "{n} regels zijn gissingen (gemarkeerd met CHECK): bekijk ze, en geef dan: {command}",
+        "sv.no_checks": "Bekijk elke regel, en geef dan: {command}",
+        "sv.response": ("Meting {wave}: {responded} van de {roster} op de lijst antwoordden ({partly} van hen "
+                        "gedeeltelijk){nots}."),
+        "sv.not": "; niet geantwoord: {names}",
+        "sv.ties": "Relaties toegevoegd: {ties}.",
+        "sv.saved": "Geschreven naar {path}",
+        "sv.more": "en nog {n} fouten; '{command}' noemt ze allemaal",
+        "warning": "waarschuwing",
     },
 }
 
@@ -581,6 +605,66 @@ def _study_report(args: argparse.Namespace) -> str:
     return _WORDS[args.lang]["written"].format(path=out.resolve())
 
 
+# ---------------------------------------------------------------------------- survey exports
+
+def _survey_command(args: argparse.Namespace) -> int:
+    """``wijknet survey init`` (propose a mapping) and ``wijknet survey import`` (add an export to the data)."""
+    import warnings
+
+    from . import _survey
+    from ._io import write
+    from ._validate import count, problem_line
+
+    t = _WORDS[args.lang]
+    export = Path(args.export)
+    for path in [export] + ([Path(args.stakeholders)] if args.stakeholders else []) + (
+            [Path(args.mapping)] if getattr(args, "mapping", None) else []):
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder", f"{path}: dit bestand of deze map bestaat niet")
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(_WORDS["en"]["sv.exists"].format(path=out), _WORDS["nl"]["sv.exists"].format(path=out))
+    if args.survey_command == "init":
+        mapping = _survey.survey_mapping(export, args.stakeholders, wave=args.wave, lang=args.lang)
+        _survey.write_survey_mapping(mapping, out, lang=args.lang, export=str(export))
+        items = ", ".join(f"{len([c for c in mapping['columns'] if c['item'] == key])} {key}"
+                          for key in mapping["items"])
+        print(t["sv.proposed"].format(path=out, columns=len(mapping["columns"]), items=items,
+                                      respondent=mapping["respondent_column"], ignored=len(mapping["ignore"])))
+        command = f"wijknet check {export} --mapping {out}" + (" --lang nl" if args.lang == "nl" else "")
+        checks = len(mapping["checks"]) - len([k for k in mapping["checks"] if k.endswith(".text")])
+        print(t["sv.checks"].format(n=checks, command=command) if checks else t["sv.no_checks"].format(command=command))
+        return 0
+    # import: every problem first, in the language asked; nothing is written unless the export reads cleanly.
+    found = _survey.survey_problems(export, args.mapping, args.stakeholders, args.wave)
+    level = "waarschuwing" if args.lang == "nl" else "warning"
+    for p in found:
+        if p.severity == "warning":
+            print(f"wijknet: {problem_line(p, args.lang, level)}", file=sys.stderr)
+    errors = count(found, "error")
+    if errors:
+        first = next(p for p in found if p.severity == "error")
+        print(f"wijknet: {'fout' if args.lang == 'nl' else 'error'}: {problem_line(first, args.lang)}", file=sys.stderr)
+        if errors > 1:
+            command = f"wijknet check {export} --mapping {args.mapping}" + (" --lang nl" if args.lang == "nl" else "")
+            print(f"wijknet: {t['sv.more'].format(n=errors - 1, command=command)}", file=sys.stderr)
+        return 1
+    alliance = _survey.mapping_roster(args.mapping, args.stakeholders)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", _survey.SurveyWarning)  # printed above, in the language asked
+        added = _survey.add_survey(alliance, export, args.mapping, wave=args.wave)
+    write(alliance, out)
+    w = Wording(alliance, args.lang, args.show_names)
+    roster = len(added["respondents"]) + len(added["non_respondents"])
+    nots = (t["sv.not"].format(names=w.join([w.name(i) for i in added["non_respondents"]]))
+            if added["non_respondents"] else "")
+    print(t["sv.response"].format(wave=added["wave"], responded=len(added["respondents"]), roster=roster,
+                                  partly=len(added["partly"]), nots=nots))
+    print(t["sv.ties"].format(ties=", ".join(f"{w.relation(r)} {n}" for r, n in added["ties"].items())))
+    print(t["sv.saved"].format(path=out.resolve()))
+    return 0
+
+
 # ------------------------------------------------------------------------------- command line
 
 #: The help of the command line, in both languages: `wijknet --lang nl --help` is Dutch throughout.
@@ -599,7 +683,26 @@ _HELP = {
         "show_sensitive": "show sensitive attributes (groups smaller than 5 stay suppressed)",
         "data": "folder of CSV files, .json or .graphml file (default: the bundled example)",
         "separator": "CSV separator (default: detected)",
-        "decimal_comma": "CSV numbers are written as 3,5",
+        "decimal_comma": "CSV numbers are written as 3,5 (default: so in files separated by ';', as Dutch Excel "
+        "writes them)",
+        "decimal_point": "CSV numbers are written as 3.5, also in files separated by ';'",
+        "check.mapping": "DATA is a survey export: check it with this mapping (see 'wijknet survey init')",
+        "check.stakeholders": "with --mapping: the stakeholders (default: the mapping's 'stakeholders')",
+        "survey": "survey-tool exports: propose a mapping (init), then add the answers to the data (import)",
+        "survey.init": "propose the mapping of an export: who answered, which partner and question each column is, "
+        "which answers mean no tie or missing",
+        "survey.export": "the survey export (a CSV file)",
+        "survey.init.stakeholders": "the stakeholders: a folder of CSV files, a .json file or a CSV file of "
+        "stakeholders",
+        "survey.init.output": "where to write the mapping (default survey.toml)",
+        "survey.init.wave": "the wave of the answers (default T0)",
+        "survey.force": "replace the output if it exists",
+        "survey.import": "add the ties and the response of an export to the data, and write them",
+        "survey.mapping": "the mapping (from 'wijknet survey init')",
+        "survey.import.stakeholders": "the data to add to: a folder of CSV files or a .json file (default: the "
+        "mapping's 'stakeholders')",
+        "survey.import.wave": "the wave of the answers (default: the mapping's)",
+        "survey.import.output": "where to write the data with the survey: a folder of CSV files, or a .json file",
         "encoding": "text encoding of the CSV files (default: detected per file)",
         "duplicates": "a tie listed twice: merge identical listings (default), refuse, or sum/max/mean the weights",
         "summary": "stakeholders per role, ties per relation and wave, missing roles",
@@ -654,7 +757,29 @@ _HELP = {
         "show_sensitive": "toon gevoelige kenmerken (groepen kleiner dan 5 blijven weggelaten)",
         "data": "map met CSV-bestanden, .json- of .graphml-bestand (standaard: het meegeleverde voorbeeld)",
         "separator": "scheidingsteken van de CSV-bestanden (standaard: herkend)",
-        "decimal_comma": "getallen in de CSV-bestanden staan als 3,5",
+        "decimal_comma": "getallen in de CSV-bestanden staan als 3,5 (standaard: zo in bestanden met ';' ertussen, "
+        "zoals Nederlandse Excel ze schrijft)",
+        "decimal_point": "getallen in de CSV-bestanden staan als 3.5, ook in bestanden met ';' ertussen",
+        "check.mapping": "DATA is een export van een enquête: controleer die met deze koppeling (zie 'wijknet "
+        "survey init')",
+        "check.stakeholders": "met --mapping: de stakeholders (standaard: 'stakeholders' uit de koppeling)",
+        "survey": "exports van enquêtetools: stel een koppeling voor (init) en voeg dan de antwoorden aan de "
+        "gegevens toe (import)",
+        "survey.init": "stel de koppeling van een export voor: wie antwoordde, welke partner en vraag elke kolom is, "
+        "welke antwoorden geen relatie of ontbrekend betekenen",
+        "survey.export": "de export van de enquête (een CSV-bestand)",
+        "survey.init.stakeholders": "de stakeholders: een map met CSV-bestanden, een .json-bestand of een "
+        "CSV-bestand met stakeholders",
+        "survey.init.output": "waar de koppeling heen moet (standaard survey.toml)",
+        "survey.init.wave": "de meting van de antwoorden (standaard T0)",
+        "survey.force": "vervang de uitvoer als die al bestaat",
+        "survey.import": "voeg de relaties en de respons van een export aan de gegevens toe en schrijf ze weg",
+        "survey.mapping": "de koppeling (van 'wijknet survey init')",
+        "survey.import.stakeholders": "de gegevens om aan toe te voegen: een map met CSV-bestanden of een "
+        ".json-bestand (standaard: 'stakeholders' uit de koppeling)",
+        "survey.import.wave": "de meting van de antwoorden (standaard: die uit de koppeling)",
+        "survey.import.output": "waar de gegevens met de enquête heen moeten: een map met CSV-bestanden of een "
+        ".json-bestand",
         "encoding": "tekencodering van de CSV-bestanden (standaard: per bestand herkend)",
         "duplicates": "een relatie die twee keer voorkomt: gelijke samenvoegen (standaard), weigeren, of de "
         "gewichten optellen (sum), het grootste nemen (max) of middelen (mean)",
@@ -740,7 +865,11 @@ def _global_options(parser: argparse.ArgumentParser, top: bool, h: dict[str, str
 def _data_options(parser: argparse.ArgumentParser, h: dict[str, str]) -> None:
     parser.add_argument("data", nargs="?", metavar="DATA", help=h["data"])
     parser.add_argument("--separator", default="", help=h["separator"])
-    parser.add_argument("--decimal-comma", action="store_true", help=h["decimal_comma"])
+    decimal = parser.add_mutually_exclusive_group()
+    decimal.add_argument("--decimal-comma", action="store_const", const=True, dest="decimal_comma", default=None,
+                         help=h["decimal_comma"])
+    decimal.add_argument("--decimal-point", action="store_const", const=False, dest="decimal_comma",
+                         help=h["decimal_point"])
     parser.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp1252", "utf-16"],
                         help=h["encoding"])
     parser.add_argument("--duplicates", default="merge", choices=["merge", "error", "sum", "max", "mean"],
@@ -764,7 +893,29 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     s = command("summary")
     s.add_argument("--template", action="append", dest="templates", metavar="KEY", help=h["summary.template"])
 
-    command("check")
+    ck = command("check")
+    ck.add_argument("--mapping", metavar="FILE", help=h["check.mapping"])
+    ck.add_argument("--stakeholders", metavar="DATA", help=h["check.stakeholders"])
+
+    sv = _titled(sub.add_parser("survey", **_help_parser(h, help=h["survey"], description=h["survey"])), h)
+    _global_options(sv, False, h)
+    svsub = sv.add_subparsers(dest="survey_command", metavar="init|import", required=True, title=h["commands"])
+    si = _titled(svsub.add_parser("init", **_help_parser(h, help=h["survey.init"], description=h["survey.init"])), h)
+    si.add_argument("export", metavar="EXPORT", help=h["survey.export"])
+    si.add_argument("--stakeholders", metavar="DATA", required=True, help=h["survey.init.stakeholders"])
+    si.add_argument("-o", "--output", metavar="FILE", default="survey.toml", help=h["survey.init.output"])
+    si.add_argument("--wave", default="T0", help=h["survey.init.wave"])
+    si.add_argument("--force", action="store_true", help=h["survey.force"])
+    _global_options(si, False, h)
+    sm = _titled(svsub.add_parser("import", **_help_parser(h, help=h["survey.import"],
+                                                          description=h["survey.import"])), h)
+    sm.add_argument("export", metavar="EXPORT", help=h["survey.export"])
+    sm.add_argument("--mapping", metavar="FILE", required=True, help=h["survey.mapping"])
+    sm.add_argument("--stakeholders", metavar="DATA", help=h["survey.import.stakeholders"])
+    sm.add_argument("--wave", help=h["survey.import.wave"])
+    sm.add_argument("-o", "--output", metavar="DATA", required=True, help=h["survey.import.output"])
+    sm.add_argument("--force", action="store_true", help=h["survey.force"])
+    _global_options(sm, False, h)
 
     r = command("report")
     r.add_argument("-o", "--output", metavar="FILE", help=h["output"])
@@ -891,7 +1042,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser(_asked_lang(argv))
     args = parser.parse_args(_with_command(argv, parser))
-    if args.format != "table" and args.command in ("report", "check"):
+    if args.format != "table" and args.command in ("report", "check", "survey"):
         parser.error(f"{args.command} prints no table; --format applies to the tables of the other commands")
     if args.command == "check":
         from ._validate import main_check
@@ -902,6 +1053,15 @@ def main(argv: list[str] | None = None) -> int:
         except (WijknetError, OSError) as err:
             print(_error_line(err, args), file=sys.stderr)
             return 2
+    if args.command == "survey":
+        try:
+            return _survey_command(args)
+        except UsageError as err:
+            print(_error_line(err, args), file=sys.stderr)
+            return err.status
+        except (WijknetError, OSError) as err:
+            print(_error_line(err, args), file=sys.stderr)
+            return 1
     try:
         if args.command == "report" and args.data and is_study_folder(args.data):
             print(_study_report(args))

@@ -690,3 +690,99 @@ TEST(Ids, InvalidUtf8IdIsAnErrorAtReadTime) {
     EXPECT_EQ(a.stakeholders()[0].id, "\xC3\x83\xC2\xA9\xC3\xAD\xC2\xA0\xE2\x82\xAC");  // Ã © í NBSP €
     EXPECT_EQ(detail::invalid_utf8(a.stakeholders()[0].id), std::string_view::npos);
 }
+
+// ---------------------------------------------------------------- a CSV folder in Dutch (issue 20)
+
+TEST(DutchFolder, DutchFileNamesInAnyCaseAreRead) {
+    // As a Dutch programme lead saves the sheets: Dutch file names, capitals, semicolons and
+    // decimal commas (read as such without being told: the file is separated by ';').
+    folder f("dutch_files");
+    f.file("Stakeholders.CSV", "id;naam;rol\nagent;Kees;wijkagent\ncoc;COC;lhbti_organisatie\nwelzijn;Welzijn;welzijnswerk\n")
+        .file("metingen.csv", "meting;naam;datum\nT0;begin;2021-10-01\n")
+        .file("Relaties.csv", "van;naar;relatie;meting;gewicht\nagent;coc;samenwerking;T0;3,5\ncoc;welzijn;doorverwijzing;T0;2\n")
+        .file("bijeenkomsten.csv", "id;naam;datum;thema\nev;Avond;2022-01-01;veiligheid\n")
+        .file("deelname.csv", "deelnemer;bijeenkomst\nagent;ev\n")
+        .file("meldingen.csv", "melding;gemeld;categorie\nm1;2022-02-01;discriminatie\n")
+        .file("meldingstappen.csv", "melding;wie;actie;tijdstip\nm1;coc;ontvangen;2022-02-01\n");
+    std::vector<problem> warnings;
+    const alliance a = read_csv_folder(f.path.string(), {}, &warnings);
+    EXPECT_TRUE(warnings.empty()) << warnings.front().message;
+    ASSERT_EQ(a.num_ties(), 2u);
+    EXPECT_DOUBLE_EQ(a.ties()[0].weight, 3.5);
+    EXPECT_EQ(a.waves()[0].label, "begin");
+    EXPECT_EQ(a.events().size(), 1u);
+    EXPECT_EQ(a.participations().size(), 1u);
+    EXPECT_EQ(a.incidents().size(), 1u);
+    EXPECT_EQ(a.incidents().incidents()[0].steps.size(), 1u);
+    EXPECT_TRUE(f.check().empty());
+}
+
+TEST(DutchFolder, TheExcelExportReadsWithoutBeingToldAboutItsDecimalCommas) {
+    const std::string dir = source_dir() + "/tests/data/excel/";
+    EXPECT_EQ(to_json(read_csv_folder(dir + "export"), {true}), to_json(read_csv_folder(dir + "clean"), {true}));
+}
+
+TEST(DutchFolder, AnUnknownCsvFileIsAWarningNamingWhatItMayBe) {
+    folder f("unknown_files");
+    f.file("stakeholders.csv", people)
+        .file("relatie.csv", "van,naar\nagent,coc\n")
+        .file("export_t0.csv", "a,b\n1,2\n")
+        .file("README.md", "notes\n");
+    const std::vector<std::string> expected = {
+        "warning export_t0.csv: 'export_t0.csv' is not read: it is none of the files of the layout; the folder is read "
+        "from stakeholders.csv, ties.csv (relaties.csv), waves.csv (metingen.csv), relations.csv, events.csv "
+        "(bijeenkomsten.csv), participation.csv (deelname.csv), incidents.csv (meldingen.csv) and incident_steps.csv "
+        "(meldingstappen.csv); see docs/csv.md",
+        "warning relatie.csv: 'relatie.csv' is not read: it is none of the files of the layout; did you mean "
+        "'relaties.csv' (the ties)? Rename it to be read"};
+    EXPECT_EQ(f.check(), expected);
+    EXPECT_EQ(f.check({}, "nl")[1],
+              "warning relatie.csv: 'relatie.csv' wordt niet gelezen: het is geen van de bestanden van de indeling; "
+              "bedoelt u 'relaties.csv' (de relaties)? Geef het die naam om het te laten lezen");
+    std::vector<problem> warnings;
+    const alliance a = read_csv_folder(f.path.string(), {}, &warnings);
+    EXPECT_EQ(warnings.size(), 2u);  // kept with the alliance (Python: read_warnings), as every warning
+    EXPECT_EQ(a.num_ties(), 0u);
+}
+
+TEST(DutchFolder, AFileUnderTwoNamesIsAnError) {
+    folder f("two_names");
+    f.file("stakeholders.csv", people).file("ties.csv", "source,target\nagent,coc\n").file("relaties.csv", "van,naar\ncoc,welzijn\n");
+    EXPECT_EQ(f.error(), "ties.csv: 'relaties.csv' and 'ties.csv' are both the ties (ties.csv); keep one of them in "
+                         "the folder");
+}
+
+TEST(DutchFolder, ASemicolonFileHasDecimalCommasUnlessSaidOtherwise) {
+    folder f("semicolon_numbers");
+    f.file("stakeholders.csv", people).file("ties.csv", "source;target;weight\nagent;coc;4.5\n");
+    EXPECT_EQ(f.error(), "ties.csv:2:3: expected a number in column 'weight', found '4.5' (the file is separated by "
+                         "';', so its numbers are read with a decimal comma, as Dutch Excel writes them: write 4,5 for "
+                         "four and a half, or read the file with decimal_comma=False)");
+    csv_folder_options points;
+    points.csv.infer_decimal_comma = false;
+    EXPECT_DOUBLE_EQ(f.read(points).ties()[0].weight, 4.5);
+    // A comma-separated file keeps its decimal points.
+    f.file("ties.csv", "source,target,weight\nagent,coc,4.5\n");
+    EXPECT_DOUBLE_EQ(f.read().ties()[0].weight, 4.5);
+}
+
+TEST(DutchFolder, AColumnReadAsTextBecauseOfAFewCellsIsAWarning) {
+    folder f("odd_cells");
+    f.file("stakeholders.csv", "id,role,jaren,vrijwilliger\nagent,wijkagent,6,ja\ncoc,lhbti_organisatie,n.b.,nee\n"
+                               "welzijn,welzijnswerk,15,misschien\nbuurt,bewonersinitiatief,4,ja\n")
+        .file("ties.csv", "source;target;uren\nagent;coc;1.5\ncoc;welzijn;2.5\nagent;welzijn;3\n");
+    const std::vector<std::string> expected = {
+        "warning stakeholders.csv:3:3: column 'jaren' is read as text: 1 of its 4 values are not numbers (line 3: "
+        "'n.b.'); correct those cells (empty, or NA, where the value is not known) to read the column as numbers",
+        "warning stakeholders.csv:4:4: column 'vrijwilliger' is read as text: 1 of its 4 values are not true or false "
+        "(line 4: 'misschien'); correct those cells (empty, or NA, where the value is not known) to read the column "
+        "as true or false",
+        "warning ties.csv:2:3: column 'uren' is read as text: 2 of its 3 values are not numbers (line 2: '1.5', line "
+        "3: '2.5'); the file is separated by ';', so its numbers are read with a decimal comma: write 4,5 for four "
+        "and a half, or read the file with decimal_comma=False"};
+    EXPECT_EQ(f.check(), expected);
+    // A column of text stays text without a word.
+    f.file("stakeholders.csv", "id,role,sector\nagent,wijkagent,politie\ncoc,lhbti_organisatie,12\n");
+    f.file("ties.csv", "source,target\nagent,coc\n");
+    EXPECT_TRUE(f.check().empty());
+}

@@ -192,6 +192,12 @@ def _outputs(a: wijknet.Alliance, tmp: Path) -> dict:
         "without": lambda: w.without(a, ids[:2]),
         "add_roster_ties": "takes survey responses, not an alliance's attributes (tested in test_io)",
         "partner_scores": "takes survey responses, not an alliance's attributes (tested in test_io)",
+        # survey exports: they read an export and give answers, ids and names, never a stakeholder's attributes
+        "read_survey": "takes a survey export; gives its answers by stakeholder id (tested in test_survey)",
+        "add_survey": "takes a survey export; gives ids and counts (tested in test_survey)",
+        "survey_mapping": "takes a survey export; gives column names, ids and answer labels (tested in test_survey)",
+        "write_survey_mapping": "writes the mapping it is given, nothing of an alliance",
+        "SurveyWarning": "a warning type (warnings given are checked with each call)",
         "gcor": lambda: w.gcor(w.same_role(a), w.relation_matrix(a, "collaboration")),
         "qap_test": lambda: w.qap_test(w.same_role(a), w.relation_matrix(a, "collaboration"), reps=20, seed=1),
         "netlm": lambda: w.netlm(w.relation_matrix(a, "collaboration"), [w.same_role(a)], reps=20, seed=1),

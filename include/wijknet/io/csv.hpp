@@ -1,7 +1,8 @@
 /// @file
 /// @brief A strict, fast CSV reader for spreadsheet exports (Excel, LibreOffice, survey tools).
 ///
-/// Accepts: `,`, `;` or tab as separator (detected from the header line unless given); UTF-8 with
+/// Accepts: `,`, `;` or tab as separator (detected from the header line unless given; a file
+/// separated by `;` has decimal commas unless the caller says otherwise); UTF-8 with
 /// or without a byte order mark, Windows-1252 and UTF-16 with a byte order mark (detected per file
 /// unless given, see detail::decode_text); LF or CRLF line ends; fields quoted with `"` holding
 /// separators, doubled quotes and line breaks (RFC 4180). Skips blank rows and rows whose cells are
@@ -49,6 +50,9 @@ struct csv_options {
     char separator = 0;
     /// Read numbers with a decimal comma ("3,5"), as Dutch Excel writes them.
     bool decimal_comma = false;
+    /// When decimal_comma is false, read a file separated by ';' with decimal commas all the same:
+    /// Excel in a Dutch locale writes both. False: a decimal point in every file.
+    bool infer_decimal_comma = true;
     /// Cell texts that mean "missing" (compared after trimming spaces); empty cells always do.
     std::vector<std::string> missing = {"NA", "N/A", "n.v.t."};
     /// Text encoding; automatic = detected per file (detail::decode_text).
@@ -83,6 +87,9 @@ public:
     /// The encoding the file was read in (detected or given).
     text_encoding encoding() const noexcept { return encoding_; }
     const csv_options& options() const noexcept { return options_; }
+    /// True when numbers are read with a decimal comma because the file is separated by ';'
+    /// (csv_options::infer_decimal_comma), not because the caller asked for it.
+    bool decimal_comma_inferred() const noexcept { return decimal_comma_inferred_; }
 
     /// The text of cell (row, column), both 0-based, without quotes.
     std::string_view cell(std::size_t row, std::size_t column) const {
@@ -136,6 +143,10 @@ public:
         if (text.empty() || stop || ec != std::errc() || end != text.data() + text.size()) {
             std::string hint = !options_.decimal_comma && text.find(',') != std::string::npos
                                    ? " (a decimal comma? read the file with decimal_comma)"
+                               : stop && decimal_comma_inferred_
+                                   ? " (the file is separated by ';', so its numbers are read with a decimal comma, as "
+                                     "Dutch Excel writes them: write 4,5 for four and a half, or read the file with "
+                                     "decimal_comma=False)"
                                : stop ? " (with decimal_comma a full stop may be a thousands separator or a decimal "
                                         "point; write the number without thousands separators, with a decimal comma)"
                                       : "";
@@ -168,6 +179,7 @@ private:
 
     std::string file_;
     csv_options options_;
+    bool decimal_comma_inferred_ = false;
     char separator_ = ',';
     text_encoding encoding_ = text_encoding::utf8;
     std::vector<std::string> header_;
@@ -203,6 +215,8 @@ WIJKNET_DECL csv_table parse_csv(std::string_view bytes, const std::string& file
         sep = tabs > std::max(commas, semicolons) ? '\t' : semicolons > commas ? ';' : ',';
     }
     t.separator_ = sep;
+    if (sep == ';' && !options.decimal_comma && options.infer_decimal_comma)
+        t.options_.decimal_comma = t.decimal_comma_inferred_ = true;
     t.data_.reserve(text.size());
 
     std::size_t pos = 0, line = 1, line_start = 0;

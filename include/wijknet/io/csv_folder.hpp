@@ -9,6 +9,7 @@
 
 #include "wijknet/config.hpp"
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/csv_folder_files.hpp"
 #include "wijknet/io/csv_header.hpp"
 #include "wijknet/io/incidents_csv.hpp"
 #include "wijknet/io/duplicates.hpp"
@@ -131,7 +132,9 @@ inline std::optional<bool> parse_bool(std::string_view text) {
 #if WIJKNET_BODIES
 /// The attribute columns of a table (all but the ones named in @p used), with their type
 /// inferred from the whole column: number if every present cell is one, else boolean if every
-/// present cell is true/false, else text.
+/// present cell is true/false, else text. A column read as text although most of its cells are
+/// numbers (or would be with the other decimal sign) or true/false gets a warning naming the first
+/// cells that are not.
 class attribute_columns {
 public:
     /// @param used the header cells that are fields of the file, not attributes
@@ -151,6 +154,9 @@ public:
             columns_.push_back(std::move(col));
         }
     }
+
+    /// Columns of numbers or of yes/no read as text because of a few cells: warnings naming them.
+    const std::vector<problem>& warnings() const noexcept { return warnings_; }
 
     /// The attributes of row @p r.
     attribute_map row(std::size_t r) const {
@@ -178,28 +184,90 @@ private:
         kind type = kind::text;
     };
 
-    kind infer(std::size_t c) const {
-        bool number = true, boolean = true, any = false;
-        for (std::size_t r = 0; r < table_.num_rows() && (number || boolean); ++r) {
+    kind infer(std::size_t c) {
+        std::size_t present = 0, numbers = 0, booleans = 0, odd = 0, other_sign = 0;
+        std::vector<std::size_t> odd_rows;  // the first few cells that are neither
+        for (std::size_t r = 0; r < table_.num_rows(); ++r) {
             if (table_.is_missing(r, c)) continue;
-            any = true;
+            ++present;
             const std::string_view text = csv_table::trim(table_.cell(r, c));
-            if (number) {
-                try {
-                    table_.number(r, c);
-                } catch (const parse_error&) {
-                    number = false;
-                }
+            bool number = true;
+            try {
+                table_.number(r, c);
+            } catch (const parse_error&) {
+                number = false;
             }
-            if (boolean && !parse_bool(text)) boolean = false;
+            const bool boolean = parse_bool(text).has_value();
+            numbers += number, booleans += boolean;
+            if (number || boolean) continue;
+            ++odd;
+            if (odd_rows.size() < 3) odd_rows.push_back(r);
+            other_sign += other_decimal_sign(text);
+            if (odd > 8 && odd > numbers + booleans) return kind::text;  // a text column: no need to read on
         }
-        if (!any) return kind::text;
+        if (present == 0) return kind::text;
         // "0"/"1" columns read as numbers: a count is likelier than a yes/no coded as digits.
-        return number ? kind::number : boolean ? kind::boolean : kind::text;
+        if (numbers == present) return kind::number;
+        if (booleans == present) return kind::boolean;
+        // Most cells numbers (also with the other decimal sign) or yes/no: the others are likely mistakes.
+        if (2 * (numbers + other_sign) > present || 2 * booleans > present)
+            note_odd_cells(c, present, numbers + other_sign >= booleans, odd, other_sign, odd_rows);
+        return kind::text;
+    }
+
+    /// Whether a cell that is no number would be one with the other decimal sign ("4.5" in a file
+    /// read with decimal commas, "4,5" in one read with decimal points).
+    bool other_decimal_sign(std::string_view text) const {
+        const char sign = table_.options().decimal_comma ? '.' : ',', other = sign == '.' ? ',' : '.';
+        if (text.find(sign) == std::string_view::npos || text.find(other) != std::string_view::npos) return false;
+        std::string plain(text);
+        for (char& ch : plain)
+            if (ch == sign) ch = '.';
+        double value = 0;
+        auto [end, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+        return ec == std::errc() && end == plain.data() + plain.size();
+    }
+
+    /// A warning: a column of numbers (or yes/no) is read as text because of a few cells.
+    void note_odd_cells(std::size_t c, std::size_t present, bool numeric, std::size_t odd, std::size_t other_sign,
+                        const std::vector<std::size_t>& rows) {
+        std::string cells, cells_nl;
+        for (std::size_t r : rows) {
+            const std::string quoted = "'" + std::string(csv_table::trim(table_.cell(r, c))) + "'";
+            cells += (cells.empty() ? "" : ", ") + ("line " + std::to_string(table_.line(r)) + ": " + quoted);
+            cells_nl += (cells_nl.empty() ? "" : ", ") + ("regel " + std::to_string(table_.line(r)) + ": " + quoted);
+        }
+        const std::string name = table_.header()[c], n = std::to_string(odd), of = std::to_string(present);
+        problem p;
+        p.file = table_.file(), p.line = table_.line(rows.front()), p.column = c + 1, p.level = severity::warning;
+        p.message = "column '" + name + "' is read as text: " + n + " of its " + of + " values are not " +
+                    (numeric ? "numbers" : "true or false") + " (" + cells + ")";
+        p.message_nl = "kolom '" + name + "' wordt als tekst gelezen: " + n + " van de " + of + " waarden zijn geen " +
+                       (numeric ? "getal" : "ja of nee") + " (" + cells_nl + ")";
+        if (numeric && other_sign && table_.decimal_comma_inferred()) {
+            p.suggestion = "the file is separated by ';', so its numbers are read with a decimal comma: write 4,5 for "
+                           "four and a half, or read the file with decimal_comma=False";
+            p.suggestion_nl = "het bestand is gescheiden door ';', dus worden de getallen gelezen met een decimale "
+                              "komma: schrijf 4,5 voor vier en een half, of lees het bestand met decimal_comma=False";
+        } else if (numeric && other_sign) {
+            p.suggestion = table_.options().decimal_comma
+                               ? "numbers are read with a decimal comma: write 4,5, or read the file without decimal_comma"
+                               : "a decimal comma? read the file with decimal_comma";
+            p.suggestion_nl = table_.options().decimal_comma
+                                  ? "getallen worden gelezen met een decimale komma: schrijf 4,5, of lees het bestand zonder decimal_comma"
+                                  : "een decimale komma? lees het bestand met decimal_comma=True";
+        } else {
+            p.suggestion = "correct those cells (empty, or NA, where the value is not known) to read the column as " +
+                           std::string(numeric ? "numbers" : "true or false");
+            p.suggestion_nl = "verbeter die cellen (leeg, of NA, waar de waarde niet bekend is) om de kolom als " +
+                              std::string(numeric ? "getallen" : "ja of nee") + " te lezen";
+        }
+        warnings_.push_back(std::move(p));
     }
 
     const csv_table& table_;
     std::vector<column> columns_;
+    std::vector<problem> warnings_;
 };
 
 /// Runs @p f; a wijknet::error it throws becomes a parse_error at (row, column) of @p t.
@@ -239,6 +307,8 @@ public:
             return a;
         }
         folder_ = folder;
+        listing_ = list_csv_folder(folder);
+        for (const auto& p : listing_.problems) report(p);
         waves(a);
         relations(a);
         const bool people = stakeholders(a);
@@ -322,13 +392,18 @@ private:
 
     // ------------------------------------------------------------ files and columns
 
-    std::string path(const char* name) const { return (std::filesystem::path(folder_) / name).string(); }
+    /// The file of the layout name @p name: as the folder names it (relaties.csv, Stakeholders.CSV ...),
+    /// or under @p name when the folder lacks it.
+    std::string path(const char* name) const {
+        const std::string found = listing_.find(name);
+        return found.empty() ? (std::filesystem::path(folder_) / name).string() : found;
+    }
 
     /// The table of @p name with its known columns located; nullopt when the file is absent (and
     /// optional) or cannot be read (the problem reported). Rows with the wrong number of fields
     /// are reported and skipped in collecting mode.
     std::optional<std::pair<csv_table, column_positions>> table(const char* name, bool required) {
-        if (!required && !std::filesystem::exists(path(name))) return std::nullopt;
+        if (!required && listing_.find(name).empty()) return std::nullopt;
         std::optional<std::pair<csv_table, column_positions>> out;
         guard([&] {
             std::vector<parse_error> bad_rows;
@@ -419,7 +494,7 @@ private:
         auto id = require(t, at, "stakeholders.csv", 0);
         if (!id) return false;
         const auto name = at.at[1], kind = at.at[2], role = at.at[3], waves = at.at[4];
-        detail::attribute_columns attributes(t, at.used);
+        const detail::attribute_columns attributes = attributes_of(t, at);
         std::size_t roles_read = 0;
         std::unordered_map<std::string, std::size_t> folded;  // fold_id of each id read -> its row
         for (std::size_t r = 0; r < t.num_rows(); ++r) {
@@ -508,17 +583,19 @@ private:
             for (const auto& h : t.header()) header += (header.empty() ? "" : ", ") + h;
             problem p;
             p.file = t.file(), p.line = 1, p.level = severity::warning;
-            p.message = "ties.csv has no wave column, and waves.csv declares " + std::to_string(a.waves().size()) +
-                        " waves: every tie is put in wave '" + options_.default_wave + "'";
+            const std::string ties_file = std::filesystem::path(t.file()).filename().string();
+            const std::string waves_file = std::filesystem::path(path("waves.csv")).filename().string();
+            p.message = ties_file + " has no wave column, and " + waves_file + " declares " +
+                        std::to_string(a.waves().size()) + " waves: every tie is put in wave '" + options_.default_wave + "'";
             p.suggestion = "add a column 'wave' (or 'meting') naming the wave of each tie (the header has: " + header + ")";
-            p.message_nl = "ties.csv heeft geen kolom met de meting, en waves.csv noemt " +
+            p.message_nl = ties_file + " heeft geen kolom met de meting, en " + waves_file + " noemt " +
                            std::to_string(a.waves().size()) + " metingen: elke relatie komt in meting '" +
                            options_.default_wave + "'";
             p.suggestion_nl = "voeg een kolom 'meting' (of 'wave') toe met de meting van elke relatie (de kopregel heeft: " +
                               header + ")";
             report(std::move(p));
         }
-        detail::attribute_columns attributes(t, at.used);
+        const detail::attribute_columns attributes = attributes_of(t, at);
         a.reserve_ties(a.num_ties() + t.num_rows());
         tie_listings listings(a, options_.duplicates);
         // Look-ups of a million ids wait mostly on memory: fetch the index slots 16 rows ahead and
@@ -582,6 +659,13 @@ private:
 
     struct skip_row {};
 
+    /// The attribute columns of a table, their warnings reported.
+    detail::attribute_columns attributes_of(const csv_table& t, const column_positions& at) {
+        detail::attribute_columns attributes(t, at.used);
+        for (const auto& p : attributes.warnings()) report(p);
+        return attributes;
+    }
+
     void events(alliance& a, bool people) {
         auto loaded = table("events.csv", false);
         if (!loaded) return;
@@ -590,7 +674,7 @@ private:
         auto id = require(t, at, "events.csv", 0);
         if (!id || !people) return;
         const auto name = at.at[1], date = at.at[2], theme = at.at[3], organisers = at.at[4];
-        detail::attribute_columns attributes(t, at.used);
+        const detail::attribute_columns attributes = attributes_of(t, at);
         for (std::size_t r = 0; r < t.num_rows(); ++r)
             if (!guard([&] {
                 event e;
@@ -623,7 +707,7 @@ private:
         const column_positions& at = loaded->second;
         auto who = require(t, at, "participation.csv", 0), what = require(t, at, "participation.csv", 1);
         if (!who || !what || !people) return;
-        detail::attribute_columns attributes(t, at.used);
+        const detail::attribute_columns attributes = attributes_of(t, at);
         for (std::size_t r = 0; r < t.num_rows(); ++r)
             guard([&] {
                 const std::string s(csv_table::trim(t.cell(r, *who))), e(csv_table::trim(t.cell(r, *what)));
@@ -636,6 +720,7 @@ private:
     const csv_folder_options& options_;
     bool collect_;
     std::string folder_;
+    csv_folder_listing listing_;
     bool has_wave_file_ = false;
     // Stakeholders and events whose row failed (collecting mode); hash sets, so that checking
     // every later row against them stays linear.

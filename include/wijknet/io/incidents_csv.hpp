@@ -9,6 +9,7 @@
 
 #include "wijknet/config.hpp"
 #include "wijknet/io/csv.hpp"
+#include "wijknet/io/csv_folder_files.hpp"
 #include "wijknet/io/csv_header.hpp"
 #include "wijknet/io/problem.hpp"
 #include "wijknet/model/alliance.hpp"
@@ -95,11 +96,15 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
         }
         return false;
     };
-    const std::string incidents_path = (fs::path(folder) / "incidents.csv").string();
-    const std::string steps_path = (fs::path(folder) / "incident_steps.csv").string();
-    if (!fs::exists(incidents_path)) {
-        if (fs::exists(steps_path))
-            guard([&] { throw parse_error(steps_path, 0, 0, "incident_steps.csv needs incidents.csv beside it"); });
+    // The files by any of their names (meldingen.csv, meldingstappen.csv ...; csv_folder_files.hpp).
+    const csv_folder_listing files = list_csv_folder(folder);
+    const std::string incidents_path = files.find("incidents.csv"), steps_path = files.find("incident_steps.csv");
+    if (incidents_path.empty()) {
+        if (!steps_path.empty())
+            guard([&] {
+                throw parse_error(steps_path, 0, 0, fs::path(steps_path).filename().string() +
+                                                        " needs incidents.csv (or meldingen.csv) beside it");
+            });
         return;
     }
     // A header problem (a column named twice, a near miss of a known name): thrown when strict,
@@ -166,7 +171,7 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
     std::optional<csv_table> s;
     std::vector<std::optional<std::size_t>> step_at;
     std::vector<std::vector<std::size_t>> step_rows(incidents.size());
-    if (fs::exists(steps_path)) {
+    if (!steps_path.empty()) {
         const auto& step_known = incident_step_columns();
         std::size_t which = 0;
         const bool readable = guard([&] {

@@ -125,6 +125,7 @@ WIJKNET_DECL std::string dutch(std::string_view english) {
         {"is dated", "heeft als datum"},
         {", before wave", ", eerder dan meting"},
         {": date", ": datum"},
+        {"(the file is separated by ';', so its numbers are read with a decimal comma, as Dutch Excel writes them: write 4,5 for four and a half, or read the file with decimal_comma=False)", "(het bestand is gescheiden door ';', dus worden de getallen gelezen met een decimale komma, zoals Nederlandse Excel ze schrijft: schrijf 4,5 voor vier en een half, of lees het bestand met decimal_comma=False)"},
         {"(with decimal_comma a full stop may be a thousands separator or a decimal point; write the number without thousands separators, with a decimal comma)", "(met decimal_comma kan een punt een scheidingsteken voor duizendtallen of een decimaalteken zijn; schrijf het getal zonder punten, met een decimale komma)"},
         {"known:", "bekend:"},
         {"relation", "relatie"},
