@@ -31,3 +31,10 @@ fi
 .venv/bin/python -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12"
 # No build isolation: the build folder (build/py-*) is kept, so a re-install compiles only what changed.
 .venv/bin/python -m pip install -q --no-build-isolation ".[test]"
+
+# The C++ package (headers and its CMake config; nothing to compile) into .venv as well, so that a C++
+# program finds it with find_package(wijknet) and -DCMAKE_PREFIX_PATH=<this folder>/.venv.
+cmake -S . -B build/install -G Ninja -DWIJKNET_BUILD_TESTS=OFF -DWIJKNET_BUILD_PYTHON=OFF \
+  -DWIJKNET_BUILD_EXAMPLES=OFF -DWIJKNET_BUILD_DOCS=OFF -DWIJKNET_INSTALL=ON -DCMAKE_INSTALL_PREFIX="$PWD/.venv" >/dev/null
+cmake --build build/install >/dev/null
+cmake --install build/install >/dev/null
