@@ -54,8 +54,16 @@ def shape(kind: str, x: float, y: float, r: float = RADIUS, attrs: str = "") -> 
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {attrs}/>'
 
 
-def _short(label: str, limit: int = 24) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def _lines(label: str, width: int = 24) -> list[str]:
+    """A label wrapped at spaces into lines of about ``width`` characters: never cut off (a single word
+    longer than the width keeps its own line)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [label]
 
 
 class NetMap:
@@ -67,6 +75,8 @@ class NetMap:
         self.frame = frame
         self.ids = list(positions.index)
         self.node = {sid: f"n{i}" for i, sid in enumerate(self.ids)}
+        # On paper each mark carries a number and the key table names it (long names would cross ties).
+        self.number = {sid: k + 1 for k, sid in enumerate(sorted(self.ids, key=lambda i: words.name(i).casefold()))}
         self.pos = {sid: (MARGIN + UNIT * float(positions.at[sid, "x"]), MARGIN + UNIT * float(positions.at[sid, "y"]))
                     for sid in self.ids}
         self.width = max((p[0] for p in self.pos.values()), default=0) + MARGIN + 40
@@ -152,7 +162,10 @@ class NetMap:
             out.append(f'<g class="node" data-node="{self.node[sid]}" tabindex="0"><title>{escape(title)}</title>')
             out.append(shape(kind, x, y, RADIUS, f'fill="{self.colour(sid)}" {stroke}'))
             lx, ly, anchor = labels[sid]
-            out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(_short(name))}</text>')
+            lines = "".join(f'<tspan x="{lx:.1f}" dy="{0 if k == 0 else 12}">{escape(line)}</tspan>'
+                            for k, line in enumerate(_lines(name)))
+            out.append(f'<text class="name" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{lines}</text>')
+            out.append(f'<text class="num" x="{x:.1f}" y="{y + 3.5:.1f}" text-anchor="middle">{self.number[sid]}</text>')
             out.append("</g>")
         out.append("</svg>")
         return "".join(out)
@@ -174,16 +187,18 @@ class NetMap:
         counts = pd.concat([self.ties["source"], self.ties["target"]]).value_counts()
         for sid in sorted(present, key=lambda i: -int(counts.get(i, 0))):
             x, y = self.pos[sid]
-            width = char * len(_short(self.words.name(sid)))
+            lines = _lines(self.words.name(sid))
+            width, tall = char * max(len(line) for line in lines), height * len(lines)
+            up = height * (len(lines) - 1)  # the first line's baseline moves up by the lines under it
             options = [
-                ((x - width / 2, y + RADIUS + 2, x + width / 2, y + RADIUS + 2 + height), (x, y + RADIUS + 12, "middle")),
-                ((x - width / 2, y - RADIUS - 2 - height, x + width / 2, y - RADIUS - 2), (x, y - RADIUS - 4, "middle")),
-                ((x + RADIUS + 3, y - height / 2, x + RADIUS + 3 + width, y + height / 2), (x + RADIUS + 3, y + 4, "start")),
-                ((x - RADIUS - 3 - width, y - height / 2, x - RADIUS - 3, y + height / 2), (x - RADIUS - 3, y + 4, "end")),
-                ((x + RADIUS, y + RADIUS, x + RADIUS + width, y + RADIUS + height), (x + RADIUS, y + RADIUS + 10, "start")),
-                ((x - RADIUS - width, y - RADIUS - height, x - RADIUS, y - RADIUS), (x - RADIUS, y - RADIUS - 2, "end")),
-                ((x + RADIUS, y - RADIUS - height, x + RADIUS + width, y - RADIUS), (x + RADIUS, y - RADIUS - 2, "start")),
-                ((x - RADIUS - width, y + RADIUS, x - RADIUS, y + RADIUS + height), (x - RADIUS, y + RADIUS + 10, "end")),
+                ((x - width / 2, y + RADIUS + 2, x + width / 2, y + RADIUS + 2 + tall), (x, y + RADIUS + 12, "middle")),
+                ((x - width / 2, y - RADIUS - 2 - tall, x + width / 2, y - RADIUS - 2), (x, y - RADIUS - 4 - up, "middle")),
+                ((x + RADIUS + 3, y - tall / 2, x + RADIUS + 3 + width, y + tall / 2), (x + RADIUS + 3, y + 4 - up / 2, "start")),
+                ((x - RADIUS - 3 - width, y - tall / 2, x - RADIUS - 3, y + tall / 2), (x - RADIUS - 3, y + 4 - up / 2, "end")),
+                ((x + RADIUS, y + RADIUS, x + RADIUS + width, y + RADIUS + tall), (x + RADIUS, y + RADIUS + 10, "start")),
+                ((x - RADIUS - width, y - RADIUS - tall, x - RADIUS, y - RADIUS), (x - RADIUS, y - RADIUS - 2 - up, "end")),
+                ((x + RADIUS, y - RADIUS - tall, x + RADIUS + width, y - RADIUS), (x + RADIUS, y - RADIUS - 2 - up, "start")),
+                ((x - RADIUS - width, y + RADIUS, x - RADIUS, y + RADIUS + tall), (x - RADIUS, y + RADIUS + 10, "end")),
             ]
             box, where = next(((b, w) for b, w in options if free(b)), options[0])
             placed.append(box)
@@ -227,6 +242,16 @@ class NetMap:
                 parts.append(f"<li>{label}</li>")
         parts.append("</ul></div>")
         return "".join(parts)
+
+    def key_table(self, ids: Iterable[str]) -> str:
+        """On paper only: the number on each mark, with the stakeholder's full name, roles and kind."""
+        w = self.words
+        nl = w.lang == "nl"
+        rows = "".join(f"<tr><td>{self.number[sid]}</td><td>{escape(w.name(sid))}</td>"
+                       f"<td>{escape(', '.join(w.role(r) for r in self.frame.at[sid, 'roles']) or '–')}</td></tr>"
+                       for sid in sorted(ids, key=lambda i: self.number[i]))
+        head = "<tr><th>nr</th><th>stakeholder</th><th>" + ("rollen" if nl else "roles") + "</th></tr>"
+        return f'<table class="key">{head}{rows}</table>'
 
     def describe(self, sid: str) -> str:
         """"name — roles (kind)": the node's tooltip and the first part of the hover box."""

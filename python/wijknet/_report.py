@@ -345,7 +345,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
              + "Hover over a stakeholder to see its ties; tick relations on or off.")
           + f'<div class="controls">{"".join(buttons)}<span class="print-note">{escape(t["print_note"])}</span></div>'
           + f'<div class="map-area"><div class="maps">{"".join(panels)}<div class="hover-box" aria-live="polite">'
-          + "</div></div>" + netmap.legend(roles_present, kinds_present) + "</div>")
+          + "</div></div>" + netmap.legend(roles_present, kinds_present) + "</div>"
+          + netmap.key_table({sid for w in wave_list or [""] for sid in netmap.present(w)}))
 
     # ------------------------------------------------------------------ 3. coverage
     if coverage is not None:
@@ -731,7 +732,9 @@ svg.netmap .node { cursor: pointer; }
 svg.netmap.dim .node:not(.hl) { opacity: .25; } svg.netmap.dim .tie:not(.hl) { opacity: .1; }
 svg.netmap .tie.hl { stroke: var(--accent); stroke-width: 3; }
 svg.netmap .node.route > :first-child { stroke: var(--accent); stroke-width: 4; }
-.hover-box { min-height: 2.6rem; font-size: .85rem; color: var(--muted); margin-top: .3rem; }
+.hover-box { min-height: 2.6rem; font-size: .85rem; color: var(--muted); margin-top: .3rem;
+             position: sticky; bottom: 0; background: #fff; }  /* stays in view below a tall map */
+svg.netmap text.num { display: none; } table.key { display: none; }
 .routes { padding-left: 1.2rem; } .chain-map { margin: .5rem 0; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 /* A phone: the map full width above its legend; a wide table scrolls on its own instead of the page. */
@@ -748,7 +751,16 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; border-top: 1p
   .print-note { display: inline; color: var(--muted); }
   section { break-before: page; } section:first-of-type { break-before: auto; }
   .wave-panel { display: block !important; break-inside: avoid; }
-  .map-area { display: block; } .legend { break-inside: avoid; margin-top: .5rem; }
+  /* The legend above its maps, so it never sits alone on a page after them; on paper the main map's marks carry
+     numbers and the key table names them in full (long names would cross the ties). */
+  .map-area { display: flex; flex-direction: column; align-items: stretch; }
+  .legend { order: -1; columns: 3; break-inside: avoid; }
+  .legend h4 { break-after: avoid; }
+  .map-area svg.netmap { max-height: 18cm; }  /* with the legend above it, the first map fits on the page */
+  .map-area svg.netmap text.name { display: none; }
+  .map-area svg.netmap text.num { display: inline; font-size: 9px; font-weight: 700; fill: #000; stroke: #fff;
+                                  stroke-width: 2.5px; }
+  table.key { display: table; font-size: 8.5pt; break-inside: auto; } table.key tr { break-inside: avoid; }
   table, figure { break-inside: avoid; } tr { break-inside: avoid; }
 }
 """

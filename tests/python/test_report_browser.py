@@ -70,12 +70,23 @@ def test_report_in_the_browser(browser, example, tmp_path, lang):
     for name in frame[frame["kind"] == "person"]["name"]:
         assert name not in text
 
+    # Names on screen are whole (wrapped, never cut off with an ellipsis); numbers and key table are for paper.
+    assert "…" not in page.locator(".wave-panel.active svg").first.text_content()
+    assert page.locator("table.key").is_hidden() and page.locator(".map-area text.num").first.is_hidden()
+
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"report_{lang}.png"), full_page=True)
     # The print layout: every wave's map is shown, the controls are not, and it renders to A4 pages.
     page.emulate_media(media="print")
     assert page.locator(".wave-panel").nth(0).is_visible() and page.locator(".wave-panel").nth(1).is_visible()
     assert page.locator(".wave-button").first.is_hidden()
+    # On paper: the legend comes before its maps, marks carry numbers, the key table names every stakeholder drawn.
+    legend, first_map = page.locator(".map-area .legend").bounding_box(), page.locator(".wave-panel").first.bounding_box()
+    assert legend["y"] < first_map["y"]
+    assert page.locator(".map-area text.num").first.is_visible()
+    assert page.locator(".map-area text.name").first.is_hidden()
+    assert page.locator("table.key").is_visible()
+    assert page.locator("table.key tr").count() == len(frame) + 1  # every stakeholder of either wave, and the head
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") >= 9  # at least a page per section
     (ARTEFACTS / f"report_{lang}.pdf").write_bytes(pdf)
