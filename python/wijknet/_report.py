@@ -122,7 +122,8 @@ class Report:
         The report is written to a temporary file in the same folder and then renamed over ``path``: a failed write
         leaves no half-written file, and an older report stays intact, even when the process is killed. A symlink is
         followed; a replaced report keeps its permissions, a new one gets the mode any new file would get (0666 less
-        the umask), so it can be shared (docs/io/README.md, "Saving").
+        the umask), so it can be shared (docs/io/README.md, "Saving"). A character device (``/dev/null``) or a named
+        pipe is written through and never replaced by a file; a block device or a socket is a ``WriteError``.
 
         Examples
         --------

@@ -26,6 +26,7 @@ import json
 import math
 import os
 import shutil
+import stat
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -531,12 +532,10 @@ def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
 
     _check_report_options(alliance, args)
     chain = _chain(args.chain) if args.chain else None
-    out = Path(args.output or ("rapport.html" if w.lang == "nl" else "report.html"))
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=chain, show_names=args.show_names,
                          show_sensitive=args.show_sensitive)
-    result.save(out)
-    return _WORDS[w.lang]["written"].format(path=out.resolve())
+    return _save_report(result, args.output, w.lang)
 
 
 def _study_report(args: argparse.Namespace) -> str:
@@ -548,12 +547,39 @@ def _study_report(args: argparse.Namespace) -> str:
                          "neighbourhoods shows no attributes",
                          "--show-sensitive geldt voor het rapport van één alliantie; het rapport over wijken heen "
                          "toont geen kenmerken")
-    out = Path(args.output or ("rapport.html" if args.lang == "nl" else "report.html"))
     result = make_report(args.data, lang=args.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=_chain(args.chain) if args.chain else None,
                          show_names=args.show_names)
+    return _save_report(result, args.output, args.lang)
+
+
+def _save_report(result: Any, output: str | None, lang: str) -> str:
+    """Save the report where ``-o`` says and return the sentence saying where.
+
+    Standard output (``-o -``, ``-o /dev/stdout`` or any path that is the file standard output
+    writes to) gets the report printed, so ``| head`` ends quietly as for the tables; a device
+    or a pipe is written through by Report.save, never replaced. No sentence then: it would
+    follow the report itself.
+    """
+    out = Path(output or ("rapport.html" if lang == "nl" else "report.html"))
+    if output == "-" or _is_stdout(out):
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.buffer.write(result.html.encode("utf-8"))  # UTF-8, as the file would be
+        else:
+            sys.stdout.write(result.html)
+        sys.stdout.flush()
+        return ""
     result.save(out)
-    return _WORDS[args.lang]["written"].format(path=out.resolve())
+    if not stat.S_ISREG(out.stat().st_mode):
+        return ""
+    return _WORDS[lang]["written"].format(path=out.resolve())
+
+
+def _is_stdout(path: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # no such file, or standard output is no file (captured)
+        return False
 
 
 # ------------------------------------------------------------------------------- command line
@@ -609,7 +635,8 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="write the HTML report (one self-contained file); of a folder of alliances: the report across neighbourhoods")
     _data_options(r)
-    r.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: rapport.html / report.html)")
+    r.add_argument("-o", "--output", metavar="FILE",
+                   help="where to write it (default: rapport.html / report.html; '-' prints it)")
     r.add_argument("--template", metavar="KEY|FILE", help="method template (default: the one the data name, "
                    "else samen_in_de_wijk)")
     r.add_argument("--wave", help="the wave to report on (default: the latest)")
@@ -762,14 +789,14 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         if args.command == "report" and args.data and is_study_folder(args.data):
-            print(_study_report(args))
+            _print_if_any(_study_report(args))
             return 0
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)
         names = _Names(w)
         preface: list[str] = []
         if args.command == "report":
-            print(_report(alliance, args, w))
+            _print_if_any(_report(alliance, args, w))
             return 0
         if args.command == "summary":
             tables, text = _summary_tables(alliance, args, w)
@@ -802,6 +829,11 @@ def main(argv: list[str] | None = None) -> int:
         print(_error_line(err, args), file=sys.stderr)
         return 1
     return 0
+
+
+def _print_if_any(text: str) -> None:
+    if text:
+        print(text)
 
 
 def _privacy_notes(alliance: Any, args: argparse.Namespace, w: Wording) -> None:
