@@ -312,7 +312,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                        f"Main risk: the departure of {words.names_of(kp.players)} "
                        f"(fragmentation from {words.number(kp.before, 2)} to {words.number(kp.score, 2)})."))
     warnings = list(getattr(alliance, "read_warnings", []) or [])
-    s1 = _p(*glance) + "".join(f'<p class="warning">{escape(str(m))}</p>' for m in warnings)
+    s1 = _p(*glance) + "".join(f'<p class="warning">{escape(words.named(m.text(lang), m.stakeholders))}</p>'
+                               for m in warnings)  # stakeholders by display name, never by id
 
     # ------------------------------------------------------------------ 2. the map
     roles_present = [r["key"] for r in alliance.roles if any(r["key"] in list(frame.at[s, "roles"]) for s in netmap.ids)]
