@@ -59,6 +59,7 @@ py::dict problem_dict(const problem& p) {
     d["message"] = p.message, d["suggestion"] = p.suggestion;
     d["message_nl"] = p.message_nl, d["suggestion_nl"] = p.suggestion_nl;
     d["more"] = p.more;
+    d["stakeholders"] = p.stakeholders;
     return d;
 }
 

@@ -157,7 +157,9 @@ def write(alliance: Alliance, path: str | os.PathLike, format: str | None = None
     Notes
     -----
     Every file is written atomically and the CSV folder as one unit: an interrupted or killed save leaves the
-    previous file or folder as it was (docs/io/README.md, "Saving").
+    previous file or folder as it was (docs/io/README.md, "Saving"). A character device or a named pipe is written
+    through, never replaced by a file; a block device or a socket is a ``WriteError``, as is a link another user
+    planted in a shared sticky folder such as ``/tmp``.
 
     Raises
     ------

@@ -123,7 +123,8 @@ class Report:
         The report is written to a temporary file in the same folder and then renamed over ``path``: a failed write
         leaves no half-written file, and an older report stays intact, even when the process is killed. A symlink is
         followed; a replaced report keeps its permissions, a new one gets the mode any new file would get (0666 less
-        the umask), so it can be shared (docs/io/README.md, "Saving").
+        the umask), so it can be shared (docs/io/README.md, "Saving"). A character device (``/dev/null``) or a named
+        pipe is written through and never replaced by a file; a block device or a socket is a ``WriteError``.
 
         Examples
         --------
@@ -321,7 +322,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                        f"Main risk: the departure of {words.names_of(kp.players)} "
                        f"(fragmentation from {words.number(kp.before, 2)} to {words.number(kp.score, 2)})."))
     warnings = list(getattr(alliance, "read_warnings", []) or [])
-    s1 = _p(*glance) + "".join(f'<p class="warning">{escape(str(m))}</p>' for m in warnings)
+    s1 = _p(*glance) + "".join(f'<p class="warning">{escape(words.named(m.text(lang), m.stakeholders))}</p>'
+                               for m in warnings)  # stakeholders by display name, never by id
 
     # ------------------------------------------------------------------ 2. the map
     roles_present = [r["key"] for r in alliance.roles if any(r["key"] in list(frame.at[s, "roles"]) for s in netmap.ids)]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -76,7 +77,8 @@ class Summary:
     labels : dict
         Per language, ``{"roles": {key: label}, "relations": {key: label}}``.
     warnings : list of Problem
-        What the reader warned about (``Alliance.read_warnings``), shown first in the text.
+        What the reader warned about (``Alliance.read_warnings``), shown first in the text; the stakeholders a
+        warning quotes appear by display name (persons by pseudonym), as in the report, never by id.
 
     Examples
     --------
@@ -274,5 +276,15 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         missing=missing,
         lang=lang,
         labels=both,
-        warnings=list(getattr(alliance, "read_warnings", [])),
+        warnings=[_named(w, words) for w in getattr(alliance, "read_warnings", [])],
     )
+
+
+def _named(problem: Any, words: dict[str, Wording]) -> Any:
+    """A reader's warning with the stakeholders it quotes by display name (persons by pseudonym), as the
+    report shows it: the summary is printed by the command line, which never prints an id."""
+    en, nl = words["en"], words["nl"]
+    return dataclasses.replace(problem, message=en.named(problem.message, problem.stakeholders),
+                               suggestion=en.named(problem.suggestion, problem.stakeholders),
+                               message_nl=nl.named(problem.message_nl, problem.stakeholders),
+                               suggestion_nl=nl.named(problem.suggestion_nl, problem.stakeholders), stakeholders=())

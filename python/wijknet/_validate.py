@@ -38,6 +38,10 @@ class Problem:
     more : int
         For a note: how many problems alike it stands for, each as severe as the problem listed
         before it; 0 otherwise.
+    stakeholders : tuple of str
+        The ids of the stakeholders the messages quote (as ``'id'``); a report shows them by display
+        name (persons by pseudonym) instead, as an id often holds a person's name. The messages stay
+        true with a display name in the place of an id.
 
     Examples
     --------
@@ -57,6 +61,10 @@ class Problem:
     message_nl: str = ""
     suggestion_nl: str = ""
     more: int = 0
+    stakeholders: tuple = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stakeholders", tuple(self.stakeholders))  # hashable, as a frozen dataclass is
 
     def text(self, lang: str = "en") -> str:
         """The problem as one line: ``file:line:column: message; suggestion``.

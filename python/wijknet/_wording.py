@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 import unicodedata
 from typing import Any, Iterable, Mapping
 
@@ -170,6 +171,25 @@ class Wording:
 
     def names_of(self, ids: Iterable[str]) -> str:
         return self.join([self.name(i) for i in ids])
+
+    def named(self, text: str, ids: Iterable[str]) -> str:
+        """``text`` with each of ``ids`` it quotes (``'id'``) replaced by the display name, for a message that names
+        stakeholders by id (a reader's warning, ``Problem.stakeholders``); an id that is no stakeholder (any more)
+        becomes ``'…'``, never the id.
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> w = Wording(wijknet.load_example(), "en")
+        >>> w.named("the id of stakeholder 'Wijkagent_Kwikstaart' differs from that of 'wijkagent_kwikstaart'",
+        ...         ["Wijkagent_Kwikstaart", "wijkagent_kwikstaart"])
+        "the id of stakeholder '…' differs from that of 'Community police officer 1'"
+        """
+        quoted = sorted({f"'{i}'" for i in ids}, key=len, reverse=True)  # longest first: one id may hold another
+        if not quoted:
+            return text
+        pattern = re.compile("|".join(re.escape(q) for q in quoted))
+        return pattern.sub(lambda m: f"'{self.names.get(m.group(0)[1:-1], '…')}'", text)
 
     # ----------------------------------------------------------------- formats
     def number(self, value: float, digits: int = 2) -> str:

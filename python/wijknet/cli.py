@@ -26,6 +26,7 @@ import json
 import math
 import os
 import shutil
+import stat
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -580,12 +581,10 @@ def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
 
     _check_report_options(alliance, args)
     chain = _chain(args.chain) if args.chain else None
-    out = Path(args.output or ("rapport.html" if w.lang == "nl" else "report.html"))
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=chain, show_names=args.show_names,
                          show_sensitive=args.show_sensitive)
-    result.save(out)
-    return _WORDS[w.lang]["written"].format(path=out.resolve())
+    return _save_report(result, args.output, w.lang)
 
 
 def _study_report(args: argparse.Namespace) -> str:
@@ -597,12 +596,39 @@ def _study_report(args: argparse.Namespace) -> str:
                          "neighbourhoods shows no attributes",
                          "--show-sensitive geldt voor het rapport van één alliantie; het rapport over wijken heen "
                          "toont geen kenmerken")
-    out = Path(args.output or ("rapport.html" if args.lang == "nl" else "report.html"))
     result = make_report(args.data, lang=args.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=_chain(args.chain) if args.chain else None,
                          show_names=args.show_names)
+    return _save_report(result, args.output, args.lang)
+
+
+def _save_report(result: Any, output: str | None, lang: str) -> str:
+    """Save the report where ``-o`` says and return the sentence saying where.
+
+    Standard output (``-o -``, ``-o /dev/stdout`` or any path that is the file standard output
+    writes to) gets the report printed, so ``| head`` ends quietly as for the tables; a device
+    or a pipe is written through by Report.save, never replaced. No sentence then: it would
+    follow the report itself.
+    """
+    out = Path(output or ("rapport.html" if lang == "nl" else "report.html"))
+    if output == "-" or _is_stdout(out):
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.buffer.write(result.html.encode("utf-8"))  # UTF-8, as the file would be
+        else:
+            sys.stdout.write(result.html)
+        sys.stdout.flush()
+        return ""
     result.save(out)
-    return _WORDS[args.lang]["written"].format(path=out.resolve())
+    if not stat.S_ISREG(out.stat().st_mode):
+        return ""
+    return _WORDS[lang]["written"].format(path=out.resolve())
+
+
+def _is_stdout(path: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # no such file, or standard output is no file (captured)
+        return False
 
 
 # ---------------------------------------------------------------------------- survey exports
@@ -710,7 +736,7 @@ _HELP = {
         "check": "list every problem of every file at once; exit status 1 on errors",
         "report": "write the HTML report (one self-contained file); of a folder of alliances: the report across "
         "neighbourhoods",
-        "output": "where to write it (default: rapport.html / report.html)",
+        "output": "where to write it (default: rapport.html / report.html; '-' prints it)",
         "template": "method template (default: the one the data name, else samen_in_de_wijk)",
         "report.wave": "the wave to report on (default: the latest)",
         "compare": "the earlier wave to compare with (default: the one before)",
@@ -789,7 +815,7 @@ _HELP = {
         "check": "noem elk probleem van elk bestand in één keer; exitstatus 1 bij fouten",
         "report": "schrijf het HTML-rapport (één zelfstandig bestand); van een map met allianties: het rapport "
         "over de wijken heen",
-        "output": "waar het heen moet (standaard: rapport.html / report.html)",
+        "output": "waar het heen moet (standaard: rapport.html / report.html; '-' drukt het af)",
         "template": "methode (standaard: die de gegevens noemen, anders samen_in_de_wijk)",
         "report.wave": "de meting van het rapport (standaard: de laatste)",
         "compare": "de eerdere meting om mee te vergelijken (standaard: de meting ervoor)",
@@ -1064,14 +1090,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     try:
         if args.command == "report" and args.data and is_study_folder(args.data):
-            print(_study_report(args))
+            _print_if_any(_study_report(args))
             return 0
         alliance, source = _load(args)
         w = Wording(alliance, args.lang, args.show_names)
         names = _Names(w)
         preface: list[str] = []
         if args.command == "report":
-            print(_report(alliance, args, w))
+            _print_if_any(_report(alliance, args, w))
             return 0
         if args.command == "summary":
             tables, text = _summary_tables(alliance, args, w)
@@ -1104,6 +1130,11 @@ def main(argv: list[str] | None = None) -> int:
         print(_error_line(err, args), file=sys.stderr)
         return 1
     return 0
+
+
+def _print_if_any(text: str) -> None:
+    if text:
+        print(text)
 
 
 def _privacy_notes(alliance: Any, args: argparse.Namespace, w: Wording) -> None:

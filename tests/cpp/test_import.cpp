@@ -664,15 +664,17 @@ TEST(Ids, NearDuplicatesAreWarnedAboutNotMerged) {
     EXPECT_EQ(a.num_stakeholders(), 6u);  // nothing merged
     EXPECT_EQ(a.stakeholders()[3].id, "cafe\xCC\x81");
     EXPECT_EQ(f.check(), (std::vector<std::string>{
-                             "warning stakeholders.csv:3:1: stakeholder 'COC' differs from 'coc' (line 2) only in "
-                             "capitals, accents or Unicode form; if they are one stakeholder, write the id the same "
-                             "way everywhere",
-                             "warning stakeholders.csv:5:1: stakeholder 'cafe\xCC\x81' differs from 'caf\xC3\xA9' "
-                             "(line 4) only in capitals, accents or Unicode form; if they are one stakeholder, write "
-                             "the id the same way everywhere"}));
+                             "warning stakeholders.csv:3:1: the id of stakeholder 'COC' differs from that of 'coc' "
+                             "(line 2) only in capitals, accents or Unicode form; if they are one stakeholder, write "
+                             "the id the same way everywhere",
+                             "warning stakeholders.csv:5:1: the id of stakeholder 'cafe\xCC\x81' differs from that of "
+                             "'caf\xC3\xA9' (line 4) only in capitals, accents or Unicode form; if they are one "
+                             "stakeholder, write the id the same way everywhere"}));
     ASSERT_EQ(warnings.size(), 2u);
-    EXPECT_EQ(warnings[0].message_nl, "stakeholder 'COC' verschilt van 'coc' (regel 2) alleen in hoofdletters, "
-                                      "accenten of Unicode-vorm");
+    EXPECT_EQ(warnings[0].message_nl, "de id van stakeholder 'COC' verschilt van die van 'coc' (regel 2) alleen in "
+                                      "hoofdletters, accenten of Unicode-vorm");
+    // The ids the message quotes, for reports that show stakeholders by display name.
+    EXPECT_EQ(warnings[0].stakeholders, (std::vector<std::string>{"COC", "coc"}));
     EXPECT_EQ(detail::fold_id("\xC3\x89" "COLE"), "ecole");  // É (U+00C9) folds to e
 }
 

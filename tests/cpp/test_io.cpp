@@ -5,10 +5,17 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <string>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <thread>
 #include <unistd.h>  // getpid: the names of this process's temporaries
 
 #include "expect_throw.hpp"
@@ -479,6 +486,89 @@ TEST(AtomicFile, AFolderIsReplacedAsOneUnitKeepingOtherFiles) {
     EXPECT_THROW(write_folder_atomically(target, {{"../x.csv", ""}}, {}), invalid_value_error);
     EXPECT_THROW(write_folder_atomically((f.path / "alliance" / "a.csv").string(), {{"a.csv", ""}}, {}), write_error);
     EXPECT_EQ(detail::read_file((f.path / "alliance" / "a.csv").string()), "new a");
+}
+
+// A save onto something that is not a regular file must not put a file in its place: as root, a
+// rename over /dev/null would replace the system's device.
+TEST(AtomicFile, ADeviceOrAPipeIsWrittenThroughAndNeverReplaced) {
+    folder f("atomic_special");
+    const fs::path null = f.path / "null";
+    if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) GTEST_SKIP() << "mknod needs root";
+    write_file_atomically(null.string(), [](std::ostream& out) { out << "gone"; });
+    EXPECT_TRUE(fs::is_character_file(null));
+
+    const fs::path pipe = f.path / "pipe";
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(pipe, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    });
+    write_file_atomically(pipe.string(), [](std::ostream& out) { out << "through the pipe"; });
+    reader.join();
+    EXPECT_EQ(received, "through the pipe");
+    EXPECT_TRUE(fs::is_fifo(pipe));
+
+    // An open descriptor's file (as /dev/stdout names it) is appended to, not swapped for a new file.
+    const fs::path log = f.path / "log.txt";
+    std::ofstream(log) << "kept\n";
+    const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND);
+    ASSERT_GE(fd, 0);
+    struct stat before {};
+    ::stat(log.c_str(), &before);
+    write_file_atomically("/proc/self/fd/" + std::to_string(fd), [](std::ostream& out) { out << "report\n"; });
+    ::close(fd);
+    struct stat after {};
+    ::stat(log.c_str(), &after);
+    EXPECT_EQ(after.st_ino, before.st_ino);
+    EXPECT_EQ(detail::read_file(log.string()), "kept\nreport\n");
+
+    const fs::path socket_path = f.path / "socket";
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socket_path.c_str());
+    ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    EXPECT_THROW_WITH(write_file_atomically(socket_path.string(), [](std::ostream& out) { out << "x"; }), write_error,
+                      socket_path.string() + ": this is a socket, not a file; wijknet writes files, character devices "
+                                             "and pipes; give a file name");
+    ::close(sock);
+    EXPECT_TRUE(fs::is_socket(socket_path));
+
+    // A folder save swaps the whole folder, so a pipe among its files is refused before anything is written.
+    write_folder_atomically((f.path / "alliance").string(), {{"a.csv", "old"}}, {"b.csv"});
+    ASSERT_EQ(::mkfifo((f.path / "alliance" / "b.csv").c_str(), 0600), 0);
+    EXPECT_THROW(write_folder_atomically((f.path / "alliance").string(), {{"a.csv", "new"}, {"b.csv", "new"}}, {}),
+                 write_error);
+    EXPECT_TRUE(fs::is_fifo(f.path / "alliance" / "b.csv"));
+    EXPECT_EQ(detail::read_file((f.path / "alliance" / "a.csv").string()), "old");
+}
+
+// The kernel does not follow a link in a sticky folder anyone may write to (/tmp) when another
+// user owns it (fs.protected_symlinks); follow_links resolves links itself, so it must not either.
+TEST(AtomicFile, ALinkAnotherUserPlantedInASharedFolderIsNotFollowed) {
+    if (::geteuid() != 0) GTEST_SKIP() << "giving a link to another user needs root";
+    folder f("atomic_planted");
+    const fs::path shared = f.path / "shared", victim = f.path / "victim.json";
+    fs::create_directory(shared);
+    ::chmod(shared.c_str(), 01777);
+    std::ofstream(victim) << "precious";
+    const fs::path planted = shared / "report.html", own = shared / "mine.html";
+    fs::create_symlink(victim, planted);
+    ASSERT_EQ(::lchown(planted.c_str(), 65534, 65534), 0);  // nobody
+    EXPECT_THROW_WITH(write_file_atomically(planted.string(), [](std::ostream& out) { out << "x"; }), write_error,
+                      planted.string() + ": a symbolic link of another user (uid 65534) in a folder anyone may write "
+                                         "to; it is not followed");
+    EXPECT_THROW(write_folder_atomically(planted.string(), {{"a.csv", "x"}}, {}), write_error);
+    EXPECT_EQ(detail::read_file(victim.string()), "precious");
+    EXPECT_TRUE(fs::is_symlink(planted));
+    // The caller's own link there is followed, as is one in a folder that is not shared.
+    fs::create_symlink(victim, own);
+    write_file_atomically(own.string(), [](std::ostream& out) { out << "mine"; });
+    EXPECT_EQ(detail::read_file(victim.string()), "mine");
+    ::chmod(shared.c_str(), 0755);
+    write_file_atomically(planted.string(), [](std::ostream& out) { out << "allowed"; });
+    EXPECT_EQ(detail::read_file(victim.string()), "allowed");
 }
 
 // ---------------------------------------------------------------- GraphML

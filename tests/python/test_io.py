@@ -375,10 +375,11 @@ def test_near_duplicate_ids_are_warned_about(tmp_path):
     a = wijknet.read_csv_folder(tmp_path)
     assert list(a.stakeholders().index) == ["coc", "COC", "café", "cafe\u0301"]  # kept as written
     assert [str(w) for w in a.read_warnings] == [
-        f"{tmp_path}/stakeholders.csv:3:1: stakeholder 'COC' differs from 'coc' (line 2) only in capitals, accents or "
-        "Unicode form; if they are one stakeholder, write the id the same way everywhere",
-        f"{tmp_path}/stakeholders.csv:5:1: stakeholder 'cafe\u0301' differs from 'café' (line 4) only in capitals, "
-        "accents or Unicode form; if they are one stakeholder, write the id the same way everywhere"]
+        f"{tmp_path}/stakeholders.csv:3:1: the id of stakeholder 'COC' differs from that of 'coc' (line 2) only in "
+        "capitals, accents or Unicode form; if they are one stakeholder, write the id the same way everywhere",
+        f"{tmp_path}/stakeholders.csv:5:1: the id of stakeholder 'cafe\u0301' differs from that of 'café' (line 4) "
+        "only in capitals, accents or Unicode form; if they are one stakeholder, write the id the same way everywhere"]
+    assert a.read_warnings[0].stakeholders == ("COC", "coc")
     assert list(wijknet.validate(tmp_path)["severity"]) == ["warning", "warning"]
 
 

@@ -13,6 +13,7 @@ attributes they left out.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -328,3 +329,75 @@ def test_asking_by_name_gives_the_sensitive_values_back(alliance, tmp_path):
     assert f"{MARK}focus0" in wijknet.report(a, show_sensitive=True).html  # counts per value, small cells suppressed
     # documented opt-in by name (docs/alle_kleuren.md): small cells suppressed, the values label columns
     assert MARK in _text(wijknet.theme_reach(a, by="lhbti_focus").columns)
+
+
+# ----------------------------------------------------------------- persons in report text (issue 25)
+
+PERSON = "pzq"  # in every person's id and name, and nowhere else
+
+
+def _persons_marked(out: Path, variant: str) -> Path:
+    """The example with PERSON in every person's id and name, changed so that the reader warns: two ids that differ
+    only in capitals and a weight column it does not recognise ("twins"), ties without a wave column while waves.csv
+    declares two ("no_wave"). (The third warning, no role read at all, makes no report: grouping by role refuses a
+    stakeholder without one.)"""
+    shutil.copytree(wijknet.example_path(), out)
+    for other in ("alliance.json", "alliance.graphml"):
+        (out / other).unlink()
+    people = pd.read_csv(out / "stakeholders.csv", dtype=str, keep_default_na=False)
+    persons = set(people.loc[people["kind"] == "person", "id"])
+    for file in out.glob("*.csv"):  # every mention of a person's id, in every file
+        text = file.read_text(encoding="utf-8")
+        file.write_text(re.sub(r"[A-Za-z0-9_]+", lambda m: PERSON + m[0] if m[0] in persons else m[0], text),
+                        encoding="utf-8")
+    s = pd.read_csv(out / "stakeholders.csv", dtype=str, keep_default_na=False)
+    s.loc[s["kind"] == "person", "name"] = "Pzq " + s.loc[s["kind"] == "person", "name"]
+    ties = pd.read_csv(out / "ties.csv", dtype=str, keep_default_na=False)
+    if variant == "twins":
+        twin = s[s["id"] == f"{PERSON}wijkagent_kwikstaart"].assign(id=f"{PERSON.upper()}Wijkagent_Kwikstaart")
+        s = pd.concat([s, twin])
+        ties = ties.rename(columns={"weight": "gewicht (1-5)"})
+    elif variant == "no_wave":
+        ties = ties[ties["wave"] == "T0"].drop(columns=["wave"])  # read as ties of the first wave
+    s.to_csv(out / "stakeholders.csv", index=False)
+    ties.to_csv(out / "ties.csv", index=False)
+    return out
+
+
+def _no_person(text: str, what: str) -> None:
+    at = text.lower().find(PERSON)
+    assert at < 0, f"{what} names a person by id or name: ...{text[max(0, at - 100):at + 60]}..."
+
+
+@pytest.mark.parametrize("variant", ["twins", "no_wave"])
+def test_no_report_sentence_names_a_person_warnings_included(variant, tmp_path, capsys):
+    folder = _persons_marked(tmp_path / "alliance", variant)
+    a = wijknet.read_csv_folder(folder)
+    assert a.read_warnings and any(PERSON in sid.lower() for sid in a.stakeholders().index)
+    waves = [w["key"] for w in a.waves]
+    options = [{}, {"show_sensitive": True}, {"waves": waves[0]}, {"compare": waves[0], "waves": waves[-1]},
+               {"template": "alle_kleuren"}, {"relation": "referral"},
+               {"chain": ["bewoner", "zelforganisatie", "welzijnswerk", "wijkagent"]}]
+    for lang in ("en", "nl"):
+        for option in options:
+            html = wijknet.report(a, lang=lang, **option).html
+            _no_person(html, f"report(lang={lang!r}, {option})")
+        text = wijknet.summary(a, lang=lang).to_text()
+        _no_person(text + repr(wijknet.summary(a)), "summary")
+    warned = wijknet.report(a).html
+    if variant == "twins":  # the warning is there, the persons under the map's pseudonyms
+        assert "the id of stakeholder &#x27;Community police officer 1&#x27; differs from that of " \
+               "&#x27;Community police officer 2&#x27;" in warned
+    study = tmp_path / "study"
+    study.mkdir()
+    shutil.copytree(folder, study / "vogelwijk")
+    shutil.copytree(folder, study / "merelbuurt")
+    _no_person(wijknet.report(str(study)).html, "the report across neighbourhoods")
+    for command in ("summary", "coverage", "chains", "key-players", "scenario", "suggest"):
+        for lang in ("en", "nl"):
+            cli.main(["--lang", lang, command, str(folder)])
+            out = capsys.readouterr()
+            _no_person(out.out + out.err, f"wijknet --lang {lang} {command}")
+    cli.main(["report", str(folder), "-o", str(tmp_path / "r.html")])
+    capsys.readouterr()
+    _no_person((tmp_path / "r.html").read_text(encoding="utf-8"), "wijknet report")

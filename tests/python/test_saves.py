@@ -11,9 +11,12 @@ import json
 import os
 import random
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -351,3 +354,97 @@ def test_orphans_of_killed_writers_are_removed_and_live_writers_left_alone(tmp_p
     finally:
         live.kill()
         live.wait()
+
+
+# ----------------------------------------------------------------- targets that are no regular file (issue 25)
+
+def _saves(path: Path):
+    """Every writer onto `path`: the four file formats and the report."""
+    return [lambda: wijknet.write(SMALL, path, format="json"), lambda: wijknet.write(SMALL, path, format="graphml"),
+            lambda: wijknet.write(SMALL, path, format="dl"), lambda: wijknet.write(SMALL, path, format="dot"),
+            lambda: wijknet.Report(html="<p>r</p>", lang="en", wave="", compare=None).save(path)]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a device node needs root")
+def test_a_character_device_is_written_through_never_replaced(tmp_path):
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    for save in _saves(null):
+        save()
+        assert stat.S_ISCHR(os.stat(null).st_mode)
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_named_pipe_is_written_through_to_its_reader(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for save in _saves(fifo):
+        received = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+        reader.start()
+        save()  # waits for the reader, as `echo > fifo` does
+        reader.join(timeout=30)
+        assert received and received[0], "nothing came through the pipe"
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_socket_is_a_clear_error_and_stays(tmp_path):
+    path = tmp_path / "sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        for save in _saves(path):
+            with pytest.raises(OSError, match=f"^{path}: this is a socket, not a file; wijknet writes files, "
+                                              "character devices and pipes; give a file name$"):
+                save()
+            assert stat.S_ISSOCK(os.stat(path).st_mode)
+    finally:
+        server.close()
+
+
+def test_a_pipe_among_the_files_of_a_folder_is_refused_before_anything_is_written(tmp_path):
+    folder = tmp_path / "alliance"
+    wijknet.write_csv_folder(SMALL, folder)
+    (folder / "ties.csv").unlink()
+    os.mkfifo(folder / "ties.csv")
+    before = (folder / "stakeholders.csv").read_bytes()
+    with pytest.raises(wijknet.WriteError, match=r"ties.csv: this is no regular file \(a pipe, device or socket\)"):
+        wijknet.write_csv_folder(wijknet.Alliance(), folder)
+    assert stat.S_ISFIFO(os.stat(folder / "ties.csv").st_mode)
+    assert (folder / "stakeholders.csv").read_bytes() == before
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_report_command_writes_through_to_stdout(tmp_path):
+    """``wijknet report -o /dev/stdout``: the report on standard output (a pipe here), and no sentence after it."""
+    done = subprocess.run([sys.executable, "-m", "wijknet.cli", "report", "-o", "/dev/stdout"],
+                          capture_output=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"<!DOCTYPE html>") and done.stdout.rstrip().endswith(b"</html>")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    # Standard output sent to a file: the file gets the report, the file stays the one the shell opened.
+    with open(tmp_path / "out.html", "wb") as out:
+        done = subprocess.run([sys.executable, "-m", "wijknet.cli", "report", "-o", "/dev/stdout"], stdout=out,
+                              stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+                              timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert os.fstat(out.fileno()).st_ino == os.stat(tmp_path / "out.html").st_ino
+    text = (tmp_path / "out.html").read_bytes()
+    assert text.startswith(b"<!DOCTYPE html>") and text.rstrip().endswith(b"</html>")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
+def test_a_link_another_user_planted_in_a_shared_folder_is_not_followed(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    planted = shared / "rapport.html"
+    planted.symlink_to(victim)
+    os.lchown(planted, 65534, 65534)  # nobody
+    for save in _saves(planted) + [lambda: wijknet.write_csv_folder(SMALL, planted)]:
+        with pytest.raises(wijknet.WriteError, match="a symbolic link of another user .uid 65534. in a folder anyone "
+                                                     "may write to; it is not followed"):
+            save()
+    assert victim.read_text() == "precious" and planted.is_symlink()

@@ -9,7 +9,15 @@
 ///   renamed over the target (a folder is swapped in with one atomic exchange where the system has
 ///   one: Linux renameat2(RENAME_EXCHANGE), macOS renamex_np(RENAME_SWAP));
 /// - a symlink at the target is followed: the file (folder) it points to is replaced, the link
-///   stays;
+///   stays; a link in a folder anyone may write to and that has the sticky bit (`/tmp`), owned by
+///   neither the caller nor the folder's owner, is refused, as the kernel's protected_symlinks
+///   rule would refuse it (another user may have planted it there to make the save overwrite a
+///   file of the caller's);
+/// - a target that exists and is no regular file is not replaced: a character device (`/dev/null`,
+///   a terminal) or a named pipe is written through, as `echo text > target` would (not
+///   atomically: it has no previous content to keep; a pipe waits for its reader); nor is a path
+///   that names an open descriptor (`/dev/stdout`, `/proc/self/fd/1`); a block device or a socket
+///   is refused with a write_error;
 /// - the replaced file keeps its permission bits (and its owner and group when the process may set
 ///   them); a new file gets 0666 less the umask;
 /// - temporaries are named `.NAME.wijknet-tmp-PID-N` (`.NAME.wijknet-old-PID-N` for a folder
@@ -101,24 +109,49 @@ inline bool process_gone(long pid) {
 #endif
 }
 
+/// The folder @p target lives in ("." for a bare name).
+inline fs::path folder_of(const fs::path& target) {
+    return target.parent_path().empty() ? fs::path(".") : target.parent_path();
+}
+
+/// Throws write_error when the symlink @p link is one the kernel would not follow under its
+/// protected_symlinks rule: it lies in a folder that has the sticky bit and that anyone may write
+/// to (`/tmp`), and neither the caller nor the folder's owner owns it. Another user can plant such
+/// a link to make a save overwrite one of the caller's files (or, as root, any file). follow_links
+/// resolves links itself, so it has to apply the rule itself.
+inline void refuse_planted_link(const fs::path& link) {
+#ifdef WIJKNET_POSIX_FILES
+    struct stat own {}, folder {};
+    if (::lstat(link.c_str(), &own) != 0 || ::stat(folder_of(link).c_str(), &folder) != 0) return;
+    const bool shared = (folder.st_mode & S_ISVTX) && (folder.st_mode & S_IWOTH);
+    if (shared && own.st_uid != ::geteuid() && own.st_uid != folder.st_uid)
+        throw write_error(link.string() + ": a symbolic link of another user (uid " + std::to_string(own.st_uid) +
+                          ") in a folder anyone may write to; it is not followed (as the system's protected_symlinks "
+                          "rule would not follow it): remove the link, or save elsewhere");
+#else
+    (void)link;
+#endif
+}
+
 /// @p path with every symlink of its last component followed (at most 40, like the kernel):
 /// saving to a link replaces what it points to and keeps the link. A dangling link gives the path
-/// it points to.
-inline fs::path follow_links(fs::path path) {
+/// it points to. A link another user planted in a shared folder is refused (refuse_planted_link).
+/// With @p descriptor given, it is set when a path on the way names an open descriptor
+/// (`/proc/self/fd/1`, `/dev/fd/1`; `/dev/stdout` links to the first).
+inline fs::path follow_links(fs::path path, bool* descriptor = nullptr) {
     if (path.filename().empty()) path = path.parent_path();  // "folder/" names "folder"
     for (int hops = 0; hops < 40; ++hops) {
+        const fs::path fd = path.parent_path();
+        if (descriptor && fd.filename() == "fd" && (fd.parent_path() == "/dev" || fd.parent_path().parent_path() == "/proc"))
+            *descriptor = true;
         std::error_code ec;
         if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+        refuse_planted_link(path);
         const fs::path to = fs::read_symlink(path, ec);
         if (ec) return path;
         path = to.is_absolute() ? to : path.parent_path() / to;
     }
     throw write_error(path.string() + ": too many levels of symbolic links");
-}
-
-/// The folder @p target lives in ("." for a bare name).
-inline fs::path folder_of(const fs::path& target) {
-    return target.parent_path().empty() ? fs::path(".") : target.parent_path();
 }
 
 /// Name of a temporary of @p target: `.NAME.wijknet-KIND-PID-N`.
@@ -230,6 +263,56 @@ private:
     int error_ = 0;
 };
 
+/// Fills the open descriptor @p fd through @p write; returns the errno of the first failure, 0
+/// when everything was written. If @p write throws, @p fd is closed and the exception passed on.
+inline int fill_descriptor(int fd, const std::function<void(std::ostream&)>& write) {
+    try {
+        descriptor_buffer buffer(fd);
+        std::ostream out(&buffer);
+        write(out);
+        out.flush();
+        const int code = buffer.error();
+        return code == 0 && !out ? EIO : code;
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
+
+/// What @p path is (links followed by the kernel) when it exists and is neither a regular file nor
+/// a folder: "a character device", "a block device", "a named pipe (FIFO)", "a socket"; empty
+/// otherwise.
+inline std::string special_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    if (S_ISCHR(st.st_mode)) return "a character device";
+    if (S_ISBLK(st.st_mode)) return "a block device";
+    if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    return {};
+}
+
+/// Writes through @p write into what @p path is (@p kind, from special_file; empty for a regular
+/// file reached through a descriptor), opened by the kernel and never replaced: a device or a
+/// pipe (which waits for its reader) takes the bytes as they come, a file is appended to, as the
+/// shell's `>>` would. A block device (a disk) or a socket is refused. Throws write_error naming
+/// @p path.
+inline void write_through(const std::string& path, const std::string& kind,
+                          const std::function<void(std::ostream&)>& write) {
+    if (kind == "a block device" || kind == "a socket")
+        throw write_error(path + ": this is " + kind + ", not a file; wijknet writes files, character devices and "
+                                 "pipes; give a file name");
+    const std::string what = kind.empty() ? "the file" : "the " + kind.substr(kind.find(' ') + 1);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        const int code = errno;
+        throw write_error(path + ": cannot open " + what + " (" + write_failure(code) + ")");
+    }
+    int code = fill_descriptor(fd, write);
+    if (::close(fd) != 0 && code == 0) code = errno;
+    if (code != 0) throw write_error(path + ": writing to " + what + " failed (" + write_failure(code) + ")");
+}
+
 /// Creates the temporary @p temp for @p target (with the target's mode and, where allowed, owner
 /// when it exists), fills it through @p write and flushes it to the disk. Throws write_error
 /// naming @p shown (the path as the caller gave it) and saying that the previous @p kept ("file"
@@ -252,14 +335,8 @@ inline void write_temporary(const fs::path& temp, const fs::path& target, const 
         ::fchmod(fd, old.st_mode & 07777);  // the umask narrowed the mode given to open
     }
     try {
-        descriptor_buffer buffer(fd);
-        std::ostream out(&buffer);
-        write(out);
-        out.flush();
-        code = buffer.error();
-        if (code == 0 && !out) code = EIO;
+        code = fill_descriptor(fd, write);
     } catch (...) {
-        ::close(fd);
         ::unlink(temp.c_str());
         throw;
     }
@@ -328,7 +405,10 @@ inline bool exchange_folders(const fs::path& staging, const fs::path& target, co
 /// Readers see either the old file or the complete new one, never a half-written one, even when
 /// the process is killed. A symlink at @p path is followed (its target is replaced, the link
 /// kept); a replaced file keeps its permission bits (and owner, where allowed). Temporaries that
-/// killed processes left for @p path are removed first.
+/// killed processes left for @p path are removed first. A link another user planted in a shared
+/// sticky folder is refused (detail::refuse_planted_link). A character device or a named pipe at
+/// @p path, and a file reached through an open descriptor (`/dev/stdout`), is written through
+/// and never replaced; a block device or a socket is a write_error.
 ///
 /// @param path  the file to create or replace
 /// @param write called once with a binary output stream to write the content to
@@ -341,9 +421,18 @@ WIJKNET_DECL void write_file_atomically(const std::string& path, const std::func
 WIJKNET_DECL void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
     namespace fs = std::filesystem;
     if (fs::path(path).filename().empty()) throw write_error(path + ": not a file name");
-    const fs::path target = detail::follow_links(path);
+    bool descriptor = false;
+    const fs::path target = detail::follow_links(path, &descriptor);
     std::error_code ec;
-    if (fs::is_directory(target, ec)) throw write_error(path + ": this is a folder; expected a file name");
+    if (fs::is_directory(path, ec)) throw write_error(path + ": this is a folder; expected a file name");
+#ifdef WIJKNET_POSIX_FILES
+    // A device or a pipe has no previous content to keep, and replacing it with a file would
+    // take it away from everyone else (`/dev/null`); an open descriptor's file stays the one the
+    // descriptor is open on.
+    const std::string special = detail::special_file(path);
+    if (!special.empty() || (descriptor && fs::is_regular_file(path, ec)))
+        return detail::write_through(path, special, write);
+#endif
     detail::remove_orphans(target);
     const fs::path temp = detail::temporary_for(target, "tmp");
     detail::write_temporary(temp, target, path, write);
@@ -371,7 +460,8 @@ struct folder_file {
 /// name is neither in @p files nor in @p owned is carried over (as a hard link, or a copy where
 /// links are not possible; subfolders and symlinks too). Owned names not in @p files are dropped.
 /// The folder keeps its permission bits, each rewritten file its own; a symlink at @p folder is
-/// followed. The parent folders are created when missing. Where the system has no atomic exchange
+/// followed (one planted by another user in a shared sticky folder refused). A layout file that is
+/// a pipe, device or socket is refused (the whole folder is swapped, so it would be replaced). The parent folders are created when missing. Where the system has no atomic exchange
 /// of two folders, the swap is two renames; a save killed between them leaves the previous folder
 /// under `.NAME.wijknet-old-PID-N`, and the next save to @p folder puts it back before anything
 /// else.
@@ -408,7 +498,18 @@ WIJKNET_DECL void write_folder_atomically(const std::string& folder, const std::
     const fs::file_status status = fs::status(target, ec);
     const bool replacing = fs::exists(status);
     if (replacing && !fs::is_directory(status))
-        throw write_error(folder + ": this is a file; expected a folder (or a path that does not exist yet)");
+        throw write_error(folder + ": this is " + (fs::is_regular_file(status) ? "a file" : "no folder") +
+                          "; expected a folder (or a path that does not exist yet)");
+    if (replacing)
+        for (const auto& name : ours) {
+            // The folder is swapped in as a whole, so a pipe or device among its files would be
+            // replaced by a file: refused, before anything is written.
+            const fs::file_status entry = fs::symlink_status(target / name, ec);
+            if (fs::exists(entry) && !fs::is_regular_file(entry) && !fs::is_directory(entry) && !fs::is_symlink(entry))
+                throw write_error((fs::path(folder) / name).string() + ": this is no regular file (a pipe, device or "
+                                  "socket); a folder save replaces the files of its layout, so move it away or save "
+                                  "to another folder; nothing was written");
+        }
 
     const fs::path staging = detail::temporary_for(target, "tmp");
     auto fail = [&](const std::string& what, int code) {

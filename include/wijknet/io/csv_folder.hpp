@@ -556,14 +556,16 @@ private:
         if (fresh) return;
         const std::string first(csv_table::trim(t.cell(at->second, id))), now(csv_table::trim(t.cell(r, id)));
         const std::string line = std::to_string(t.line(at->second));
+        // Worded so that it stays true with display names for the ids (problem::stakeholders).
         problem p = problem_at(t.file(), t.line(r), id + 1,
-                               "stakeholder '" + now + "' differs from '" + first + "' (line " + line +
-                                   ") only in capitals, accents or Unicode form",
-                               "stakeholder '" + now + "' verschilt van '" + first + "' (regel " + line +
-                                   ") alleen in hoofdletters, accenten of Unicode-vorm",
+                               "the id of stakeholder '" + now + "' differs from that of '" + first + "' (line " +
+                                   line + ") only in capitals, accents or Unicode form",
+                               "de id van stakeholder '" + now + "' verschilt van die van '" + first + "' (regel " +
+                                   line + ") alleen in hoofdletters, accenten of Unicode-vorm",
                                severity::warning);
         p.suggestion = "if they are one stakeholder, write the id the same way everywhere";
         p.suggestion_nl = "is het één stakeholder, schrijf de id dan overal hetzelfde";
+        p.stakeholders = {now, first};
         report(std::move(p));
     }
 

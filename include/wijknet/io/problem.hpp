@@ -41,6 +41,10 @@ struct problem {
     /// For a note "and 28 more rows like the one above": how many problems alike it stands for
     /// (28), each of the level of the problem above it; 0 otherwise.
     std::size_t more = 0;
+    /// The ids of the stakeholders the messages quote (each as `'id'`), so that a report can show
+    /// them by display name (a person's pseudonym) instead: an id often holds a person's name.
+    /// The messages stay true when a display name replaces an id.
+    std::vector<std::string> stakeholders;
 
     /// "file:line:column: message; suggestion" in language @p lang ("en" or "nl").
     std::string text(std::string_view lang = "en") const {
