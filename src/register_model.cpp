@@ -200,6 +200,17 @@ void register_model(py::module_& m) {
                  }
                  return out;
              }, "The waves in time order: a list of dicts with key, label, date.")
+        .def_property_readonly("about", [](const alliance& a) {
+                 const auto entries = a.about();  // copied before Python objects are made (docs/model.md#threads)
+                 py::dict out;
+                 for (const auto& [key, value] : entries) out[py::str(key)] = value;
+                 return out;
+             }, "What the data describe, for the title of a report: a dict such as {'neighbourhood': 'Vogelwijk-Oost', "
+                "'municipality': 'Rivierstad', 'source': 'Enquête najaar 2022', 'author': '...'}. Set entries "
+                "with set_about(); written and read with the alliance in every format.")
+        .def("set_about", &alliance::set_about, py::arg("key"), py::arg("value"),
+             "Set one entry of about (an empty value removes it). The keys reports know: neighbourhood, "
+             "municipality, source, date, author, organisation. One line of text; never sensitive data.")
         .def_property_readonly("templates", [](const alliance& a) {
                  py::list out;
                  for (const auto& t : a.templates()) {

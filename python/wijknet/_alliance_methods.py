@@ -67,6 +67,35 @@ Examples
 >>> [w["key"] for w in a.waves]
 ['T0', 'T1']
 """,
+    "set_about": f"""Set one entry of what the data describe (:attr:`about`), for the title of a report.
+
+Parameters
+----------
+key : str
+    The entry. Reports know ``neighbourhood``, ``municipality``, ``source``, ``date``, ``author`` and
+    ``organisation``; any other key is kept (and written) too.
+value : str
+    One line of text; an empty value removes the entry.
+
+Raises
+------
+InvalidValueError
+    For an empty key or a line break in the value.
+
+Notes
+-----
+Written and read with the alliance in every format: JSON (``"about"``), GraphML (graph data ``about:KEY``) and the
+CSV folder (``about.csv``, columns ``key`` and ``value``; Dutch ``over.csv`` with ``sleutel``, ``waarde``). A report
+prints it: it holds no sensitive data, and a person's name only by that person's choice (the author).
+
+Examples
+--------
+{_EMPTY}
+>>> a.set_about("neighbourhood", "Vogelwijk-Oost")
+>>> a.set_about("municipality", "Rivierstad")
+>>> a.about
+{{'neighbourhood': 'Vogelwijk-Oost', 'municipality': 'Rivierstad'}}
+""",
     "add_stakeholder": f"""Add a stakeholder: an organisation, person, initiative or group.
 
 Parameters

@@ -265,6 +265,10 @@ class Alliance:
         """
         The role with this key, label, Dutch label or alias (ignoring case and accents).
         """
+    def set_about(self, key: str, value: str) -> None:
+        """
+        Set one entry of about (an empty value removes it). The keys reports know: neighbourhood, municipality, source, date, author, organisation. One line of text; never sensitive data.
+        """
     def stakeholder(self, id: str, include_sensitive: bool = False) -> dict:
         """
         One stakeholder as a dict: id, name, kind, roles, waves, attributes, sensitive (the names of its sensitive attributes). Their values are in attributes only with include_sensitive=True.
@@ -272,6 +276,11 @@ class Alliance:
     def update_stakeholder(self, id: str, name: str = '', kind: str = 'organisation', roles: collections.abc.Sequence[str] = [], waves: collections.abc.Sequence[str] = [], attributes: typing.Any = None, sensitive: collections.abc.Sequence[str] = []) -> None:
         """
         Replaces the record of an existing stakeholder (same arguments as add_stakeholder).
+        """
+    @property
+    def about(self) -> dict:
+        """
+        What the data describe, for the title of a report: a dict such as {'neighbourhood': 'Vogelwijk-Oost', 'municipality': 'Rivierstad', 'source': 'Enquête najaar 2022', 'author': '...'}. Set entries with set_about(); written and read with the alliance in every format.
         """
     @property
     def incident_actions(self) -> list:

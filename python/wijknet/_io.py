@@ -846,6 +846,7 @@ def write_csv_folder(alliance: Alliance, folder: str | os.PathLike, include_sens
     frames = to_pandas(alliance, include_sensitive, include_incidents=include_sensitive and alliance.num_incidents > 0)
     tables = {
         "waves.csv": pd.DataFrame(alliance.waves, columns=["key", "label", "date"]),
+        **({"about.csv": pd.DataFrame(list(alliance.about.items()), columns=["key", "value"])} if alliance.about else {}),
         "relations.csv": pd.DataFrame(alliance.relations, columns=["key", "label", "directed"]),
     }
     for name, frame in frames.items():

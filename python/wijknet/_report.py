@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
@@ -181,7 +181,8 @@ def _p(*sentences: str) -> str:
 @checked
 def report(data: Any, lang: str = "en", template: str | None = None, waves: str | Sequence[str] | None = None,
            compare: str | None = None, relation: str | None = None, chain: Sequence[str] | None = None,
-           show_names: bool = False, show_sensitive: bool = False, seed: int = 1) -> Report:
+           show_names: bool = False, show_sensitive: bool = False, seed: int = 1,
+           about: Mapping[str, str] | None = None) -> Report:
     """The evaluation report of an alliance, as one self-contained HTML file.
 
     Parameters
@@ -213,6 +214,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
         Show sensitive attributes (as group counts, with groups under 5 suppressed).
     seed : int, default 1
         Seed of the map's layout.
+    about : mapping of str to str, optional
+        Which alliance this is, over what the data say themselves (:attr:`Alliance.about`): ``neighbourhood`` and
+        ``municipality`` go into the title ("Rapport van de alliantie Vogelwijk-Oost, Rivierstad"), ``source``,
+        ``date``, ``author`` and ``organisation`` on the line under it, so a printed report says what it is about.
 
     Returns
     -------
@@ -243,6 +248,8 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
                             chain=chain, show_names=show_names, seed=seed)
     # A copy: the report reads the alliance many times, and another thread may edit it meanwhile.
     alliance = Alliance.copy(data) if isinstance(data, _core.Alliance) else read(data)
+    for key, value in (about or {}).items():
+        alliance.set_about(str(key), "" if value is None else str(value))
     t = _T[lang]
     words = Wording(alliance, lang, show_names)
     nl = lang == "nl"
@@ -518,9 +525,30 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     hover = {w or "": netmap.neighbours(w) for w in (wave_list or [""])}
     payload = json.dumps({"info": netmap.info(), "ties": hover,
                           "none": "geen relaties" if nl else "no ties"}, ensure_ascii=False).replace("</", "<\\/")
-    subtitle = f"{t['subtitle']} · {t['wave']} {words.wave(wave) if wave else '–'}"
+    subtitle = " · ".join([t["subtitle"], f"{t['wave']} {words.wave(wave) if wave else '–'}", *_about_line(alliance, words)])
     script = f'<script type="application/json" id="wijknet-data">{payload}</script><script>{_JS}</script>'
-    return Report(page(t["title"], subtitle, sections, words, script), lang, wave, compare)
+    return Report(page(_title(alliance, t["title"]), subtitle, sections, words, script), lang, wave, compare)
+
+
+#: The entries of Alliance.about the report shows under its title, with their labels.
+_ABOUT = {"source": ("bron", "source"), "date": ("datum", "date"), "author": ("opgesteld door", "prepared by"),
+          "organisation": ("organisatie", "organisation")}
+
+
+def _title(alliance: Any, title: str) -> str:
+    """"Rapport van de alliantie Vogelwijk-Oost, Rivierstad": which alliance, from Alliance.about."""
+    where = ", ".join(v for v in (alliance.about.get("neighbourhood"), alliance.about.get("municipality")) if v)
+    return f"{title} {where}" if where else title
+
+
+def _about_line(alliance: Any, words: Wording) -> list[str]:
+    """"bron: Enquête najaar 2022", "datum: 15 november 2022", ... for the line under the title."""
+    out = []
+    for key, (nl, en) in _ABOUT.items():
+        value = alliance.about.get(key)
+        if value:
+            out.append(f"{nl if words.lang == 'nl' else en}: {words.date(value) if key == 'date' else value}")
+    return out
 
 
 def page(title: str, subtitle: str, sections: Sequence[str], words: Wording, script: str = "") -> str:

@@ -42,6 +42,9 @@ from ._report import _pick_template, suppressed
 from ._study import is_study_folder
 from ._wording import SMALL_CELL, TERMS, Wording, display_names
 
+#: The report's options that say which alliance it is about (Alliance.about entries).
+ABOUT_OPTIONS = ("neighbourhood", "municipality", "source", "date", "author", "organisation")
+
 COMMANDS = ("summary", "report", "check", "coverage", "chains", "key-players", "scenario", "suggest", "survey")
 FORMATS = ("table", "csv", "json")
 
@@ -583,7 +586,8 @@ def _report(alliance: Any, args: argparse.Namespace, w: Wording) -> str:
     chain = _chain(args.chain) if args.chain else None
     result = make_report(alliance, lang=w.lang, template=args.template, wave=args.wave, compare=args.compare,
                          relation=args.relation, chain=chain, show_names=args.show_names,
-                         show_sensitive=args.show_sensitive)
+                         show_sensitive=args.show_sensitive,
+                         about={k: getattr(args, k) for k in ABOUT_OPTIONS if getattr(args, k) is not None})
     return _save_report(result, args.output, w.lang)
 
 
@@ -743,6 +747,12 @@ _HELP = {
         "report.relation": "the relation the chain follows (default: referral when the data have referral ties, "
         "else every relation)",
         "report.chain": "the chain of roles (default: the Samen in de Wijk chain)",
+        "about.neighbourhood": "the neighbourhood, in the title (default: the data's about.csv / 'about')",
+        "about.municipality": "the municipality, in the title (default: from the data)",
+        "about.source": "where the data come from, under the title, e.g. 'survey autumn 2022'",
+        "about.date": "the date of the data, under the title (2022-11-20 or 20-11-2022)",
+        "about.author": "who prepared the report, under the title",
+        "about.organisation": "the organisation behind the report, under the title",
         "coverage": "which roles of a method template are absent, isolated or held once",
         "wave": "one wave (default: each wave)",
         "relations": "count only ties of this relation (repeatable; default: every relation)",
@@ -822,6 +832,12 @@ _HELP = {
         "report.relation": "de relatie die de keten volgt (standaard: doorverwijzing als de gegevens die hebben, "
         "anders elke relatie)",
         "report.chain": "de keten van rollen (standaard: de keten van Samen in de Wijk)",
+        "about.neighbourhood": "de wijk, in de titel (standaard: uit about.csv / 'about' van de gegevens)",
+        "about.municipality": "de gemeente, in de titel (standaard: uit de gegevens)",
+        "about.source": "waar de gegevens vandaan komen, onder de titel, bijv. 'enquête najaar 2022'",
+        "about.date": "de datum van de gegevens, onder de titel (2022-11-20 of 20-11-2022)",
+        "about.author": "wie het rapport opstelde, onder de titel",
+        "about.organisation": "de organisatie achter het rapport, onder de titel",
         "coverage": "welke rollen van een methode ontbreken, geïsoleerd zijn of één vervuller hebben",
         "wave": "één meting (standaard: elke meting)",
         "relations": "tel alleen relaties van deze soort (herhaalbaar; standaard: elke soort)",
@@ -950,6 +966,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     r.add_argument("--compare", metavar="WAVE", help=h["compare"])
     r.add_argument("--relation", help=h["report.relation"])
     r.add_argument("--chain", metavar="ROLE,ROLE,...", help=h["report.chain"])
+    for key in ABOUT_OPTIONS:  # which alliance the report is about, over what the data say (Alliance.about)
+        r.add_argument(f"--{key}", metavar="TEXT", help=h[f"about.{key}"])
 
     c = command("coverage")
     c.add_argument("--template", metavar="KEY", help=h["template"])

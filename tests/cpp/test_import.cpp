@@ -788,3 +788,13 @@ TEST(DutchFolder, AColumnReadAsTextBecauseOfAFewCellsIsAWarning) {
     f.file("ties.csv", "source,target\nagent,coc\n");
     EXPECT_TRUE(f.check().empty());
 }
+
+// What the data describe is written and read with the alliance: JSON keeps its order, and a file
+// without it stays as it was (no "about" member).
+TEST(About, JsonKeepsItInOrder) {
+    alliance a;
+    a.set_about("neighbourhood", "Vogelwijk-Oost");
+    a.set_about("municipality", "Rivierstad");
+    EXPECT_EQ(parse_json(to_json(a)).about(), a.about());
+    EXPECT_EQ(to_json(alliance()).find("\"about\""), std::string::npos);
+}

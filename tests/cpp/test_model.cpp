@@ -332,3 +332,20 @@ TEST(StrongGuarantee, EveryRejectedEditLeavesTheAllianceAsItWas) {
     rejected([&] { a.add_template({"x", "", "", {{"nope", requirement_level::required, ""}}}); });
     rejected([&] { a.update_stakeholder(make("agent", {"nope"})); });
 }
+
+// What the data describe: in the order first set, replaced in place, removed by an empty value; a
+// refused entry changes nothing (test_import.cpp: the writers keep it).
+TEST(About, KeepsOrderReplacesAndRemoves) {
+    alliance a;
+    a.set_about("neighbourhood", "Oost");
+    a.set_about("municipality", "Rivierstad");
+    a.set_about("neighbourhood", "Vogelwijk-Oost");
+    const std::vector<std::pair<std::string, std::string>> expected{{"neighbourhood", "Vogelwijk-Oost"},
+                                                                    {"municipality", "Rivierstad"}};
+    EXPECT_EQ(a.about(), expected);
+    EXPECT_THROW(a.set_about("source", "two\nlines"), invalid_value_error);
+    EXPECT_THROW(a.set_about("", "x"), invalid_value_error);
+    EXPECT_EQ(a.about(), expected);
+    a.set_about("neighbourhood", "");
+    EXPECT_EQ(a.about().size(), 1u);
+}

@@ -72,6 +72,8 @@ WIJKNET_DECL std::vector<csv_header_names> csv_known_columns(const std::string& 
 #if WIJKNET_BODIES
 WIJKNET_DECL std::vector<csv_header_names> csv_known_columns(const std::string& file, const csv_columns& col) {
     using n = std::vector<std::string>;
+    if (file == "about.csv")
+        return {{"key", n{col.key, "sleutel", "veld", "field"}}, {"value", n{"value", "waarde", "tekst"}}};
     if (file == "waves.csv")
         return {{"key", n{col.key, "sleutel", "code", "wave", "meting", "golf"}},
                 {"label", n{col.label, "naam", "name", "omschrijving"}},
@@ -309,6 +311,7 @@ public:
         folder_ = folder;
         listing_ = list_csv_folder(folder);
         for (const auto& p : listing_.problems) report(p);
+        about(a);
         waves(a);
         relations(a);
         const bool people = stakeholders(a);
@@ -441,6 +444,22 @@ private:
     }
 
     // ------------------------------------------------------------ the files
+
+    void about(alliance& a) {
+        auto loaded = table("about.csv", false);
+        if (!loaded) return;
+        const csv_table& t = loaded->first;  // no structured binding: C++17 lambdas cannot capture one
+        const column_positions& at = loaded->second;
+        auto key = require(t, at, "about.csv", 0), value = require(t, at, "about.csv", 1);
+        if (!key || !value) return;
+        for (std::size_t r = 0; r < t.num_rows(); ++r)
+            guard([&] {
+                detail::at_cell(t, r, *key, [&] {
+                    a.set_about(std::string(csv_table::trim(t.cell(r, *key))),
+                                std::string(csv_table::trim(t.cell(r, *value))));
+                });
+            });
+    }
 
     void waves(alliance& a) {
         auto loaded = table("waves.csv", false);

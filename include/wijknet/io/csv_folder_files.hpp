@@ -32,6 +32,8 @@ WIJKNET_DECL const std::vector<csv_folder_file>& csv_folder_file_names();
 #if WIJKNET_BODIES
 WIJKNET_DECL const std::vector<csv_folder_file>& csv_folder_file_names() {
     static const std::vector<csv_folder_file> files = {
+        {"about.csv", {"over.csv", "alliantie.csv", "beschrijving.csv"}, "what the data describe (neighbourhood, "
+         "municipality, source ...)", "waar de gegevens over gaan (wijk, gemeente, bron ...)"},
         {"waves.csv", {"metingen.csv", "golven.csv"}, "the waves", "de metingen"},
         {"relations.csv", {"relatiesoorten.csv", "relatietypen.csv", "soorten_relaties.csv"}, "the kinds of relation",
          "de soorten relaties"},

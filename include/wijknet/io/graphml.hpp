@@ -151,6 +151,7 @@ WIJKNET_DECL std::string to_graphml(const alliance& a, const graphml_write_optio
     std::map<std::string, std::string> graph_key;
     key("graph", "waves", "string", graph_key);
     key("graph", "undirected_relations", "string", graph_key);
+    for (const auto& [name, value] : a.about()) key("graph", "about:" + name, "string", graph_key);
     for (const char* fixed : {"name", "kind", "role", "waves"}) key("node", fixed, "string", node_key);
     for (const auto& [name, type] : node_attributes)
         key("node", name, type, node_key, any_sensitive(a.stakeholders(), name));
@@ -182,6 +183,7 @@ WIJKNET_DECL std::string to_graphml(const alliance& a, const graphml_write_optio
         if (!r.directed) undirected.push_back(r.key);
     data(graph_key["waves"], detail::join_bar(waves));
     data(graph_key["undirected_relations"], detail::join_bar(undirected));
+    for (const auto& [name, value] : a.about()) data(graph_key["about:" + name], value);
     out += "\n";
     for (const auto& s : a.stakeholders()) {
         out += "    <node id=\"";
@@ -372,6 +374,7 @@ WIJKNET_DECL alliance parse_graphml(std::string_view text, const std::string& fi
             for (const auto& w : detail::split_list(text_of(value.first))) declare_wave(w);
         if (name == "undirected_relations")
             for (const auto& r : detail::split_list(text_of(value.first))) undirected.insert(r);
+        if (name.rfind("about:", 0) == 0 && name.size() > 6) a.set_about(name.substr(6), text_of(value.first));
     }
 
     std::map<std::string, std::string> node_id;  // GraphML node id -> stakeholder id

@@ -98,7 +98,7 @@ public:
     alliance read(const json_value& root) {
         require(root, json_value::type::object, "the document");
         members(root, "the document",
-                {"format", "version", "generator", "builtins", "roles", "themes", "relations", "waves", "templates",
+                {"format", "version", "generator", "builtins", "about", "roles", "themes", "relations", "waves", "templates",
                  "stakeholders", "ties", "events", "participation", "incident_categories", "incident_actions",
                  "incidents", "omitted_sensitive"});
         const json_value* format = root.find("format");
@@ -119,6 +119,17 @@ public:
             with_builtins = b->boolean;
         }
         alliance a(with_builtins ? builtins::include : builtins::exclude);
+        if (auto about = root.find("about")) {
+            require(*about, json_value::type::object, "'about'");
+            for (std::size_t i = 0; i < about->keys.size(); ++i) {
+                require(about->items[i], json_value::type::string, "'about." + about->keys[i] + "'");
+                try {
+                    a.set_about(about->keys[i], about->items[i].text);
+                } catch (const invalid_value_error& e) {
+                    fail(about->items[i], e.what());
+                }
+            }
+        }
         for_each(root, "roles", [&](const json_value& v) {
             record(v, "a role", {"key", "label", "description", "label_nl", "aliases"});
             a.add_role({text(v, "key", true), text(v, "label"), text(v, "description"), text(v, "label_nl"),
@@ -375,6 +386,16 @@ WIJKNET_DECL std::string to_json(const alliance& a, const json_options& options)
     out.reserve(256 + a.num_stakeholders() * 160 + a.num_ties() * 96);
     out += "{\n  \"format\": \"wijknet\",\n  \"version\": " + std::to_string(json_format_version) +
            ",\n  \"generator\": \"wijknet " + std::string(version) + "\"";
+    if (!a.about().empty()) {  // only when there is any, so files without it stay as they were
+        out += ",\n  \"about\": {";
+        for (std::size_t i = 0; i < a.about().size(); ++i) {
+            if (i) out += ", ";
+            json_escape(out, a.about()[i].first);
+            out += ": ";
+            json_escape(out, a.about()[i].second);
+        }
+        out += "}";
+    }
     auto section = [&](const char* name, const auto& items, auto&& write_one) {
         out += ",\n  ";
         json_escape(out, name);

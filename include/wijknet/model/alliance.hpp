@@ -97,6 +97,30 @@ public:
         relations_.push_back(std::move(r));
     }
 
+    // ---------------------------------------------------------------- what the data describe
+
+    /// What the data describe, for the title of a report: text by key, in the order first set. The
+    /// keys reports know are neighbourhood, municipality, source, date, author and organisation; any
+    /// other key is kept too. Never sensitive: a report prints it, so it holds no person's data
+    /// unless that person wants it there (an author's name).
+    const std::vector<std::pair<std::string, std::string>>& about() const noexcept { return about_; }
+
+    /// Sets one entry of about(); an empty value removes it. Throws invalid_value_error for an
+    /// empty key or a line break in the value (a title is one line). Strong guarantee.
+    void set_about(const std::string& key, std::string value) {
+        require_key(key, "description entry");
+        if (value.find_first_of("\r\n") != std::string::npos)
+            throw invalid_value_error("about '" + key + "': the value is one line of text, found a line break");
+        auto it = std::find_if(about_.begin(), about_.end(), [&](const auto& e) { return e.first == key; });
+        if (value.empty()) {
+            if (it != about_.end()) about_.erase(it);
+        } else if (it != about_.end()) {
+            it->second = std::move(value);
+        } else {
+            about_.emplace_back(key, std::move(value));
+        }
+    }
+
     /// Declares a wave, after the waves already declared (declaration order is time order).
     void add_wave(wave w) {
         require_key(w.key, "wave");
@@ -669,6 +693,7 @@ private:
     detail::name_index relation_names_;  // folded names of the relations -> index
     std::vector<wave> waves_;
     std::vector<method_template> templates_;
+    std::vector<std::pair<std::string, std::string>> about_;
     std::vector<stakeholder> stakeholders_;
     detail::flat_index stakeholder_index_;  // id -> position in stakeholders_
     std::vector<tie> ties_;
