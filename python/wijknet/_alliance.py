@@ -428,6 +428,30 @@ class Snapshot(_core.Snapshot):
         """
         return super().edges()
 
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
+        """The graph as DataFrames, as :func:`wijknet.to_pandas` gives an alliance.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            ``stakeholders`` (column ``id``, in vertex order) and ``ties`` (``source``, ``target``, ``weight``: each
+            tie once, after merging; an undirected tie with its ends in vertex order).
+
+        Examples
+        --------
+        >>> import wijknet
+        >>> s = wijknet.Snapshot(wijknet.load_example(), relations="referral", wave="T1")
+        >>> frames = s.to_pandas()
+        >>> len(frames["ties"]) == s.num_ties, list(frames["ties"].columns)
+        (True, ['source', 'target', 'weight'])
+        """
+        sources, targets, weights = super().edges()
+        return {"stakeholders": pd.DataFrame({"id": self.ids}),
+                "ties": pd.DataFrame({"source": sources, "target": targets, "weight": weights})}
+
+    def _repr_html_(self) -> str:
+        return _display.snapshot_html(self)
+
     def density(self) -> float:
         """The density of the graph, as :func:`wijknet.density` defines it.
 

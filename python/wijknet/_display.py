@@ -168,6 +168,16 @@ def summary_html(summary: Any) -> str:
                  f"<p>{escape(t['missing'])}</p>", sentences(missing))
 
 
+def snapshot_html(snapshot: Any, rows: int = 10) -> str:
+    """A :class:`wijknet.Snapshot`: its size and kind, then its first ties (all of them are in ``to_pandas()``)."""
+    ties = snapshot.to_pandas()["ties"]
+    kind = ("directed" if snapshot.directed else "undirected") + (", weighted" if snapshot.weighted else "")
+    shown = [[r.source, r.target, r.weight] for r in ties.head(rows).itertuples()]
+    more = f"The first {rows} of {len(ties)} ties; to_pandas() gives them all." if len(ties) > rows else ""
+    return block(f"Snapshot: {len(snapshot)} stakeholders, {snapshot.num_ties} ties ({kind})",
+                 table(["source", "target", "weight"], shown), _p(more, note=True) if more else "")
+
+
 def chain_routes_html(routes: Any) -> str:
     """A :class:`wijknet.ChainRoutes`: per wave whether the chain works, and its explanation (the
     routes themselves are in ``.routes``)."""

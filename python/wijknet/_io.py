@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._alliance import Alliance, check_path, read_csv_folder
+from ._alliance import Alliance, Snapshot, check_path, read_csv_folder
 from ._keywords import FILTERS, check_options, checked, selection_arguments, warn_if_empty
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -231,7 +231,8 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incid
 
     Parameters
     ----------
-    alliance : Alliance
+    alliance : Alliance or Snapshot
+        A snapshot gives ``stakeholders`` (ids) and ``ties`` (source, target, weight), as :meth:`Snapshot.to_pandas`.
     include_sensitive : bool, default False
     include_incidents : bool, default False
         Also return the incident log (``incidents``, ``incident_steps``); every incident field is sensitive, so the
@@ -269,6 +270,11 @@ def to_pandas(alliance: Alliance, include_sensitive: bool = False, include_incid
     1  buurtpreventie_vogelwijk            coc_rivierstad  referral   T1     2.0
     2            coc_rivierstad  jongerenwerker_roodborst  referral   T1     3.0
     """
+    if isinstance(alliance, _core.Snapshot):  # a graph already: its ties, no records to select from
+        if selection or include_incidents:
+            raise _core.InvalidValueError("to_pandas(snapshot) gives the snapshot's ties; selection keywords and "
+                                          "include_incidents need the Alliance")
+        return Snapshot.to_pandas(alliance)
     alliance = Alliance.copy(alliance)  # one state for the several reads below
     part = _part("to_pandas", alliance, selection)
     stakeholders = alliance.stakeholders(include_sensitive).reset_index()

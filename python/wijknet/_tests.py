@@ -62,6 +62,18 @@ def _mode(mode: str | None, *matrices: np.ndarray) -> str:
     return mode
 
 
+def p_text(p: float, reps: int) -> str:
+    """A permutation p-value as printed: never "0.0000", which would claim certainty that R draws cannot give;
+    none of R drawn is as extreme reads "< 1/R". The value itself stays as R sna computes it (b / R)."""
+    return f"< {1 / reps:.4g}" if p == 0 and reps else f"{p:.4f}"
+
+
+def _relation(p: float, reps: int) -> str:
+    """"= 0.0050" or "< 0.001": p_text with its sign."""
+    text = p_text(p, reps)
+    return text if text.startswith("<") else f"= {text}"
+
+
 def _seed(seed: int | None) -> int:
     return secrets.randbits(63) if seed is None else int(seed) % (1 << 64)
 
@@ -292,7 +304,8 @@ class QAPResult:
 
     def __str__(self) -> str:
         return (f"QAP test of graph correlation ({self.reps} permutations, seed {self.seed}): r = "
-                f"{self.statistic:.4f}, P(r' >= r) = {self.p_greater:.4f}, P(r' <= r) = {self.p_less:.4f}")
+                f"{self.statistic:.4f}, P(r' >= r) {_relation(self.p_greater, self.reps)}, "
+                f"P(r' <= r) {_relation(self.p_less, self.reps)}")
 
 
 @checked
@@ -424,6 +437,11 @@ class _Regression:
         """
         return self.coefficients.copy()
 
+    def _table(self) -> str:
+        """The coefficients as printed: four significant digits, permutation p-values as :func:`p_text`."""
+        return self.coefficients.to_string(float_format=lambda v: f"{v:.4g}", formatters={
+            c: (lambda v: p_text(v, self.reps)) for c in ("p_greater", "p_less", "p_abs") if self.reps})
+
 
 @dataclass
 class NetlmResult(_Regression):
@@ -486,7 +504,7 @@ class NetlmResult(_Regression):
     residuals: pd.DataFrame | None = None
 
     def __str__(self) -> str:
-        table = self.coefficients.to_string(float_format=lambda v: f"{v:.4g}")
+        table = self._table()
         return (f"MRQAP OLS, null hypothesis {self.nullhyp} ({self.reps} permutations)\n{table}\n"
                 f"R² = {self.r_squared:.4f}, adjusted {self.adj_r_squared:.4f}, F = {self.f_statistic:.4g} "
                 f"on {self.n - self.df_residual - 1} and {self.df_residual} df")
@@ -663,7 +681,7 @@ class NetlogitResult(_Regression):
     bic: float = math.nan
 
     def __str__(self) -> str:
-        table = self.coefficients.to_string(float_format=lambda v: f"{v:.4g}")
+        table = self._table()
         return (f"MRQAP logit, null hypothesis {self.nullhyp} ({self.reps} permutations)\n{table}\n"
                 f"deviance {self.deviance:.4f} (null {self.null_deviance:.4f}), AIC {self.aic:.4f}, "
                 f"BIC {self.bic:.4f}")
@@ -818,7 +836,8 @@ class CUGResult:
 
     def __str__(self) -> str:
         return (f"CUG test conditioning on {self.condition} ({self.reps} graphs, seed {self.seed}): observed "
-                f"{self.statistic:.4g}, P(X >= obs) = {self.p_greater:.4f}, P(X <= obs) = {self.p_less:.4f}")
+                f"{self.statistic:.4g}, P(X >= obs) {_relation(self.p_greater, self.reps)}, "
+                f"P(X <= obs) {_relation(self.p_less, self.reps)}")
 
 
 @checked

@@ -294,3 +294,26 @@ def test_one_dutch_word_for_one_thing_in_the_command_line_and_the_report(example
     assert TERMS["nl"]["components"] in scenario and TERMS["nl"]["components"] in page
     for other in ("één houder", "afwezig", "sleutelspeler", "grootste deel"):
         assert other not in page + coverage + scenario
+
+
+# ------------------------------------------------------------------ one API
+
+def test_a_snapshot_as_pandas_and_in_a_notebook(example):
+    s = wijknet.Snapshot(example, relations="referral", wave="T1")
+    frames = wijknet.to_pandas(s)
+    sources, targets, weights = s.edges()
+    assert frames["ties"]["source"].tolist() == sources and frames["ties"]["weight"].tolist() == weights
+    assert frames["stakeholders"]["id"].tolist() == s.ids
+    assert "Snapshot: 32 stakeholders, 17 ties" in s._repr_html_()
+    with pytest.raises(wijknet.InvalidValueError, match="need the Alliance"):
+        wijknet.to_pandas(s, wave="T1")
+
+
+def test_a_p_value_of_zero_is_printed_as_below_one_over_reps(example):
+    t1, t0 = wijknet.relation_matrix(example, "referral", wave="T1"), wijknet.relation_matrix(example, "referral",
+                                                                                                wave="T0")
+    q = wijknet.qap_test(t1, t0, reps=100, seed=1)
+    assert q.p_greater == 0.0  # as R sna computes it: b / R
+    assert "P(r' >= r) < 0.01" in str(q) and "0.0000" not in str(q)
+    fit = wijknet.netlm(t1, {"earlier": t0}, reps=100, seed=1)
+    assert fit.coefficients.loc["earlier", "p_abs"] == 0.0 and "< 0.01" in str(fit)
