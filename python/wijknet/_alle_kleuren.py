@@ -734,7 +734,7 @@ def _meeting_sentence(words: Wording, m: MeetingAndTies) -> str:
 
 @checked(selection=TWO_MODE_SELECTION)
 def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren", wave: str | None = None,
-                        relations: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = True,
+                        relations: Iterable[str] | str | None = None, lang: str = "en", show_names: bool = False,
                         **selection) -> pd.DataFrame:
     """Role coverage of the alliance, with what the events add.
 
@@ -747,7 +747,7 @@ def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren"
         The wave of the alliance's ties and stakeholders, as for :func:`role_coverage`; default every wave.
     relations : str or list of str, optional
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
     **selection : two-mode
 
     Returns

@@ -79,7 +79,9 @@ class WaveComparison:
         Per stakeholder present in either wave: ``before``, ``after`` (present or not) and ``change`` ("joined",
         "left" or "").
     measures : pandas.DataFrame
-        Network-level measures (rows ``stakeholders``, ``ties``, ``density``, ``reciprocity``, ``transitivity``,
+        Network-level measures of all compared relations together, as one graph (so ``ties`` counts pairs tied by
+        any of them: a pair tied by two relations counts once, while ``ties`` above counts per relation and its sum
+        counts the pair twice) (rows ``stakeholders``, ``ties``, ``density``, ``reciprocity``, ``transitivity``,
         ``components``, ``degree_centralization``) with the columns ``before``, ``after`` and ``change``.
     roles : pandas.DataFrame
         Per template role: the coverage status ``before`` and ``after`` (as :func:`role_coverage`) and ``change``
@@ -264,7 +266,7 @@ def _network_measures(alliance: _core.Alliance, wave: str, relations: Sequence[s
 def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: Iterable[str] | str | None = None,
                   template: str | None = "samen_in_de_wijk", chains: Iterable[Sequence[str]] = (),
                   relation: str | Sequence[str] | None = None, lang: str = "en",
-                  show_names: bool = True) -> WaveComparison:
+                  show_names: bool = False) -> WaveComparison:
     r"""What changed in the alliance between two waves.
 
     Parameters
@@ -283,7 +285,7 @@ def compare_waves(alliance: _core.Alliance, before: str, after: str, relations: 
         The relation the chains' steps follow, one for all steps or one per step (as in
         :func:`wijknet.chain_routes`); None for the ties of ``relations``.
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
 
     Returns
     -------

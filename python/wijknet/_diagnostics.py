@@ -88,7 +88,7 @@ def _steps(chain: Sequence[str], relation: str | Sequence[str] | None) -> list[s
 @checked
 def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", waves: Iterable[str] | str | None = None,
                   relations: Iterable[str] | str | None = None, lang: str = "en",
-                  show_names: bool = True) -> pd.DataFrame:
+                  show_names: bool = False) -> pd.DataFrame:
     """Role coverage of an alliance against a method template, per wave.
 
     Parameters
@@ -99,7 +99,7 @@ def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", 
     waves : str or list of str, default every wave
     relations : str or list of str, optional
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
 
     Returns
     -------
@@ -136,7 +136,7 @@ def role_coverage(alliance: _core.Alliance, template: str = "samen_in_de_wijk", 
     gemeente                         required  covered        2
     antidiscriminatievoorziening  recommended   absent        0
     >>> print(coverage.loc["wijkagent", "explanation"])
-    Only Kees Kwikstaart holds the required role community police officer in wave T1 2022: a single point of failure; if they leave, the role is gone.
+    Only Community police officer 1 holds the required role community police officer in wave T1 2022: a single point of failure; if they leave, the role is gone.
     """
     words = Wording(alliance, lang, show_names)
     rows = []
@@ -349,7 +349,7 @@ class ChainRoutes:
 def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str | Sequence[str] | None = None,
                  waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
                  intermediaries: bool = False, max_routes: int = 100, lang: str = "en",
-                 show_names: bool = True) -> ChainRoutes:
+                 show_names: bool = False) -> ChainRoutes:
     """Routes along an ordered sequence of roles (a *keten*), per wave.
 
     Parameters
@@ -370,7 +370,7 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
     max_routes : int, default 100
         List at most this many shortest routes per wave.
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
 
     Returns
     -------
@@ -536,7 +536,7 @@ class KeyPlayers:
 @checked(selection=SELECTION)
 def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distance: int = 1,
                 direction: str = "all", seed: int = 42, max_rounds: int = 10, restarts: int = 4,
-                candidates: int = 64, threads: int = 0, lang: str = "en", show_names: bool = True,
+                candidates: int = 64, threads: int = 0, lang: str = "en", show_names: bool = False,
                 **selection) -> KeyPlayers:
     """Key players: the k stakeholders whose departure fragments the alliance most, or who together reach the most.
 
@@ -563,7 +563,7 @@ def key_players(g: Any, k: int = 1, objective: str = "fragmentation", max_distan
         For ``distance_fragmentation`` on larger networks: only the this many best-tied stakeholders are tried.
     threads : int, default 0
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
         Name persons in the explanation; False puts a pseudonym in their place. A snapshot's explanation uses ids.
     **selection
         The selection keywords (docs/selection.md).
@@ -795,7 +795,7 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
                  closer: tuple[str, str] | None = None, between: tuple[Iterable[str], Iterable[str]] | None = None,
                  exclude: Iterable[tuple[str, str]] = (), max_per_stakeholder: int | None = None,
                  waves: Iterable[str] | str | None = None, relations: Iterable[str] | str | None = None,
-                 lang: str = "en", show_names: bool = True) -> pd.DataFrame:
+                 lang: str = "en", show_names: bool = False) -> pd.DataFrame:
     """The k new ties that would help the alliance most, each with its reason.
 
     Parameters
@@ -826,7 +826,7 @@ def suggest_ties(alliance: _core.Alliance, k: int = 5, objective: str | None = N
         One wave (``wave="T1"``: give the current one), or None for the ties of every wave together.
     relations : str or list of str, optional
     lang : {"en", "nl"}, default "en"
-    show_names : bool, default True
+    show_names : bool, default False
 
     Returns
     -------

@@ -1152,7 +1152,7 @@ def from_igraph(graph: "igraph.Graph", default_relation: str = "tie", default_wa
 
 @checked(selection=FILTERS)
 def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | str | None = None,
-                     waves: Iterable[str] | str | None = None, weighted: bool = True, sparse: bool = False,
+                     waves: Iterable[str] | str | None = None, weighted: bool = False, sparse: bool = False,
                      **selection):
     """The adjacency matrix of the stakeholders and ties the selection keywords keep.
 
@@ -1161,8 +1161,9 @@ def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | str | None =
     alliance : Alliance
     relations : str or list of str, optional
     waves : str or list of str, optional
-    weighted : bool, default True
-        Sum the weights of the ties; False counts 1 per tie.
+    weighted : bool, default False
+        Sum the weights of the ties; by default 1 per tie, as :func:`relation_matrix` (one rule for every matrix:
+        0/1 unless ``weighted=True``).
     sparse : bool, default False
         Return a ``scipy.sparse.csr_array`` (needs scipy) instead of a dense array.
     **selection
@@ -1185,7 +1186,9 @@ def adjacency_matrix(alliance: Alliance, relations: Iterable[str] | str | None =
     >>> alliance = wijknet.load_example()
     >>> m = wijknet.adjacency_matrix(alliance, relations="collaboration", wave="T1")
     >>> m.shape, bool((m == m.T).all()), float(m.sum())
-    ((32, 32), True, 210.0)
+    ((32, 32), True, 62.0)
+    >>> float(wijknet.adjacency_matrix(alliance, relations="collaboration", wave="T1", weighted=True).sum())
+    210.0
     """
     frames = to_pandas(alliance, **{k: v for k, v in (("relations", relations), ("waves", waves)) if v is not None},
                        **selection)

@@ -250,8 +250,9 @@ SHARED_DOC = {
     "separator : str, default \":\"": "Between partner and item in the wide form's column names.",
     # words for people
     "lang : {\"en\", \"nl\"}, default \"en\"": "The language of labels and sentences: English or Dutch.",
-    "show_names : bool, default True":
-        "Name persons in the sentences; False puts a pseudonym in their place (as the report does).",
+    "show_names : bool, default False":
+        "Name persons in the sentences; by default they appear under a pseudonym (\"Wijkagent 1\"), as in the report, "
+        "the drawings and the command line: one privacy default across the API.",
 }
 
 #: The header of each selection keyword's entry, in the order of ``Snapshot``.

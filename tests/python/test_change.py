@@ -75,7 +75,7 @@ def test_example_and_report_use_the_same_comparison(example):
     c = wijknet.compare_waves(example, "T0", "T1", relations=["referral"])
     assert c.ties.loc["referral", "kept"] <= min(c.ties.loc["referral", ["before", "after"]])
     full = wijknet.compare_waves(example, "T0", "T1", chains=[["bewonersinitiatief", "lhbti_organisatie",
-                                                               "welzijnswerk", "wijkagent"]], relation="referral")
+                                                               "welzijnswerk", "wijkagent"]], relation="referral", show_names=True)
     html = wijknet.report(example, lang="en", wave="T1", compare="T0", show_names=True).html
     for sentence in full.sentences[len(full.ties):]:
         assert sentence.replace("→", "&rarr;").split(" (")[0] in html or sentence in html, sentence

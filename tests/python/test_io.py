@@ -206,7 +206,7 @@ def test_from_pandas_renamed_columns_and_errors():
 
 
 def test_adjacency_matches_networkx(example):
-    m = wijknet.adjacency_matrix(example, relations=["referral"], waves=["T1"])
+    m = wijknet.adjacency_matrix(example, relations=["referral"], waves=["T1"], weighted=True)
     present = wijknet.Snapshot(example, waves="T1").ids  # the stakeholders present in T1
     g = nx.DiGraph()
     g.add_nodes_from(present)

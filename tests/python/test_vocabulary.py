@@ -379,7 +379,7 @@ def test_exports_keep_what_a_snapshot_keeps(example, tmp_path):
     g = wijknet.to_networkx(example, wave="T1")
     assert sorted(g.nodes) == sorted(ids)
     assert {d["wave"] for _, _, d in g.edges(data=True)} == {"T1"}
-    m = wijknet.adjacency_matrix(example, waves="T1", relations="referral")
+    m = wijknet.adjacency_matrix(example, waves="T1", relations="referral", weighted=True)
     assert m.shape == (len(ids), len(ids))
     ties = example.ties()
     assert m.sum() == ties[(ties["wave"] == "T1") & (ties["relation"] == "referral")]["weight"].sum()
