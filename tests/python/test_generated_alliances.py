@@ -107,6 +107,17 @@ def test_report_sentences_agree_with_the_library(a):
             kp = wijknet.key_players(a, k=1, **scope)
             assert kp.score > kp.before
         assert "Traceback" not in page
+        # the numbers of the first sentence are the library's: stakeholders present and ties of the wave
+        counts = re.search(r"(?:telt|has) (\d+) stakeholders (?:en|and) (\d+) (?:relaties|ties)", page)
+        ties = a.ties()
+        assert int(counts.group(1)) == len(wijknet.Snapshot(a, **scope))
+        assert int(counts.group(2)) == (len(ties[ties["wave"] == wave]) if wave else len(ties))
+        # the incident section counts the incidents of the reported wave only
+        logged = re.search(r"(?:De meldingenlog bevat|The incident log holds)(?: in meting \S+)? (\d+) (?:melding|incident)",
+                           page)
+        if logged:
+            n = int(wijknet.incident_times(a, **({"waves": [wave]} if wave else {})).by_category["incidents"].sum())
+            assert int(logged.group(1)) == n
 
 
 @SETTINGS
@@ -118,8 +129,11 @@ def test_every_command_runs_and_gives_one_chain_verdict(a):
         waves = [w["key"] for w in a.waves]
         for lang in ("nl", "en"):
             for command in ("summary", "coverage", "chains", "key-players", "scenario", "suggest"):
-                status, out, err = run_cli(["--lang", lang, command, path])
-                assert status == 0, (command, lang, err)
+                for fmt in ("table", "csv", "json"):
+                    status, out, err = run_cli(["--lang", lang, "--format", fmt, command, path])
+                    assert status == 0, (command, lang, fmt, err)
+                    if fmt == "json":
+                        json.loads(out)
             status, out, _ = run_cli(["--format", "json", "--lang", lang, "chains", path])
             for row in json.loads(out)["chains"]:
                 expected = wijknet.chain_routes(a, CHAIN, **({"wave": row["wave"]} if row["wave"] else {}))
