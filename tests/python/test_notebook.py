@@ -56,5 +56,9 @@ def test_notebook_runs_and_shows_what_an_evaluator_needs(kernel, tmp_path):
     for name in ("Kees Kwikstaart", "Gijs Grutto", "Ravi Roodborst"):      # persons under pseudonyms
         assert name not in html + text and html.count(name.split()[1]) == 0
     assert "Wijkagent 1" in html + text
+    assert "respondent_T0" in text and "partly" in text                     # a survey export, response per wave
+    assert "p_value" in text                                                # the change with its test
+    assert "chain_works" in text                                            # a Study of three alliances
+    assert "\\begin{table}" in text and (tmp_path / "alliances.xlsx").is_file()   # publication tables
     saved = tmp_path / "rapport.html"                                       # the report, written by the notebook
     assert saved.is_file() and "Kees Kwikstaart" not in saved.read_text(encoding="utf-8")
