@@ -6,6 +6,7 @@ import doctest
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -302,3 +303,19 @@ def test_csv_output_runs_nothing_in_a_spreadsheet(command, hostile_names, capsys
         formulas = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))
                     and not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", c)]
         assert formulas == []
+
+
+def test_check_and_the_reader_apply_one_rule_to_the_incident_files(tmp_path, capsys):
+    """A column 'wijknaam' in incidents.csv holds the name 'wijk': `check` warned (exit 0) and the reader refused
+    (found by the incidents fuzz target). Both warn now, and the read goes on with it as a free field."""
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE, folder)
+    text = (folder / "incidents.csv").read_text(encoding="utf-8")
+    (folder / "incidents.csv").write_text(text.replace("neighbourhood", "wijknaam", 1), encoding="utf-8")
+    status, out, _ = run(["check", folder], capsys)
+    assert status == 0 and "incidents.csv:1:4: warning: the file has no column 'neighbourhood'" in out
+    status, out, err = run(["summary", folder], capsys)
+    assert (status, err) == (0, "") and "incidents.csv:1:4: the file has no column 'neighbourhood'" in out
+    a = wijknet.read_csv_folder(folder)
+    assert [w.severity for w in a.read_warnings] == ["warning"] and a.num_incidents > 0
+    assert set(wijknet.validate(folder)["message"]) == {w.message for w in a.read_warnings}
