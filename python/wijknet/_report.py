@@ -31,7 +31,7 @@ from ._measures import articulation_points, brokerage
 from ._netmap import NetMap
 from ._report_events import events_section
 from ._report_incidents import incidents_section
-from ._wording import SMALL_CELL, Wording, check_lang
+from ._wording import PROTECTING, SMALL_CELL, Wording, check_lang, small_cells
 
 __all__ = ["Report", "report"]
 
@@ -624,23 +624,17 @@ def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show
         "onthullen." if nl else
         f"Groups of fewer than {SMALL_CELL} stakeholders are not shown where they would reveal a sensitive attribute.")))
     if sensitive and show_sensitive:
+        protected = False
         for attr in sensitive:
             counts = full[attr].value_counts(dropna=False)
-            hidden = suppressed(counts)
-            rows = [[escape(_value_label(words, value)), f"&lt; {SMALL_CELL}" if value in hidden else
-                     words.number(int(n), 0)] for value, n in counts.items()]
+            small, protecting = small_cells(counts)
+            protected = protected or bool(protecting)
+            rows = [[escape(_value_label(words, value)), f"&lt; {SMALL_CELL}" if value in small else
+                     PROTECTING if value in protecting else words.number(int(n), 0)] for value, n in counts.items()]
             out.append(_table([escape(attr), "stakeholders"], rows, "numbers"))
+        if protected:
+            out.append(_p(words.protecting_note()))
     return "".join(out)
-
-
-def suppressed(counts: pd.Series) -> set:
-    """The groups of a count table that are not shown: every group under SMALL_CELL, and when that
-    is one group only, the next smallest too (else it could be worked out from the total)."""
-    small = {v for v, n in counts.items() if n < SMALL_CELL}
-    if len(small) == 1 and len(counts) > 1:
-        rest = counts[[v not in small for v in counts.index]]
-        small.add(rest.idxmin())
-    return small
 
 
 def _value_label(words: Wording, value: Any) -> str:

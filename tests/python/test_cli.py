@@ -248,9 +248,14 @@ def test_a_single_small_cell_takes_the_next_smallest_with_it(capsys):
     for i in range(12):
         a.add_stakeholder(f"s{i}", attributes={"g": "x" if i < 2 else "y" if i < 7 else "z"}, sensitive=["g"])
     w = wijknet._wording.Wording(a, "en")
-    counts = {r["value"]: r["count"] for r in cli._records(cli._sensitive_table(a, w).frame)}
-    # x (2) is small; alone it could be worked out from the total, so y (5) goes too.
-    assert counts == {"x": None, "y": None, "z": 5}
+    table = cli._sensitive_table(a, w)
+    counts = {r["value"]: (r["count"], r["protects"]) for r in cli._records(table.frame)}
+    # x (2) is small; alone it could be worked out from the total, so y (5) goes too, marked as hidden to protect.
+    assert counts == {"x": (None, False), "y": (None, True), "z": (5, False)}
+    # Printed: "<5" for the small one, "•" (no range it is not in) for the other, and a note saying why.
+    text = cli._grid(table, w)
+    assert re.search(r"x\s+<5\n", text) and re.search(r"y\s+•\n", text) and re.search(r"z\s+5$", text)
+    assert table.notes == ["• hidden so that a count under 5 cannot be worked out from the total."]
 
 
 def test_the_installed_command_runs_as_a_process(persons):
