@@ -11,6 +11,7 @@ docs/alle_kleuren.md explains each analysis for the people running the method.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -21,7 +22,7 @@ from ._keywords import checked
 from ._twomode import TWO_MODE_SELECTION
 from . import _core
 from ._twomode import two_mode
-from ._wording import SMALL_CELL, Wording
+from ._wording import SMALL_CELL, Wording, small_cells
 
 __all__ = ["bridging_events", "core_group", "cumulative_reach", "event_role_coverage", "meeting_and_ties",
            "theme_reach", "uncovered_themes"]
@@ -54,8 +55,14 @@ def _event_records(alliance: _core.Alliance, t: _core.TwoMode) -> list[dict]:
     return [events[e] for e in t.event_ids]
 
 
+#: The group of a sensitive attribute's values that fewer than SMALL_CELL of the stakeholders at hand hold each:
+#: named, such a value would point at the one or two who hold it.
+RARE_VALUES = "(rare values)"
+
+
 def _groups_of(alliance: _core.Alliance, ids: Iterable[str], by: str) -> dict[str, list]:
-    """Group labels per stakeholder: all its roles (by="role"), its kind, or an attribute's value."""
+    """Group labels per stakeholder: all its roles (by="role"), its kind, or an attribute's value; the values of
+    a sensitive attribute held by fewer than SMALL_CELL of ``ids`` pooled as RARE_VALUES."""
     out = {}
     for i in ids:
         rec = alliance.stakeholder(i, include_sensitive=True)  # a sensitive `by` is used when named (docs)
@@ -66,6 +73,9 @@ def _groups_of(alliance: _core.Alliance, ids: Iterable[str], by: str) -> dict[st
         else:
             value = rec["attributes"].get(by)
             out[i] = [] if value is None else [value]
+    if by not in ("role", "kind") and _is_sensitive(alliance, by):
+        held = Counter(g for gs in out.values() for g in gs)
+        out = {i: [g if held[g] >= SMALL_CELL else RARE_VALUES for g in gs] for i, gs in out.items()}
     return out
 
 
@@ -87,7 +97,10 @@ def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) ->
         stakeholders at any event of the theme). Otherwise a theme x group table of distinct
         stakeholders (by role a stakeholder counts under each role it holds). A sensitive
         attribute is used only when named here, and then its cells below
-        ``wijknet._wording.SMALL_CELL`` (5) are suppressed (shown as missing).
+        ``wijknet._wording.SMALL_CELL`` (5) are suppressed (shown as missing), with, in a theme
+        where that is one cell only, the smallest other non-zero cell (else it could be worked out
+        from the theme's total); values fewer than 5 of the stakeholders at the events hold are one
+        column, ``"(rare values)"``, so that no value held by one or two is named.
     **selection
         As for :func:`wijknet.two_mode` (``themes`` included).
 
@@ -126,8 +139,10 @@ def theme_reach(alliance: _core.Alliance, by: str | None = None, **selection) ->
         for i in reached[k]:
             for g in groups[i]:
                 table.loc[k, g] += 1
-    if _is_sensitive(alliance, by):
-        table = table.astype("float64").mask((table > 0) & (table < SMALL_CELL))
+    if _is_sensitive(alliance, by):  # per theme, the small-cell rule of every table (secondary suppression too)
+        hidden = [[g in small | protecting for g in table.columns] for small, protecting in map(
+            small_cells, (table.loc[k] for k in table.index))]
+        table = table.astype("float64").mask(np.array(hidden, dtype=bool).reshape(table.shape))
     return table
 
 
@@ -748,6 +763,8 @@ def event_role_coverage(alliance: _core.Alliance, template: str = "alle_kleuren"
     relations : str or list of str, optional
     lang : {"en", "nl"}, default "en"
     show_names : bool, default False
+        Name persons (in ``holder_names`` and the sentences); by default they appear under the pseudonyms of the
+        report, as in every Alle Kleuren analysis.
     **selection : two-mode
 
     Returns

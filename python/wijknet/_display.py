@@ -16,6 +16,8 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from ._wording import Wording
+
 _STYLE = ("<style>.wijknet-repr table{border-collapse:collapse;margin:.3em 0 .6em;font-size:inherit}"
           ".wijknet-repr th,.wijknet-repr td{padding:.15em .6em;text-align:left;vertical-align:top;"
           "border-bottom:1px solid #ddd}.wijknet-repr td.n{text-align:right}"
@@ -218,7 +220,9 @@ def scenario_html(scenario: Any) -> str:
         rows.append([wave, measure, r["before"], r["after"], r["change"]])
         if worth_saying(measure, r):
             notes.append(f"{wave}: {r['explanation']}" if wave else r["explanation"])
-    return block("Scenario: without " + ", ".join(scenario.remove),
+    # Who leaves, by display name as in the report (a person's id often holds the name).
+    names = Wording(scenario.base, "en").names
+    return block("Scenario: without " + ", ".join(names.get(i, "…") for i in scenario.remove),
                  table(["wave", "measure", "before", "after", "change"], rows), sentences(notes),
                  _p("Stakeholders removed from a copy; the alliance itself is unchanged. "
                     "compare(chains=[chain], relation='referral') also checks chains.", note=True))

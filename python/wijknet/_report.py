@@ -16,7 +16,7 @@ import json
 import os
 import warnings
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -32,7 +32,7 @@ from ._measures import articulation_points, brokerage
 from ._netmap import NetMap
 from ._report_events import events_section
 from ._report_incidents import incidents_section
-from ._wording import SMALL_CELL, TERMS, Wording, check_lang
+from ._wording import PROTECTING, SMALL_CELL, TERMS, Wording, check_lang, small_cells
 
 __all__ = ["Report", "report"]
 
@@ -523,8 +523,7 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     sections.append(_section(number, t["s9"], s9, "notes"))
 
     hover = {w or "": netmap.neighbours(w) for w in (wave_list or [""])}
-    payload = json.dumps({"info": netmap.info(), "ties": hover,
-                          "none": "geen relaties" if nl else "no ties"}, ensure_ascii=False).replace("</", "<\\/")
+    payload = _script_json({"info": netmap.info(), "ties": hover, "none": "geen relaties" if nl else "no ties"})
     subtitle = " · ".join([t["subtitle"], f"{t['wave']} {words.wave(wave) if wave else '–'}", *_about_line(alliance, words)])
     script = f'<script type="application/json" id="wijknet-data">{payload}</script><script>{_JS}</script>'
     return Report(page(_title(alliance, t["title"]), subtitle, sections, words, script), lang, wave, compare)
@@ -551,6 +550,14 @@ def _about_line(alliance: Any, words: Wording) -> list[str]:
     return out
 
 
+def _script_json(data: Any) -> str:
+    """``data`` as JSON to embed in a ``<script>`` block: every ``<``, ``>`` and ``&`` written as a JSON escape
+    (``\\u003c`` ...), so that no text of the data (a name such as ``<!--<script>``) can end the block or change how
+    the HTML parser reads it; ``JSON.parse`` gives the text back unchanged."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def page(title: str, subtitle: str, sections: Sequence[str], words: Wording, script: str = "") -> str:
     """The whole HTML file around the numbered sections: head with the inline style sheet, title,
     a table of contents, the sections, the footer (version and date) and ``script``."""
@@ -569,7 +576,7 @@ def _headings(sections: Sequence[str]) -> list[tuple[str, str]]:
     for s in sections:
         key = s.split('id="', 1)[1].split('"', 1)[0]
         heading = s.split("<h2>", 1)[1].split("</h2>", 1)[0]
-        out.append((key, heading.split(". ", 1)[1]))
+        out.append((key, unescape(heading.split(". ", 1)[1])))  # the page escapes it again
     return out
 
 
@@ -701,23 +708,17 @@ def _notes(alliance, words: Wording, frame: pd.DataFrame, show_names: bool, show
         "onthullen." if nl else
         f"Groups of fewer than {SMALL_CELL} stakeholders are not shown where they would reveal a sensitive attribute.")))
     if sensitive and show_sensitive:
+        protected = False
         for attr in sensitive:
             counts = full[attr].value_counts(dropna=False)
-            hidden = suppressed(counts)
-            rows = [[escape(_value_label(words, value)), f"&lt; {SMALL_CELL}" if value in hidden else
-                     words.number(int(n), 0)] for value, n in counts.items()]
+            small, protecting = small_cells(counts)
+            protected = protected or bool(protecting)
+            rows = [[escape(_value_label(words, value)), f"&lt; {SMALL_CELL}" if value in small else
+                     PROTECTING if value in protecting else words.number(int(n), 0)] for value, n in counts.items()]
             out.append(_table([escape(attr), "stakeholders"], rows, "numbers"))
+        if protected:
+            out.append(_p(words.protecting_note()))
     return "".join(out)
-
-
-def suppressed(counts: pd.Series) -> set:
-    """The groups of a count table that are not shown: every group under SMALL_CELL, and when that
-    is one group only, the next smallest too (else it could be worked out from the total)."""
-    small = {v for v, n in counts.items() if n < SMALL_CELL}
-    if len(small) == 1 and len(counts) > 1:
-        rest = counts[[v not in small for v in counts.index]]
-        small.add(rest.idxmin())
-    return small
 
 
 def _value_label(words: Wording, value: Any) -> str:
@@ -799,6 +800,11 @@ _JS = r"""
 (function () {
   var data = JSON.parse(document.getElementById('wijknet-data').textContent);
   var box = document.querySelector('.hover-box');
+  // Elements are found by comparing their data attributes here, never by a selector built from
+  // them: a relation or wave key may hold any character (a quote would break the selector).
+  function having(root, selector, test) {
+    return Array.prototype.filter.call(root.querySelectorAll(selector), test);
+  }
   function show(wave) {
     document.querySelectorAll('.wave-panel').forEach(function (p) { p.classList.toggle('active', p.dataset.wave === wave); });
     document.querySelectorAll('.wave-button').forEach(function (b) { b.classList.toggle('active', b.dataset.wave === wave); });
@@ -806,7 +812,7 @@ _JS = r"""
   document.querySelectorAll('.wave-button').forEach(function (b) { b.addEventListener('click', function () { show(b.dataset.wave); }); });
   document.querySelectorAll('.rel-toggle').forEach(function (c) {
     c.addEventListener('change', function () {
-      document.querySelectorAll('.maps g.rel[data-relation="' + c.dataset.relation + '"]').forEach(function (g) {
+      having(document, '.maps g.rel', function (g) { return g.dataset.relation === c.dataset.relation; }).forEach(function (g) {
         g.style.display = c.checked ? '' : 'none';
       });
     });
@@ -815,32 +821,34 @@ _JS = r"""
     svg.classList.remove('dim');
     svg.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); });
   }
+  function node(svg, id) {
+    return having(svg, '.node', function (n) { return n.dataset.node === id; })[0];
+  }
   document.querySelectorAll('.maps svg.netmap').forEach(function (svg) {
     var wave = svg.closest('.wave-panel').dataset.wave;
-    svg.querySelectorAll('.node').forEach(function (node) {
-      var id = node.dataset.node;
+    svg.querySelectorAll('.node').forEach(function (dot) {
+      var id = dot.dataset.node;
       function on() {
         clear(svg);
         svg.classList.add('dim');
-        node.classList.add('hl');
-        svg.querySelectorAll('.tie[data-s="' + id + '"], .tie[data-t="' + id + '"]').forEach(function (t) {
+        dot.classList.add('hl');
+        having(svg, '.tie', function (t) { return t.dataset.s === id || t.dataset.t === id; }).forEach(function (t) {
           t.classList.add('hl');
-          var other = t.dataset.s === id ? t.dataset.t : t.dataset.s;
-          var n = svg.querySelector('.node[data-node="' + other + '"]');
+          var n = node(svg, t.dataset.s === id ? t.dataset.t : t.dataset.s);
           if (n) n.classList.add('hl');
         });
         var lines = (data.ties[wave] || {})[id] || [data.none];
         box.textContent = data.info[id] + ': ' + lines.join('; ');
       }
-      node.addEventListener('mouseenter', on);
-      node.addEventListener('focus', on);
-      node.addEventListener('mouseleave', function () { clear(svg); box.textContent = ''; });
+      dot.addEventListener('mouseenter', on);
+      dot.addEventListener('focus', on);
+      dot.addEventListener('mouseleave', function () { clear(svg); box.textContent = ''; });
     });
   });
   document.querySelectorAll('.route-button').forEach(function (b) {
     b.addEventListener('click', function () {
       show(b.dataset.wave);
-      var panel = document.querySelector('.wave-panel[data-wave="' + b.dataset.wave + '"]');
+      var panel = having(document, '.wave-panel', function (p) { return p.dataset.wave === b.dataset.wave; })[0];
       if (!panel) return;
       var svg = panel.querySelector('svg');
       clear(svg);
@@ -848,11 +856,12 @@ _JS = r"""
       var ids = b.dataset.route.split(' ');
       svg.classList.add('dim');
       ids.forEach(function (id, i) {
-        var n = svg.querySelector('.node[data-node="' + id + '"]');
+        var n = node(svg, id);
         if (n) { n.classList.add('hl'); n.classList.add('route'); }
         if (i + 1 < ids.length) {
-          svg.querySelectorAll('.tie[data-s="' + id + '"][data-t="' + ids[i + 1] + '"], .tie[data-s="' + ids[i + 1] + '"][data-t="' + id + '"]')
-            .forEach(function (t) { t.classList.add('hl'); });
+          having(svg, '.tie', function (t) {
+            return (t.dataset.s === id && t.dataset.t === ids[i + 1]) || (t.dataset.s === ids[i + 1] && t.dataset.t === id);
+          }).forEach(function (t) { t.classList.add('hl'); });
         }
       });
       panel.scrollIntoView({behavior: 'smooth', block: 'center'});

@@ -14,21 +14,37 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import _incidents
-from ._wording import SMALL_CELL, Wording
+from ._wording import PROTECTING, SMALL_CELL, Wording, small_cells
 
 
-def _count(words: Wording, n: int) -> str:
-    return f"&lt; {SMALL_CELL}" if 0 < n < SMALL_CELL else words.number(int(n), 0)
+def _count(words: Wording, n: int, protecting: bool = False) -> str:
+    """A count as the section prints it: "< 5" under SMALL_CELL, PROTECTING when it is hidden only to protect
+    a smaller one (it may hold 7 or 17: no range it is not in), else the number."""
+    if 0 < n < SMALL_CELL:
+        return f"&lt; {SMALL_CELL}"
+    return PROTECTING if protecting else words.number(int(n), 0)
 
 
 def _hidden(counts: pd.Series) -> set:
-    """Groups not shown: every count under SMALL_CELL, and when that is one group only, the next
-    smallest too (else it could be worked out from the total)."""
-    small = {k for k, n in counts.items() if 0 < n < SMALL_CELL}
-    if len(small) == 1 and len(counts) > 1:
-        rest = counts[[k not in small for k in counts.index]]
-        small.add(rest.idxmin())
-    return small
+    """The groups not shown (wijknet._wording.small_cells): every count under SMALL_CELL, and when
+    that is one group only, the smallest other non-zero one too (else it could be worked out from
+    the total); _count prints the latter as PROTECTING."""
+    small, protecting = small_cells(counts)
+    return small | protecting
+
+
+def _cells(words: Wording, counts: pd.Series) -> list[str]:
+    """The printed counts of one column of a table, the small-cell rule applied to the column."""
+    hidden = _hidden(counts)
+    return [_count(words, int(n), k in hidden) for k, n in counts.items()]
+
+
+def _noted(words: Wording, out: list[str]) -> str:
+    """The section, with the footnote for PROTECTING when a table shows one."""
+    body = "".join(out)
+    if f"<td>{PROTECTING}</td>" in body:
+        body += _p(words.protecting_note())
+    return body + "</section>"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -106,7 +122,7 @@ def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequenc
         first = group["first_action_hours"].dropna()
         closed = group["closure_hours"].dropna()
         rows.append([escape(_incidents.category_label(alliance, category, words.lang)),
-                     _count(words, int(n)) if shown else f"&lt; {SMALL_CELL}",
+                     _count(words, int(n), not shown),
                      escape(_incidents._hours(words, first.median())) if shown and len(first) >= SMALL_CELL else "–",
                      escape(_incidents._hours(words, closed.median())) if shown and len(closed) >= SMALL_CELL else "–"])
     out.append(_table(["soort" if nl else "category", "meldingen" if nl else "incidents",
@@ -140,18 +156,18 @@ def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequenc
     hidden_routes = _hidden(route_counts)
     chain_text = " → ".join(words.role(r) for r in chain)
     labels = {"fully": ("helemaal", "fully"), "partly": ("gedeeltelijk", "partly"), "not at all": ("niet", "not at all")}
-    rows = [[escape(labels[k][0 if nl else 1]),
-             f"&lt; {SMALL_CELL}" if k in hidden_routes else _count(words, int(n))] for k, n in route_counts.items()]
+    rows = [[escape(labels[k][0 if nl else 1]), _count(words, int(n), k in hidden_routes)]
+            for k, n in route_counts.items()]
     out.append(_p(f"Volgt de route van een melding de keten {chain_text}?" if nl else
                   f"Does an incident's route follow the chain {chain_text}?"))
     out.append(_table(["keten gevolgd" if nl else "chain followed", "meldingen" if nl else "incidents"], rows))
 
     # roles in practice
     r = _incidents.incident_roles(alliance, waves=waves, lang=words.lang, show_names=words.show_names)
-    role_rows = []
-    for role, row in r.roles[r.roles["handled"] > 0].sort_values("handled", ascending=False).iterrows():
-        role_rows.append([escape(words.role(role))] + [_count(words, int(row[c])) for c in
-                                                       ("handled", "received", "referred", "acted", "closed")])
+    shown_roles = r.roles[r.roles["handled"] > 0].sort_values("handled", ascending=False)
+    columns = [_cells(words, shown_roles[c]) for c in ("handled", "received", "referred", "acted", "closed")]
+    role_rows = [[escape(words.role(role))] + [column[i] for column in columns]
+                 for i, role in enumerate(shown_roles.index)]
     out.append(_table(["rol" if nl else "role", "meldingen" if nl else "incidents", "ontvangen" if nl else "received",
                        "doorverwezen" if nl else "referred", "opgepakt" if nl else "acted",
                        "afgesloten" if nl else "closed"], role_rows))
@@ -160,11 +176,12 @@ def incidents_section(alliance: Any, words: Wording, number: int, chain: Sequenc
         notes.append(f"De rol {words.role(role)} komt in de afhandeling van geen enkele melding voor." if nl
                      else f"The role {words.role(role)} appears in the handling of no incident.")
     for sid in r.alone:
-        if r.stakeholders.loc[sid, "alone"] >= SMALL_CELL:
+        alone = r.stakeholders.loc[sid, "alone"]
+        if alone >= SMALL_CELL and total - alone >= SMALL_CELL:  # the rest of the total is no small cell either
             notes.append(f"{words.name(sid)} handelt {words.percent(r.stakeholders.loc[sid, 'alone_share'])} van de "
                          f"meldingen alleen af: een kwetsbaar punt in de praktijk." if nl else
                          f"{words.name(sid)} handles {words.percent(r.stakeholders.loc[sid, 'alone_share'])} of the "
                          f"incidents alone: a single point of failure in practice.")
     if notes:
         out.append(_p(*notes))
-    return "".join(out) + "</section>"
+    return _noted(words, out)

@@ -54,6 +54,7 @@ def study_report(study: Study, lang: str = "en", waves: str | None = None, compa
 
     check_lang(lang)
     nl = lang == "nl"
+    study = study._copied()  # one state of each alliance for the whole report
     common = study.waves()
     if waves is not None and waves not in common:
         raise _core.UnknownIdError(f"unknown wave '{waves}'; every alliance of the study has "

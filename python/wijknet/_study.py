@@ -8,6 +8,7 @@ the results are the same as locally.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import math
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._alliance import Alliance
 from ._keywords import checked, unknown_keyword
 from ._tests import _seed, run_tasks
 
@@ -199,6 +201,13 @@ class Study:
             raise _core.InvalidValueError("a study needs at least one alliance")
         self.labels = pd.DataFrame.from_dict(rows, orient="index")
         self.labels.index.name = "alliance"
+
+    def _copied(self) -> "Study":
+        """The study with a copy of each alliance (the labels shared): a report reads each alliance many times, and
+        another thread may edit one meanwhile (a stakeholder gone between two reads was a KeyError)."""
+        out = copy.copy(self)
+        out.alliances = {name: Alliance.copy(a) for name, a in self.alliances.items()}
+        return out
 
     @classmethod
     def from_folder(cls, folder: str | os.PathLike) -> "Study":

@@ -28,6 +28,48 @@ LANGUAGES = ("en", "nl")
 #: (the small-cell rule of official statistics; CBS and Eurostat use thresholds of 3 to 10).
 SMALL_CELL = 5
 
+#: How a count hidden only so that a smaller one cannot be worked out from a total is printed: it may hold 7 or 17,
+#: so it is never printed as "< 5" (see :func:`small_cells`).
+PROTECTING = "•"
+_PROTECTING_NOTE = {
+    "en": f"{PROTECTING} hidden so that a count under {SMALL_CELL} cannot be worked out from the total.",
+    "nl": f"{PROTECTING} verborgen, zodat een aantal onder de {SMALL_CELL} niet uit het totaal is af te leiden.",
+}
+
+
+def small_cells(counts: Mapping[Any, int]) -> tuple[set, set]:
+    """The small-cell rule of every count table wijknet shows: which counts are hidden, and why.
+
+    Parameters
+    ----------
+    counts : mapping or pandas.Series
+        Group -> count, in the order the table lists them.
+
+    Returns
+    -------
+    small : set
+        The groups whose count is under :data:`SMALL_CELL` (shown as "< 5"). A zero is shown: it makes no one
+        recognisable.
+    protecting : set
+        When ``small`` is one group only, the smallest other non-zero group (the first in order among equals), hidden
+        too so that the small count cannot be worked out from the total; shown as :data:`PROTECTING`, not as a range
+        it is not in.
+
+    Examples
+    --------
+    >>> small_cells({"politie": 3, "welzijn": 17, "gemeente": 0})
+    ({'politie'}, {'welzijn'})
+    >>> small, protecting = small_cells({"a": 2, "b": 1, "c": 9})  # two small counts protect each other
+    >>> sorted(small), protecting
+    (['a', 'b'], set())
+    """
+    items = list(counts.items())
+    small = {k for k, n in items if 0 < n < SMALL_CELL}
+    others = [(n, position) for position, (k, n) in enumerate(items) if k not in small and n > 0]
+    protecting = {items[min(others)[1]][0]} if len(small) == 1 and others else set()
+    return small, protecting
+
+
 # Dutch labels of the built-in relations and roles, for taxonomies read from files that carry
 # no Dutch label of their own (the taxonomy's label_nl, when present, wins).
 #: One word for one thing: the command line, the report and the sentences take these terms from here, so a
@@ -235,6 +277,10 @@ class Wording:
             return "".join(items)
         separator = "; " if any("," in i for i in items) else ", "  # names such as "COC, afdeling Oost"
         return separator.join(items[:-1]) + last + items[-1]
+
+    def protecting_note(self) -> str:
+        """The footnote under a table with a count shown as :data:`PROTECTING`."""
+        return _PROTECTING_NOTE[self.lang]
 
     def plural(self, count: int, one: str, many: str) -> str:
         """"1 tie" / "3 ties" with the number written as this language writes it."""

@@ -38,9 +38,9 @@ import pandas as pd
 from . import WijknetError, __version__, example_path
 from . import _core, _diagnostics, _display, _sentences, _summary
 from ._io import _SPREADSHEETS, read, to_csv_text
-from ._report import _pick_template, suppressed
+from ._report import _pick_template
 from ._study import is_study_folder
-from ._wording import SMALL_CELL, TERMS, Wording, display_names
+from ._wording import PROTECTING, SMALL_CELL, TERMS, Wording, display_names, small_cells
 
 #: The report's options that say which alliance it is about (Alliance.about entries).
 ABOUT_OPTIONS = ("neighbourhood", "municipality", "source", "date", "author", "organisation")
@@ -161,8 +161,8 @@ class Table:
     ``frame`` holds the values for machines (csv, json): English column names, stakeholders
     under their display names, numbers as numbers. ``headers`` names, in the output language,
     the columns the table format shows (in this order); ``show`` turns a value into the text of
-    a cell (codes such as ``status`` into words). ``notes`` are the sentences printed under the
-    table, whole.
+    a cell (codes such as ``status`` into words), ``show_row`` a whole row, for a cell whose text
+    depends on another column. ``notes`` are the sentences printed under the table, whole.
     """
 
     key: str
@@ -171,6 +171,7 @@ class Table:
     headers: dict[str, str]
     notes: list[str] = field(default_factory=list)
     show: dict[str, Callable[[Any], str]] = field(default_factory=dict)
+    show_row: dict[str, Callable[[pd.Series], str]] = field(default_factory=dict)
 
 
 def _is_missing(value: Any) -> bool:
@@ -200,12 +201,12 @@ def _grid(table: Table, w: Wording) -> str:
     columns = list(table.headers)
     # Columns of fractions get one number of decimals throughout (0,476 and 0,000, not 0,476 and 0); a
     # before/after pair counts as one.
-    floats = [c for c in columns if c not in table.show and len(table.frame) and all(
+    floats = [c for c in columns if c not in table.show and c not in table.show_row and len(table.frame) and all(
         isinstance(v, float) and not _is_missing(v) for v in table.frame[c])]
     fractional = any(not float(v).is_integer() for c in floats for v in table.frame[c])
     fractions = set(floats) if fractional else set()
-    cells = [[table.show[c](row[c]) if c in table.show else w.fixed(row[c], 3) if c in fractions
-              else _cell(row[c], w) for c in columns]
+    cells = [[table.show_row[c](row) if c in table.show_row else table.show[c](row[c]) if c in table.show
+              else w.fixed(row[c], 3) if c in fractions else _cell(row[c], w) for c in columns]
              for _, row in table.frame.iterrows()]
     right = [all(isinstance(v, (int, float)) and not isinstance(v, bool) or _is_missing(v)
                  for v in table.frame[c]) for c in columns]
@@ -366,28 +367,36 @@ def _summary_tables(alliance: Any, args: argparse.Namespace, w: Wording) -> tupl
     text = report.to_text(w.lang)
     if args.show_sensitive and len(tables[-1].frame):
         text += "\n\n" + tables[-1].title + "\n" + "=" * len(tables[-1].title) + "\n" + _grid(tables[-1], w)
+        text += "".join("\n\n" + _wrap(note) for note in tables[-1].notes)
     return tables, text
 
 
 def _sensitive_table(alliance: Any, w: Wording) -> Table:
     """Stakeholders per value of each sensitive attribute, with the report's small-cell rule
-    (:func:`wijknet._report.suppressed`): a count below SMALL_CELL is suppressed, and when that
-    leaves one suppressed cell in an attribute the next smallest is suppressed too, so it cannot be
-    worked out from the total."""
+    (:func:`wijknet._wording.small_cells`): a count below SMALL_CELL is suppressed (shown as "<5"),
+    and when that leaves one suppressed cell in an attribute the next smallest is suppressed too, so
+    it cannot be worked out from the total (``protects``; shown as PROTECTING, with a note: it is
+    no count under 5)."""
     t = _WORDS[w.lang]
     frame = alliance.stakeholders(include_sensitive=True)
     rows = []
     for attribute in frame.attrs.get("sensitive", []):
         counts = frame[attribute].map(lambda v: t["missing"] if _is_missing(v) else _cell(v, w)).value_counts()
         counts = counts.sort_index()
-        small = suppressed(counts)
+        small, protecting = small_cells(counts)
         for value, n in counts.items():
-            rows.append({"attribute": attribute, "value": value,
-                         "count": None if value in small else int(n), "suppressed": value in small})
+            hidden = value in small or value in protecting
+            rows.append({"attribute": attribute, "value": value, "count": None if hidden else int(n),
+                         "suppressed": hidden, "protects": value in protecting})
     table = Table("sensitive", t["sensitive"].format(n=SMALL_CELL),
-                  pd.DataFrame(rows, columns=["attribute", "value", "count", "suppressed"]).astype({"count": "Int64"}),
+                  pd.DataFrame(rows, columns=["attribute", "value", "count", "suppressed", "protects"])
+                  .astype({"count": "Int64"}),
                   {"attribute": t["attribute"], "value": t["value"], "count": t["count"]})
-    table.show["count"] = lambda n: t["suppressed"].format(n=SMALL_CELL) if _is_missing(n) else w.number(n, 0)
+    table.show_row["count"] = lambda row: (PROTECTING if row["protects"] else
+                                           t["suppressed"].format(n=SMALL_CELL) if _is_missing(row["count"])
+                                           else w.number(row["count"], 0))
+    if any(row["protects"] for row in rows):
+        table.notes.append(w.protecting_note())
     return table
 
 

@@ -221,6 +221,35 @@ TEST(IncidentIo, CsvFolderWithDutchHeadersAndErrorsAtFileLineColumn) {
     fs::remove_all(dir);
 }
 
+// One rule for the check and the read (found by the incidents fuzz target): a column 'wijknaam'
+// holds the name 'wijk', so it is a warning in check_csv_folder; read_csv_folder threw it as an
+// error. Now both warn, the read goes on with 'wijknaam' as a free field.
+TEST(IncidentIo, WhatTheCheckWarnsAboutTheReadAccepts) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "wijknet_test_incident_warnings";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "stakeholders.csv") << "id,rol\nbi,bewonersinitiatief\n";
+    std::ofstream(dir / "incidents.csv") << "id,reported,category,wijknaam\nM1,2022-03-01,intimidatie,Oost\n";
+    const std::vector<problem> checked = check_csv_folder(dir.string());
+    ASSERT_EQ(checked.size(), 1u);
+    EXPECT_EQ(checked[0].level, severity::warning);
+    std::vector<problem> warnings;
+    const alliance a = read_csv_folder(dir.string(), {}, &warnings);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].text(), checked[0].text());
+    ASSERT_EQ(a.incidents().size(), 1u);
+    EXPECT_EQ(a.incidents().incidents()[0].neighbourhood, "");
+    EXPECT_TRUE(a.incidents().incidents()[0].attributes.at("wijknaam").sensitive);
+    alliance b = small();
+    std::vector<problem> direct;
+    std::ofstream(dir / "incidents.csv") << "id,reported,category,wijknaam\nM9,2022-03-01,intimidatie,Oost\n";
+    read_incidents_csv(b, dir.string(), {}, &direct);
+    EXPECT_EQ(direct.size(), 1u);
+    EXPECT_TRUE(b.incidents().find("M9"));
+    fs::remove_all(dir);
+}
+
 TEST(IncidentAnalysis, HandoffsAlongTiesAndWaiting) {
     const alliance a = small();
     const auto h = incident_handoffs(a, {}, {"referral"});

@@ -62,6 +62,25 @@ def test_sensitive_attribute_cells_are_suppressed(case):
     assert table.isna().to_numpy().any()  # 1 < 5: not shown
 
 
+def test_theme_reach_by_a_sensitive_attribute_names_no_value_of_one_or_two(case):
+    """Issue 25: a value held by one stakeholder was a column label, so the table said that someone at the events
+    holds it. Values fewer than 5 of the participants hold are one column; a theme with one small cell hides the
+    next smallest too, so the small one cannot be worked out from the theme's total (theme_reach() without by)."""
+    for k in range(12):  # 12 more at e1 (veiligheid) and e2 (sport): 10 'ja', 2 'nee'
+        case.add_stakeholder(f"p{k}", roles=["bewoner"], attributes={"focus": "ja" if k < 10 else "nee"},
+                             sensitive=["focus"])
+        case.add_participation(f"p{k}", "e1" if k % 2 else "e2")
+    case.update_stakeholder("l1", "L1", "organisation", roles=["lhbti_organisatie"],
+                            attributes={"focus": "zeldzaam"}, sensitive=["focus"])
+    table = wijknet.theme_reach(case, by="focus")
+    assert list(table.columns) == ["(rare values)", "ja"]  # 'zeldzaam' (1) and 'nee' (2) are not named
+    # veiligheid: e1 and e3 reach ja 5 (p1 p3 p5 p7 p9), rare 2 (l1, p11): the 2 is hidden and so is the 5.
+    # sport: ja 5 (p0 ... p8), rare 1 (p10): both hidden. jongeren: nobody with a value.
+    assert table.loc["veiligheid"].isna().all() and table.loc["sport"].isna().all()
+    assert table.loc["jongeren"].tolist() == [0, 0]
+    assert wijknet.theme_reach(case).loc["veiligheid", "stakeholders"] == 11  # the total the 2 could be taken from
+
+
 def test_cumulative_reach(case):
     r = wijknet.cumulative_reach(case)
     # e1: 4 new; e2: k1 back, b2 and w1 new (6 so far); e3: b1 and b2 both back.
@@ -141,11 +160,22 @@ def test_event_role_coverage(case):
     case.add_stakeholder("s1", roles=["sociale_partner"])
     case.add_participation("s1", "e3")
     c = wijknet.event_role_coverage(case, wave="T1", relations="collaboration")
-    plain = wijknet.role_coverage(case, "alle_kleuren", "T1", "collaboration")
+    plain = wijknet.role_coverage(case, "alle_kleuren", "T1", "collaboration", show_names=False)
     assert c[plain.columns].equals(plain)  # the columns of role_coverage, unchanged
     assert bool(c.loc["sociale_partner", "events_only"]) and c.loc["sociale_partner", "event_holders"] == 1
     assert "only through the events" in c.loc["sociale_partner", "event_explanation"]
     assert not c.loc["bewoner", "events_only"]
+
+
+def test_event_role_coverage_names_persons_by_pseudonym_by_default(case):
+    case.add_stakeholder("s2", "Sanne Smit", "person", roles=["sociale_partner"])
+    case.add_participation("s2", "e3")
+    c = wijknet.event_role_coverage(case, wave="T1", relations="collaboration")
+    sentences = " ".join(c["explanation"]) + " ".join(c["event_explanation"])  # holder_ids stay ids: data
+    assert "Sanne Smit" not in sentences and "by Partner staff member 1," in c.loc["sociale_partner", "explanation"]
+    assert "(Partner staff member 1)" in c.loc["sociale_partner", "event_explanation"]
+    named = wijknet.event_role_coverage(case, wave="T1", relations="collaboration", show_names=True)
+    assert "(Sanne Smit)" in named.loc["sociale_partner", "event_explanation"]
 
 
 def test_networkx_bridge_carries_events(example):

@@ -6,6 +6,7 @@ import doctest
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -250,9 +251,14 @@ def test_a_single_small_cell_takes_the_next_smallest_with_it(capsys):
     for i in range(12):
         a.add_stakeholder(f"s{i}", attributes={"g": "x" if i < 2 else "y" if i < 7 else "z"}, sensitive=["g"])
     w = wijknet._wording.Wording(a, "en")
-    counts = {r["value"]: r["count"] for r in cli._records(cli._sensitive_table(a, w).frame)}
-    # x (2) is small; alone it could be worked out from the total, so y (5) goes too.
-    assert counts == {"x": None, "y": None, "z": 5}
+    table = cli._sensitive_table(a, w)
+    counts = {r["value"]: (r["count"], r["protects"]) for r in cli._records(table.frame)}
+    # x (2) is small; alone it could be worked out from the total, so y (5) goes too, marked as hidden to protect.
+    assert counts == {"x": (None, False), "y": (None, True), "z": (5, False)}
+    # Printed: "<5" for the small one, "•" (no range it is not in) for the other, and a note saying why.
+    text = cli._grid(table, w)
+    assert re.search(r"x\s+<5\n", text) and re.search(r"y\s+•\n", text) and re.search(r"z\s+5$", text)
+    assert table.notes == ["• hidden so that a count under 5 cannot be worked out from the total."]
 
 
 def test_the_installed_command_runs_as_a_process(persons):
@@ -332,3 +338,19 @@ def test_dutch_help_is_dutch(command, capsys):
     with pytest.raises(SystemExit):
         cli.main([*command, "--help"])
     assert capsys.readouterr().out.startswith("usage: wijknet")
+
+
+def test_check_and_the_reader_apply_one_rule_to_the_incident_files(tmp_path, capsys):
+    """A column 'wijknaam' in incidents.csv holds the name 'wijk': `check` warned (exit 0) and the reader refused
+    (found by the incidents fuzz target). Both warn now, and the read goes on with it as a free field."""
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE, folder)
+    text = (folder / "incidents.csv").read_text(encoding="utf-8")
+    (folder / "incidents.csv").write_text(text.replace("neighbourhood", "wijknaam", 1), encoding="utf-8")
+    status, out, _ = run(["check", folder], capsys)
+    assert status == 0 and "incidents.csv:1:4: warning: the file has no column 'neighbourhood'" in out
+    status, out, err = run(["summary", folder], capsys)
+    assert (status, err) == (0, "") and "incidents.csv:1:4: the file has no column 'neighbourhood'" in out
+    a = wijknet.read_csv_folder(folder)
+    assert [w.severity for w in a.read_warnings] == ["warning"] and a.num_incidents > 0
+    assert set(wijknet.validate(folder)["message"]) == {w.message for w in a.read_warnings}

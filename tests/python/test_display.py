@@ -142,6 +142,13 @@ def test_rich_displays_are_compact_whole_and_plain(example):
     assert "object at 0x" not in repr(example.snapshot()) and "Snapshot: 34 stakeholders" in repr(example.snapshot())
 
 
+def test_a_scenario_names_who_leaves_by_pseudonym(example):
+    """Issue 25: the title showed the ids of those removed, and an id often holds a person's name."""
+    shown = wijknet.Scenario(example, remove=["wijkagent_kwikstaart", "welzijn_rivierstad"])._repr_html_()
+    assert "Scenario: without Community police officer 1, Welzijn Rivierstad</strong>" in shown
+    assert "kwikstaart" not in shown.lower()
+
+
 def test_explanations_are_shown_whole_and_escaped(example):
     chains = wijknet.chain_routes(example, CHAIN, relation="referral", lang="nl", show_names=False)
     text = chains._repr_html_()

@@ -19,6 +19,7 @@ The small log (the same as tests/cpp/test_incidents.cpp):
 """
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -203,3 +204,31 @@ def test_report_section_suppresses_a_small_log(small):
     html = incidents_section(small, Wording(small, "en"), 9)
     assert "Fewer than 5 incidents" in html
     assert "M1" not in html
+
+
+def test_a_count_hidden_in_the_report_cannot_be_worked_out_from_the_total():
+    """20 incidents: welfare work handles 17 alone, the police 3 (issue 25). The police's 3 is "< 5"; the 17 next to
+    it would give it away (20 - 17), so it is hidden too, printed as hidden (not as "< 5": it is 17), with a note;
+    and "85 % alone" would give it away as well, so that sentence goes."""
+    a = wijknet.Alliance()
+    a.add_wave("T0", "T0", "2022-01-01")
+    a.add_stakeholder("wz", "Welzijn", roles=["welzijnswerk"])
+    a.add_stakeholder("agent", "Kees Kwikstaart", "person", roles=["wijkagent"])
+    a.add_tie("wz", "agent", "referral", "T0")
+    for i in range(20):
+        who = "wz" if i < 17 else "agent"
+        a.add_incident(f"M{i}", f"2022-03-{i + 1:02d}T10:00", "intimidatie" if i < 16 else "vandalism", steps=[
+            {"stakeholder": who, "action": "ontvangen", "time": f"2022-03-{i + 1:02d}T10:00"},
+            {"stakeholder": who, "action": "opgepakt", "time": f"2022-03-{i + 1:02d}T12:00"}])
+    for lang, note in (("en", "• hidden so that a count under 5 cannot be worked out from the total."),
+                       ("nl", "• verborgen, zodat een aantal onder de 5 niet uit het totaal is af te leiden.")):
+        html = incidents_section(a, Wording(a, lang), 9)
+        rows = {m[0]: m[1:] for m in re.findall(r"<tr><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td>", html)}
+        welfare = "social welfare work" if lang == "en" else "welzijnswerk"
+        police = "community police officer" if lang == "en" else "wijkagent"
+        assert rows[police][:2] == ("&lt; 5", "&lt; 5") and rows[welfare][:2] == ("•", "•")
+        # The categories: 16 and 4; the 16 is hidden to protect the 4 (not "< 5").
+        category = {"en": ("intimidation", "vandalism"), "nl": ("intimidatie", "vernieling")}[lang]
+        assert rows[category[0]][0] == "•" and rows[category[1]][0] == "&lt; 5"
+        assert "85" not in html and "17" not in html and "16" not in html
+        assert html.count(note) == 1

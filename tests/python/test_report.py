@@ -62,12 +62,15 @@ def test_no_sensitive_value_or_name_unless_asked(example, nl, small):
 
 def test_small_cells_and_their_complement_are_suppressed():
     import pandas as pd
-    from wijknet._report import suppressed
+    from wijknet._wording import small_cells
 
-    # 20 / 12 / 2: the 2 is hidden, and so is the 12, else 2 = total - 20 - 12 could be worked out.
-    assert suppressed(pd.Series({"a": 20, "b": 12, "c": 2})) == {"b", "c"}
-    assert suppressed(pd.Series({"a": 20, "b": 3, "c": 2})) == {"b", "c"}
-    assert suppressed(pd.Series({"a": 20, "b": 7})) == set()
+    # 20 / 12 / 2: the 2 is hidden, and so is the 12, else 2 = total - 20 - 12 could be worked out; the 12 is
+    # hidden only to protect (it is no count under 5, and is not printed as one).
+    assert small_cells(pd.Series({"a": 20, "b": 12, "c": 2})) == ({"c"}, {"b"})
+    assert small_cells(pd.Series({"a": 20, "b": 3, "c": 2})) == ({"b", "c"}, set())
+    assert small_cells(pd.Series({"a": 20, "b": 7})) == (set(), set())
+    # A zero protects nothing (hidden or not, the small count is the total less the rest): the next non-zero one.
+    assert small_cells(pd.Series({"a": 20, "b": 0, "c": 2})) == ({"c"}, {"a"})
 
 
 def test_one_map_node_per_stakeholder_present(example, nl):

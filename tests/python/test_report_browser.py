@@ -5,6 +5,7 @@ Playwright), in both languages. The screenshots are kept as test artefacts in
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import wijknet
@@ -119,3 +120,62 @@ def test_study_report_in_the_browser(browser, example, tmp_path):
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") >= 6
     page.close()
+
+
+def hostile_folder(tmp_path):
+    """The example with text that once broke the report's page: a name holding ``<!--<script>`` (it swallowed the
+    report's own script), a relation and a wave key holding a quote (the check boxes and route buttons built
+    selectors from them) and a wave label with markup (the contents list showed it escaped twice)."""
+    folder = tmp_path / "hostile"
+    shutil.copytree(wijknet.example_path(), folder)
+    for other in ("alliance.json", "alliance.graphml"):
+        (folder / other).unlink()
+    read = lambda name: pd.read_csv(folder / name, dtype=str, keep_default_na=False)  # noqa: E731
+    waves, relations, people, ties = read("waves.csv"), read("relations.csv"), read("stakeholders.csv"), read("ties.csv")
+    waves["label"] = ['T0 <i>"2021"</i> & co', 'T"1 <b>2022</b>']
+    waves["key"] = waves["key"].replace({"T1": 'T"1'})
+    people["waves"] = people["waves"].str.replace("T1", 'T"1')
+    people.loc[people["id"] == "welzijn_rivierstad", "name"] = "Welzijn <!--<script> Rivierstad"
+    ties["wave"] = ties["wave"].replace({"T1": 'T"1'})
+    extra = ties[(ties["relation"] == "collaboration") & (ties["wave"] == 'T"1')].head(6).assign(relation='ad"vies')
+    relations = pd.concat([relations, pd.DataFrame([{"key": 'ad"vies', "label": 'Advies "<b>"', "directed": "true"}])])
+    for name, frame in (("waves.csv", waves), ("relations.csv", relations), ("stakeholders.csv", people),
+                        ("ties.csv", pd.concat([ties, extra]))):
+        frame.to_csv(folder / name, index=False)
+    for name in ("events.csv", "incident_steps.csv", "incidents.csv", "participation.csv"):
+        (folder / name).unlink()
+    return folder
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_in_the_data_never_breaks_the_page(browser, tmp_path, lang):
+    a = wijknet.read_csv_folder(hostile_folder(tmp_path))
+    path = Path(wijknet.report(a, lang=lang).save(tmp_path / "rapport.html"))
+    page, errors, requests = open_page(browser, path)
+    assert errors == [] and requests == [path.as_uri()]
+    # The report's script ran: hovering a stakeholder names it and its ties, the one with the hostile name too.
+    page.locator(".wave-panel.active svg .node").first.hover()
+    assert page.locator(".hover-box").inner_text().strip() != ""
+    hostile = [i for i, n in enumerate(page.locator(".wave-panel.active svg .node title").all_text_contents())
+               if "<!--<script>" in n]
+    assert hostile, "the hostile name is on the map"
+    page.locator(".wave-panel.active svg .node").nth(hostile[0]).dispatch_event("mouseenter")  # it may lie under a label
+    assert page.locator(".hover-box").inner_text().startswith("Welzijn <!--<script> Rivierstad — ")
+    # The check box of the relation with a quote in its key hides its ties, and shows them again.
+    toggles = page.locator(".rel-toggle")
+    keys = [toggles.nth(k).get_attribute("data-relation") for k in range(toggles.count())]
+    toggle = toggles.nth(keys.index('ad"vies'))
+    toggle.uncheck()
+    shown = """() => Array.from(document.querySelectorAll('.wave-panel.active g.rel'))
+        .filter(g => g.dataset.relation === 'ad"vies').map(g => g.style.display)"""
+    assert page.evaluate(shown) == ["none"]
+    toggle.check()
+    assert page.evaluate(shown) == [""]
+    # The route buttons of the wave whose key holds a quote light up their route.
+    page.locator(".route-button").first.click()
+    assert page.locator(".wave-panel.active svg .node.route").count() >= 2
+    assert errors == []
+    # The contents list shows each heading as the heading shows it (the wave label's markup as text, once).
+    headings = [h.split(". ", 1)[1] for h in page.locator("main h2").all_inner_texts()]
+    assert page.locator("nav li").all_inner_texts() == headings
+    assert any('<i>"2021"</i> & co' in h for h in headings)

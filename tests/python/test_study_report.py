@@ -2,6 +2,8 @@
 (tests/python/test_report_browser.py opens it in a real browser)."""
 
 import re
+import sys
+import threading
 
 import pytest
 
@@ -118,3 +120,34 @@ def test_the_command_reports_a_study_folder(study, tmp_path, capsys):
     (folder / "labels.csv").write_text("alliance,method\noost,samen_in_de_wijk\nzuid,alle_kleuren\n")
     assert cli.main(["report", str(folder)]) == 1
     assert "labels.csv: line 3: alliance 'zuid' is not in the folder" in capsys.readouterr().err
+
+
+def test_an_alliance_edited_meanwhile_does_not_break_the_report():
+    """The report reads each alliance many times; a stakeholder another thread removed between two reads was a raw
+    KeyError. It works on copies now: one state of each alliance for the whole report."""
+    a, b = wijknet.load_example(), wijknet.load_example()
+    st = wijknet.Study({"oost": a, "west": b})
+    stop = threading.Event()
+
+    def edit():
+        i = 0
+        while not stop.is_set():
+            for x in (a, b):
+                x.add_stakeholder(f"x{i}", f"Persoon {i}", "person", roles=["wijkagent"])
+                x.add_tie(f"x{i}", "welzijn_rivierstad", "collaboration", "T1")
+                if i:
+                    x.remove_stakeholder(f"x{i - 1}")
+            i += 1
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    editor = threading.Thread(target=edit)
+    editor.start()
+    try:
+        for _ in range(3):
+            r = st.report(reps=19)
+            assert r.html.count("<section") == 6
+    finally:
+        stop.set()
+        editor.join()
+        sys.setswitchinterval(interval)

@@ -341,8 +341,7 @@ private:
 
     /// An error is thrown in strict mode; everything else is recorded.
     void report(problem p) {
-        if (p.level == severity::error && !collect_)
-            throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
+        detail::stop_at_error(p, !collect_);
         record(std::move(p));
     }
 
@@ -778,8 +777,9 @@ WIJKNET_DECL alliance read_csv_folder(const std::string& folder, const csv_folde
                                 std::vector<problem>* warnings) {
     detail::csv_folder_reader reader(options, false);
     alliance a = reader.read(folder);
-    read_incidents_csv(a, folder, options.csv);
-    if (warnings) warnings->insert(warnings->end(), reader.problems().begin(), reader.problems().end());
+    std::vector<problem> found = reader.problems();
+    read_incidents_csv(a, folder, options.csv, &found);
+    if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
     return a;
 }
 #endif

@@ -79,9 +79,12 @@ namespace detail {
 /// check): every problem is appended there and its row skipped (a step of a refused incident, a
 /// step naming a stakeholder for which @p failed_earlier is true, is skipped without a word), a
 /// file that cannot be read at all is one problem; @p a then holds the incidents that passed.
+/// Warnings (a column whose name holds a known one's) never stop a read (detail::stop_at_error):
+/// strict, they are appended to @p warnings when given.
 template <class FailedEarlier>
 void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options,
-                        std::vector<problem>* collect, FailedEarlier&& failed_earlier) {
+                        std::vector<problem>* collect, FailedEarlier&& failed_earlier,
+                        std::vector<problem>* warnings = nullptr) {
     namespace fs = std::filesystem;
     struct skip {};
     // Runs f; collecting, a parse_error it throws is recorded (a skip silently) and false returned.
@@ -107,12 +110,11 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
             });
         return;
     }
-    // A header problem (a column named twice, a near miss of a known name): thrown when strict,
-    // recorded when collecting, as the other files of the folder.
+    // A header problem (a column named twice, a near miss of a known name): an error is thrown
+    // when strict, everything else recorded, as for the other files of the folder.
     auto report = [&](problem p) {
-        if (!collect)
-            throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
-        collect->push_back(std::move(p));
+        stop_at_error(p, !collect);
+        if (std::vector<problem>* sink = collect ? collect : warnings) sink->push_back(std::move(p));
     };
     // Rows of the wrong length: thrown when strict, recorded (and the row dropped) when collecting.
     auto read = [&](const std::string& path) {
@@ -241,18 +243,23 @@ void read_incidents_csv(alliance& a, const std::string& folder, const csv_option
 /// incident, stakeholder, action, to, time, note (melding, wie, actie, naar, tijdstip, notitie),
 /// one row per step in time order within an incident. Every incident field is sensitive.
 ///
-/// Throws parse_error naming file, line and column of the first problem (an unknown stakeholder
+/// Throws parse_error naming file, line and column of the first error (an unknown stakeholder
 /// or action, a referral to nobody, steps out of time order, a step of an unknown incident ...);
-/// @p a is then as it was. wijknet::check_csv_folder lists every problem of these files instead.
-/// O(size of the files).
+/// @p a is then as it was. A warning (a column such as `wijknaam` that holds a known column's
+/// name, read as a free field) does not stop the read, as it does not in
+/// wijknet::check_csv_folder, which lists every problem of these files instead. O(size of the
+/// files).
 ///
 /// @param a the alliance the incidents go into
 /// @param folder the folder holding the files
 /// @param options how the CSV text is read (separator, encoding ...)
-WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {});
+/// @param warnings where the warnings go, when given
+WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options = {},
+                                     std::vector<problem>* warnings = nullptr);
 #if WIJKNET_BODIES
-WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options) {
-    detail::read_incidents_csv(a, folder, options, nullptr, [](std::string_view) { return false; });
+WIJKNET_DECL void read_incidents_csv(alliance& a, const std::string& folder, const csv_options& options,
+                                     std::vector<problem>* warnings) {
+    detail::read_incidents_csv(a, folder, options, nullptr, [](std::string_view) { return false; }, warnings);
 }
 #endif
 

@@ -60,6 +60,15 @@ struct problem {
 
 namespace detail {
 
+/// The one rule of every reader for a problem it finds (one rule, so that `wijknet check` passes
+/// exactly what a read accepts): reading strictly (@p strict), an error stops the read, thrown as
+/// a parse_error with the suggestion after the message; a warning or a note never does, and is
+/// for the caller to record (as is every problem when checking).
+inline void stop_at_error(const problem& p, bool strict) {
+    if (strict && p.level == severity::error)
+        throw parse_error(p.file, p.line, p.column, p.message + (p.suggestion.empty() ? "" : "; " + p.suggestion));
+}
+
 /// The Dutch of an English message wijknet's readers and model give, phrase by phrase; text in
 /// single quotes (ids, names, values) is left as it is. Phrases it does not know stay English.
 WIJKNET_DECL std::string dutch(std::string_view english);
