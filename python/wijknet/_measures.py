@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._keywords import SELECTION, checked
+from ._missing import available_density
 
 __all__ = [
     "articulation_points", "assortativity", "average_path_length", "betweenness", "biconnected_components",
@@ -149,25 +150,32 @@ def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "",
 # ---------------------------------------------------------------------------------- structure
 
 @checked(selection=SELECTION)
-def density(g: Any, **selection) -> float:
+def density(g: Any, treatment: str = "observed", **selection) -> float:
     """Density: the share of possible ties that are present.
 
     Parameters
     ----------
     g : Alliance or Snapshot
+    treatment : {"observed", "available"}, default "observed"
+        What a missing tie cell of a survey (:func:`wijknet.missing_dyads`) counts as: ``"observed"`` counts it as
+        no tie (R network's ``network.density(na.omit=TRUE)``); ``"available"`` leaves it out of the count and of
+        the possible ties (R sna's ``gden`` on a network with missing edges). Needs the Alliance.
     **selection
         The selection keywords (docs/selection.md).
 
     Returns
     -------
     float
-        Between 0 and 1; 0 for fewer than two stakeholders.
+        Between 0 and 1; 0 for fewer than two stakeholders (``"available"``: NaN, and NaN when every cell is
+        missing).
 
     Notes
     -----
     With n stakeholders and m ties, the density is m / (n(n-1)) on a directed snapshot and 2m / (n(n-1)) on an
     undirected one (Wasserman & Faust 1994, section 4.2), as R sna's ``gden``. Weights are ignored; parallel ties
-    count once unless ``combine="keep"``.
+    count once unless ``combine="keep"``. With ``treatment="available"`` and c missing cells (an undirected pair
+    counts two) it is m / (n(n-1) - c) (2m / (n(n-1) - c) undirected): an unbiased estimate when whether an answer
+    is missing does not depend on the tie (docs/missing.md). Without survey data both treatments agree.
 
     References
     ----------
@@ -181,7 +189,14 @@ def density(g: Any, **selection) -> float:
     >>> round(wijknet.density(alliance, relations="collaboration", wave="T1"), 4)
     0.0625
     """
-    return _snapshot(g, selection).density()
+    s = _snapshot(g, selection)
+    if treatment == "observed":
+        return s.density()
+    if treatment != "available":
+        raise _core.InvalidValueError(f"treatment must be 'observed' or 'available', got {treatment!r}")
+    if not isinstance(g, _core.Alliance):
+        raise TypeError("density(treatment='available') needs the Alliance (its survey response), not a Snapshot")
+    return available_density(g, s, selection.get("relations"), selection.get("waves"))
 
 
 @checked(selection=SELECTION)
