@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._keywords import SELECTION, checked
-from ._missing import available_density
+from ._missing import available_density, treated_snapshot
 
 __all__ = [
     "articulation_points", "assortativity", "average_path_length", "betweenness", "biconnected_components",
@@ -150,16 +150,20 @@ def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "",
 # ---------------------------------------------------------------------------------- structure
 
 @checked(selection=SELECTION)
-def density(g: Any, treatment: str = "observed", **selection) -> float:
+def density(g: Any, treatment: str = "observed", assume_reciprocal: bool = False, **selection) -> float:
     """Density: the share of possible ties that are present.
 
     Parameters
     ----------
     g : Alliance or Snapshot
-    treatment : {"observed", "available"}, default "observed"
+    treatment : {"observed", "available", "reconstruct"}, default "observed"
         What a missing tie cell of a survey (:func:`wijknet.missing_dyads`) counts as: ``"observed"`` counts it as
         no tie (R network's ``network.density(na.omit=TRUE)``); ``"available"`` leaves it out of the count and of
-        the possible ties (R sna's ``gden`` on a network with missing edges). Needs the Alliance.
+        the possible ties (R sna's ``gden`` on a network with missing edges); ``"reconstruct"`` fills it from the
+        partner's report (Stork & Richards 1992; docs/missing.md). The last two need the Alliance.
+    assume_reciprocal : bool, default False
+        With ``"reconstruct"`` on a directed relation: say that its ties are reciprocal, so that the partner's
+        report j -> i may stand for the missing i -> j (without it, an InvalidValueError).
     **selection
         The selection keywords (docs/selection.md).
 
@@ -189,18 +193,19 @@ def density(g: Any, treatment: str = "observed", **selection) -> float:
     >>> round(wijknet.density(alliance, relations="collaboration", wave="T1"), 4)
     0.0625
     """
-    s = _snapshot(g, selection)
-    if treatment == "observed":
-        return s.density()
-    if treatment != "available":
-        raise _core.InvalidValueError(f"treatment must be 'observed' or 'available', got {treatment!r}")
-    if not isinstance(g, _core.Alliance):
-        raise TypeError("density(treatment='available') needs the Alliance (its survey response), not a Snapshot")
-    return available_density(g, s, selection.get("relations"), selection.get("waves"))
+    if treatment == "available":
+        if not isinstance(g, _core.Alliance):
+            raise TypeError("density(treatment='available') needs the Alliance (its survey response), not a Snapshot")
+        return available_density(g, _snapshot(g, selection), selection.get("relations"), selection.get("waves"))
+    if treatment not in ("observed", "reconstruct"):
+        raise _core.InvalidValueError(f"density: treatment must be 'observed', 'available' or 'reconstruct', got "
+                                      f"{treatment!r}")
+    return treated_snapshot(g, treatment, assume_reciprocal, selection, "density", _snapshot).density()
 
 
 @checked(selection=SELECTION)
-def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
+def reciprocity(g: Any, kind: str = "edgewise", treatment: str = "observed", assume_reciprocal: bool = False,
+                **selection) -> float:
     """Reciprocity of a directed network.
 
     Parameters
@@ -208,6 +213,10 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     g : Alliance or Snapshot
     kind : {"edgewise", "dyadic", "dyadic_non_null"}, default "edgewise"
         Which ratio of the dyad census (see Notes).
+    treatment : {"observed", "reconstruct"}, default "observed"
+        What a missing tie cell of a survey counts as: no tie, or the partner's report (see :func:`density`).
+    assume_reciprocal : bool, default False
+        With ``"reconstruct"`` on a directed relation: say that its ties are reciprocal (see :func:`density`).
     **selection
         The selection keywords (docs/selection.md).
 
@@ -220,7 +229,8 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     From the dyad census (M mutual, A asymmetric and N null pairs): ``edgewise`` is 2M / (2M + A), the share of
     ties that are returned (networkx ``reciprocity``, sna ``grecip(measure="edgewise")``); ``dyadic`` is
     (M + N) / (M + A + N), the share of pairs that are symmetric (sna's default); ``dyadic_non_null`` is M / (M + A).
-    Weights are ignored.
+    Weights are ignored. Reconstruction makes a non-respondent return every tie it received, so it raises
+    reciprocity by construction: read it as an upper bound.
 
     References
     ----------
@@ -236,7 +246,7 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     >>> round(wijknet.reciprocity(alliance, kind="dyadic", relations="information", wave="T1"), 4)
     0.9617
     """
-    return _snapshot(g, selection)._reciprocity(kind)
+    return treated_snapshot(g, treatment, assume_reciprocal, selection, "reciprocity", _snapshot)._reciprocity(kind)
 
 
 @checked(selection=SELECTION)

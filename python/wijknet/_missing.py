@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._alliance import Snapshot
+from ._alliance import Snapshot, _snapshot_from_graph
 from ._keywords import SELECTION, as_list, checked
 from ._wording import Wording
 
@@ -397,3 +397,57 @@ def available_density(alliance: Any, snapshot: _core.Snapshot, relations: Any, w
         return math.nan
     ties = snapshot.num_ties if snapshot.directed else 2 * snapshot.num_ties
     return ties / known
+
+
+# ------------------------------------------------------------------------------------------ treatments
+
+#: What a measure does with the missing cells of a survey (docs/missing.md).
+TREATMENTS = ("observed", "reconstruct")
+
+
+def treated_snapshot(g: Any, treatment: str, assume_reciprocal: bool, selection: dict, function: str,
+                     snapshot_of: Any) -> _core.Snapshot:
+    """The graph a measure with ``treatment=`` runs on: ``snapshot_of(g, selection)`` itself for ``"observed"``, or
+    reconstructed (Stork & Richards 1992) for ``"reconstruct"``.
+
+    Reconstruction fills a missing cell i -> j with the partner's report j -> i. In an undirected snapshot there is
+    nothing left to fill: the survey readers made every undirected tie from either report (the rules ``maximum`` and
+    ``mean``, and ``minimum`` when only one of the pair responded), which is the reconstruction; the graph is the
+    observed one. In a directed snapshot each missing cell i -> j whose reverse j -> i is a tie gets a tie of the same
+    weight; that assumes the relation's ties are reciprocal, which the caller must say (``assume_reciprocal=True``)
+    when a directed relation has missing cells: without it this is an InvalidValueError naming the relations. Cells
+    with nothing to fill stay absent.
+    """
+    if treatment not in TREATMENTS:
+        raise _core.InvalidValueError(f"{function}: treatment must be {' or '.join(map(repr, TREATMENTS))}, "
+                                      f"got {treatment!r}")
+    s = snapshot_of(g, selection)
+    if treatment == "observed":
+        return s
+    if not isinstance(g, _core.Alliance):
+        raise TypeError(f"{function}(treatment={treatment!r}) needs the Alliance (its survey response), not a "
+                        f"{type(g).__name__}")
+    if not s.directed:
+        return s
+    cells = missing_cells(g, s, selection.get("relations"), selection.get("waves"))
+    if not cells.any():
+        return s
+    if not assume_reciprocal:
+        keys = _relation_keys(g, selection.get("relations"))
+        directed = [k for k in keys if g.relation(k)["directed"]]
+        raise _core.InvalidValueError(
+            f"{function}(treatment='reconstruct') fills a non-respondent's tie i -> j from its partner's report "
+            f"j -> i, which is only sound when ties are reciprocal; {', '.join(map(repr, directed))} "
+            f"{'is' if len(directed) == 1 else 'are'} directed. Pass assume_reciprocal=True if its ties are "
+            "reciprocal (information exchanged both ways), or use treatment='observed'; an undirected relation "
+            "needs nothing (docs/missing.md)")
+    ids = list(s.ids)
+    sources, targets, weights = (list(x) for x in s.edges())
+    weight = {(a, b): w for a, b, w in zip(sources, targets, weights)}
+    for i, j in zip(*np.nonzero(cells)):
+        back = weight.get((ids[j], ids[i]))
+        if back is not None:
+            sources.append(ids[i])
+            targets.append(ids[j])
+            weights.append(back)
+    return _snapshot_from_graph(ids, sources, targets, weights, True)

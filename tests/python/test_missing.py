@@ -314,3 +314,70 @@ def test_tests_without_a_rule_for_missing_dyads_refuse_them():
         wijknet.cug_test(m["A"], "density", "size", reps=10, seed=1)
     with pytest.raises(wijknet.InvalidValueError, match="infinite"):
         wijknet.gcor(m["S"].replace(1.0, np.inf), m["R"])
+
+
+# ------------------------------------------------------------------------------------------ part 3: reconstruction
+
+def reconstruction_example():
+    """Four partners, information sharing (directed), d did not answer:
+
+        a -> b    b -> a, b -> c, b -> d    c -> a          (a said 0 about c and d, c said 0 about b and d)
+
+    Observed: 5 arcs of 12 cells; d's three cells d -> a, d -> b, d -> c are missing. Reconstruction (Stork &
+    Richards) fills d -> j from j's report about d: only b reported b -> d, so d -> b is added; d -> a and d -> c stay
+    absent (a and c said 0)."""
+    answers = pd.DataFrame({"respondent": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
+                            "partner": ["b", "c", "d", "a", "c", "d", "a", "b", "d"],
+                            "item": "info", "value": [1, 0, 0, 1, 1, 1, 1, 0, 0]})
+    a = wijknet.Alliance()
+    wijknet.add_roster_ties(a, answers, "info", roster=["a", "b", "c", "d"])
+    return a
+
+
+def test_reconstruction_by_hand():
+    a = reconstruction_example()
+    sel = {"relations": "information", "wave": "T0", "assume_reciprocal": True}
+    # density: 5/12 observed, 5/(12 - 3) with the missing cells left out, 6/12 reconstructed
+    assert wijknet.density(a, relations="information", wave="T0") == pytest.approx(5 / 12, abs=1e-15)
+    assert wijknet.density(a, treatment="available", relations="information", wave="T0") == pytest.approx(5 / 9)
+    assert wijknet.density(a, treatment="reconstruct", **sel) == pytest.approx(6 / 12, abs=1e-15)
+    # edgewise reciprocity 2M / (2M + A): observed M = 1 (a-b), A = 3 (b->c, c->a, b->d): 2/5; reconstructed b-d is
+    # mutual too: 4/6
+    assert wijknet.reciprocity(a, relations="information", wave="T0") == pytest.approx(2 / 5, abs=1e-15)
+    assert wijknet.reciprocity(a, treatment="reconstruct", **sel) == pytest.approx(4 / 6, abs=1e-15)
+    # fragmentation along the arcs: observed d reaches nobody and the others reach all three: F = 1 - 9/12;
+    # reconstructed d -> b reaches everyone: F = 0. Distance fragmentation: sums of 1/d per source a 2, b 3,
+    # c 1 + 1/2 + 1/3, d 0 (observed) or 1 + 1/2 + 1/2 = 2 (reconstructed), over 12.
+    out = wijknet.fragmentation(a, direction="out", relations="information", wave="T0")
+    rec = wijknet.fragmentation(a, direction="out", treatment="reconstruct", **sel)
+    assert (out["fragmentation"], rec["fragmentation"]) == (pytest.approx(0.25), pytest.approx(0.0))
+    assert out["distance_fragmentation"] == pytest.approx(1 - (2 + 3 + 1 + 1 / 2 + 1 / 3) / 12, abs=1e-15)
+    assert rec["distance_fragmentation"] == pytest.approx(1 - (2 + 3 + 1 + 1 / 2 + 1 / 3 + 2) / 12, abs=1e-15)
+    # ties either way already join d to b: nothing to reconstruct
+    assert wijknet.fragmentation(a, treatment="reconstruct", **sel).equals(
+        wijknet.fragmentation(a, relations="information", wave="T0"))
+
+
+def test_reconstruction_of_a_directed_relation_needs_the_caller_to_say_it_is_reciprocal():
+    a = reconstruction_example()
+    for function in (wijknet.density, wijknet.reciprocity, wijknet.fragmentation):
+        with pytest.raises(wijknet.InvalidValueError, match=r"only sound when ties are reciprocal; 'information' is "
+                                                            r"directed\. Pass assume_reciprocal=True"):
+            function(a, treatment="reconstruct", relations="information", wave="T0")
+    with pytest.raises(wijknet.InvalidValueError, match="treatment must be 'observed' or 'reconstruct'"):
+        wijknet.reciprocity(a, treatment="available", relations="information")
+    with pytest.raises(TypeError, match="needs the Alliance"):
+        wijknet.density(wijknet.Snapshot(a), treatment="reconstruct")
+
+
+def test_reconstruction_of_an_undirected_relation_is_what_the_rules_already_did():
+    """collaboration is undirected and made by the rule maximum: each tie already came from either report, so the
+    reconstructed figures are the observed ones; without missing cells (data not from a survey) too."""
+    alliance = imported("t0_qualtrics.csv", "t1_forms.csv")
+    sel = {"relations": "collaboration", "wave": "T1"}
+    assert wijknet.missing_dyads(alliance, **sel).to_numpy().any()
+    assert wijknet.density(alliance, treatment="reconstruct", **sel) == wijknet.density(alliance, **sel)
+    assert wijknet.fragmentation(alliance, treatment="reconstruct", **sel).equals(wijknet.fragmentation(alliance, **sel))
+    example = wijknet.load_example()
+    assert wijknet.reciprocity(example, treatment="reconstruct", relations="information", wave="T1") == \
+        wijknet.reciprocity(example, relations="information", wave="T1")
