@@ -412,7 +412,7 @@ def treated_snapshot(g: Any, treatment: str, assume_reciprocal: bool, selection:
 
     Reconstruction fills a missing cell i -> j with the partner's report j -> i. In an undirected snapshot there is
     nothing left to fill: the survey readers made every undirected tie from either report (the rules ``maximum`` and
-    ``mean``, and ``minimum`` when only one of the pair responded), which is the reconstruction; the graph is the
+    ``mean``, and ``minimum`` when only one of the pair reported it), which is the reconstruction; the graph is the
     observed one. In a directed snapshot each missing cell i -> j whose reverse j -> i is a tie gets a tie of the same
     weight; that assumes the relation's ties are reciprocal, which the caller must say (``assume_reciprocal=True``)
     when a directed relation has missing cells: without it this is an InvalidValueError naming the relations. Cells

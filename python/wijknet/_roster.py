@@ -27,15 +27,16 @@ def record_missing(alliance: Alliance, respondents: Sequence[str], partners: Seq
     """Write which reports of ``item`` (relation ``relation``) are missing in ``wave`` to ``missing_<wave>``.
 
     The text attribute ``missing_<wave>`` of a roster member holds a JSON object: per relation key, the partners on
-    the roster it gave no usable report about (a list of ids), or ``"all"`` when it did not respond at all. A roster
+    the roster it answered with NaN (a list of ids), or ``"all"`` when it did not respond at all. A respondent
+    without a row about a partner reports 0 about it (the rules of add_roster_ties), so that is not missing. A roster
     member with every report of the relation known has no entry for it; one with no entry left loses the attribute.
     Called right after ``_add_roster_ties`` on the same (copied) alliance, which has given every roster member its
     ``respondent_<wave>``.
     """
-    known: dict[str, set] = {}
+    open_: dict[str, list] = {}
     for who, partner, it, value in zip(respondents, partners, items, values):
-        if it == item and who != partner and not math.isnan(value):
-            known.setdefault(who, set()).add(partner)
+        if it == item and who != partner and math.isnan(value):
+            open_.setdefault(who, []).append(partner)
     name = f"missing_{wave}"
     for who in dict.fromkeys(roster):
         record = alliance.stakeholder(who, include_sensitive=True)
@@ -44,7 +45,7 @@ def record_missing(alliance: Alliance, respondents: Sequence[str], partners: Seq
         if attributes.get(f"respondent_{wave}") == "not":
             entry[relation] = ALL_PARTNERS
         else:
-            gaps = [p for p in dict.fromkeys(roster) if p != who and p not in known.get(who, ())]
+            gaps = list(dict.fromkeys(open_.get(who, [])))
             entry.pop(relation, None)
             if gaps:
                 entry[relation] = gaps
@@ -130,13 +131,14 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     -----
     ``as_reported``: a directed tie i -> j of weight x_ij for every x_ij > 0. ``minimum``: one tie per pair when
     min(x_ij, x_ji) > 0 (confirmed by both); ``maximum``: when max > 0 (reported by either); ``mean``: when
-    (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. A missing
-    answer (an empty cell) is no report. Every roster member gets the attribute ``respondent_<wave>``
+    (x_ij + x_ji) / 2 > 0. When only one of the pair reported it, its report is used, marked unconfirmed. A missing
+    answer (an empty cell) is no report, never a 0; a respondent without a row about a partner reports 0 about it.
+    Every roster member gets the attribute ``respondent_<wave>``
     (``respondent_T0``): ``"responded"``, ``"partly"`` (answered, and left an answer missing) or ``"not"``; each wave
     keeps its own. Whose reports are missing is kept too, in the text attribute ``missing_<wave>``: per relation, the
-    roster partners a member gave no usable answer about (an empty cell, or no row), or ``"all"`` for a
-    non-respondent (JSON; docs/missing.md). :func:`wijknet.missing_dyads` reads it. Every tie gets the attribute ``confirmed`` (both reports > 0). The symmetric rules need an
-    undirected relation. The survey is the PARTNER tool's (see :func:`partner_scores`); docs/io/roster.md has the
+    roster partners a member answered with an empty cell (left open, "don't know"), or ``"all"`` for a
+    non-respondent (JSON; docs/missing.md). :func:`wijknet.missing_dyads` reads it. Every tie gets the attribute
+    ``confirmed`` (both reports > 0). The symmetric rules need an undirected relation. The survey is the PARTNER tool's (see :func:`partner_scores`); docs/io/roster.md has the
     rules in full; :func:`add_survey` reads survey-tool exports.
 
     Examples

@@ -381,3 +381,21 @@ def test_reconstruction_of_an_undirected_relation_is_what_the_rules_already_did(
     example = wijknet.load_example()
     assert wijknet.reciprocity(example, treatment="reconstruct", relations="information", wave="T1") == \
         wijknet.reciprocity(example, relations="information", wave="T1")
+
+
+@pytest.mark.parametrize("rule", ["minimum", "mean"])
+@pytest.mark.parametrize("b_about_a", ["Weet niet", "no response"])
+def test_a_dont_know_is_no_report_under_every_rule(rule, b_about_a):
+    """a reports 3 about b. Whether b answered "don't know" about a or did not respond at all, b gave no report of
+    the pair, so a's report stands alone: one tie of weight 3, unconfirmed (docs/io/roster.md). Before, the "don't
+    know" of a partial respondent counted as 0: no tie under minimum, weight 1.5 under mean."""
+    rows = [("a", "b", 3.0), ("a", "c", 2.0)]
+    if b_about_a != "no response":
+        rows.append(("b", "c", 1.0))
+    if b_about_a == "Weet niet":
+        rows.append(("b", "a", math.nan))
+    survey = pd.DataFrame(rows, columns=["respondent", "partner", "value"]).assign(item="x")
+    a = wijknet.Alliance()
+    wijknet.add_roster_ties(a, survey, "x", roster=["a", "b", "c"], rule=rule)
+    ties = a.ties().set_index(["source", "target"])
+    assert ties.loc[("a", "b"), "weight"] == 3.0 and not ties.loc[("a", "b"), "confirmed"]
