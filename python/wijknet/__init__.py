@@ -49,6 +49,7 @@ from ._io import (
 )
 from ._roster import add_roster_ties, partner_scores
 from ._survey import SurveyWarning, add_survey, read_survey, survey_mapping, write_survey_mapping
+from ._missing import missing_dyads, response_rates
 from ._layout import layout
 from ._draw import draw
 from ._report import Report, report
@@ -108,6 +109,8 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_cha
     "read_survey",
     "survey_mapping",
     "write_survey_mapping",
+    "missing_dyads",
+    "response_rates",
     "layout",
     "draw",
     "Report",

@@ -20,6 +20,7 @@ import pandas as pd
 from . import _core, _display, _sentences
 from ._keywords import SELECTION, as_list, checked
 from ._measures import _snapshot
+from ._missing import treated_snapshot
 from ._wording import Wording
 
 __all__ = [
@@ -441,7 +442,7 @@ def chain_routes(alliance: _core.Alliance, chain: Sequence[str], relation: str |
 
 @checked(selection=SELECTION)
 def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", threads: int = 0,
-                  **selection) -> pd.Series:
+                  treatment: str = "observed", assume_reciprocal: bool = False, **selection) -> pd.Series:
     """Borgatti's fragmentation of the network, without some stakeholders.
 
     Parameters
@@ -453,6 +454,13 @@ def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", t
         ``all`` reads ties either way; ``out`` follows their direction and ``in`` goes against it (reachability
         becomes one-way).
     threads : int, default 0
+    treatment : {"observed", "reconstruct"}, default "observed"
+        What a missing tie cell of a survey counts as: no tie, or the partner's report (see :func:`wijknet.density`).
+        Ties read either way (``direction="all"``) already join a non-respondent to whoever reported it, so
+        reconstruction changes only ``out`` and ``in``.
+    assume_reciprocal : bool, default False
+        With ``"reconstruct"`` on a directed relation: say that its ties are reciprocal (see
+        :func:`wijknet.density`).
     **selection
         The selection keywords (docs/selection.md).
 
@@ -493,7 +501,7 @@ def fragmentation(g: Any, removed: Iterable[str] = (), direction: str = "all", t
     largest_component         18.0000
     Name: fragmentation, dtype: float64
     """
-    s = _snapshot(g, selection)
+    s = treated_snapshot(g, treatment, assume_reciprocal, selection, "fragmentation", _snapshot)
     return pd.Series(_core._fragmentation(s, _list(removed), direction, threads), name="fragmentation")
 
 

@@ -161,7 +161,11 @@ def summary_html(summary: Any) -> str:
         for level in ("required", "recommended"):
             missing += [f"{template}: {role_label.get(role, role)} - {t[level]}"
                         for role in gaps[level]]
-    return block(t["title"], _p(overview), f"<p>{escape(t['roles'])}</p>",
+    from ._missing import rate_lines
+
+    response = ([f"<p>{escape(t['response'])}</p>", sentences(rate_lines(summary.response, summary.lang))]
+                if len(summary.response) else [])
+    return block(t["title"], _p(overview), *response, f"<p>{escape(t['roles'])}</p>",
                  table(["rol" if comma else "role", "stakeholders", ""], roles),
                  f"<p>{escape(t['relations'])}</p>",
                  table(list(columns), relations),

@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._keywords import SELECTION, checked
+from ._missing import available_density, treated_snapshot
 
 __all__ = [
     "articulation_points", "assortativity", "average_path_length", "betweenness", "biconnected_components",
@@ -149,25 +150,36 @@ def _groups(s: _core.Snapshot, g: Any, by: Any, function: str = "",
 # ---------------------------------------------------------------------------------- structure
 
 @checked(selection=SELECTION)
-def density(g: Any, **selection) -> float:
+def density(g: Any, treatment: str = "observed", assume_reciprocal: bool = False, **selection) -> float:
     """Density: the share of possible ties that are present.
 
     Parameters
     ----------
     g : Alliance or Snapshot
+    treatment : {"observed", "available", "reconstruct"}, default "observed"
+        What a missing tie cell of a survey (:func:`wijknet.missing_dyads`) counts as: ``"observed"`` counts it as
+        no tie (R network's ``network.density(na.omit=TRUE)``); ``"available"`` leaves it out of the count and of
+        the possible ties (R sna's ``gden`` on a network with missing edges); ``"reconstruct"`` fills it from the
+        partner's report (Stork & Richards 1992; docs/missing.md). The last two need the Alliance.
+    assume_reciprocal : bool, default False
+        With ``"reconstruct"`` on a directed relation: say that its ties are reciprocal, so that the partner's
+        report j -> i may stand for the missing i -> j (without it, an InvalidValueError).
     **selection
         The selection keywords (docs/selection.md).
 
     Returns
     -------
     float
-        Between 0 and 1; 0 for fewer than two stakeholders.
+        Between 0 and 1; 0 for fewer than two stakeholders (``"available"``: NaN, and NaN when every cell is
+        missing).
 
     Notes
     -----
     With n stakeholders and m ties, the density is m / (n(n-1)) on a directed snapshot and 2m / (n(n-1)) on an
     undirected one (Wasserman & Faust 1994, section 4.2), as R sna's ``gden``. Weights are ignored; parallel ties
-    count once unless ``combine="keep"``.
+    count once unless ``combine="keep"``. With ``treatment="available"`` and c missing cells (an undirected pair
+    counts two) it is m / (n(n-1) - c) (2m / (n(n-1) - c) undirected): an unbiased estimate when whether an answer
+    is missing does not depend on the tie (docs/missing.md). Without survey data both treatments agree.
 
     References
     ----------
@@ -181,11 +193,19 @@ def density(g: Any, **selection) -> float:
     >>> round(wijknet.density(alliance, relations="collaboration", wave="T1"), 4)
     0.0625
     """
-    return _snapshot(g, selection).density()
+    if treatment == "available":
+        if not isinstance(g, _core.Alliance):
+            raise TypeError("density(treatment='available') needs the Alliance (its survey response), not a Snapshot")
+        return available_density(g, _snapshot(g, selection), selection.get("relations"), selection.get("waves"))
+    if treatment not in ("observed", "reconstruct"):
+        raise _core.InvalidValueError(f"density: treatment must be 'observed', 'available' or 'reconstruct', got "
+                                      f"{treatment!r}")
+    return treated_snapshot(g, treatment, assume_reciprocal, selection, "density", _snapshot).density()
 
 
 @checked(selection=SELECTION)
-def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
+def reciprocity(g: Any, kind: str = "edgewise", treatment: str = "observed", assume_reciprocal: bool = False,
+                **selection) -> float:
     """Reciprocity of a directed network.
 
     Parameters
@@ -193,6 +213,10 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     g : Alliance or Snapshot
     kind : {"edgewise", "dyadic", "dyadic_non_null"}, default "edgewise"
         Which ratio of the dyad census (see Notes).
+    treatment : {"observed", "reconstruct"}, default "observed"
+        What a missing tie cell of a survey counts as: no tie, or the partner's report (see :func:`density`).
+    assume_reciprocal : bool, default False
+        With ``"reconstruct"`` on a directed relation: say that its ties are reciprocal (see :func:`density`).
     **selection
         The selection keywords (docs/selection.md).
 
@@ -205,7 +229,8 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     From the dyad census (M mutual, A asymmetric and N null pairs): ``edgewise`` is 2M / (2M + A), the share of
     ties that are returned (networkx ``reciprocity``, sna ``grecip(measure="edgewise")``); ``dyadic`` is
     (M + N) / (M + A + N), the share of pairs that are symmetric (sna's default); ``dyadic_non_null`` is M / (M + A).
-    Weights are ignored.
+    Weights are ignored. Reconstruction makes a non-respondent return every tie it received, so it raises
+    reciprocity by construction: read it as an upper bound.
 
     References
     ----------
@@ -221,7 +246,7 @@ def reciprocity(g: Any, kind: str = "edgewise", **selection) -> float:
     >>> round(wijknet.reciprocity(alliance, kind="dyadic", relations="information", wave="T1"), 4)
     0.9617
     """
-    return _snapshot(g, selection)._reciprocity(kind)
+    return treated_snapshot(g, treatment, assume_reciprocal, selection, "reciprocity", _snapshot)._reciprocity(kind)
 
 
 @checked(selection=SELECTION)

@@ -29,6 +29,7 @@ from ._diagnostics import (Scenario, _holders, _one_wave, _present, chain_relati
 from ._keywords import checked
 from ._layout import layout
 from ._measures import articulation_points, brokerage
+from ._missing import response_section
 from ._netmap import NetMap
 from ._report_events import events_section
 from ._report_incidents import incidents_section
@@ -519,6 +520,10 @@ def report(data: Any, lang: str = "en", template: str | None = None, waves: str 
     incidents = incidents_section(alliance, words, number, chain=chain, wave=wave)  # "" without an incident log
     if incidents:
         sections.append(incidents)
+        number += 1
+    response = response_section(alliance, words, number, wave)  # "" for data not from a survey
+    if response:
+        sections.append(response)
         number += 1
     sections.append(_section(number, t["s9"], s9, "notes"))
 

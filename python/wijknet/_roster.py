@@ -6,6 +6,8 @@ See docs/io/roster.md for the rules and formulas; the work is done by the C++ fu
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -16,6 +18,45 @@ from ._keywords import checked
 
 PARTNER_TRUST_ITEMS = ("reliability", "mission", "openness")
 PARTNER_VALUE_ITEMS = ("power", "involvement", "resources")
+#: Every other roster member: the value of a relation in ``missing_<wave>`` for a non-respondent.
+ALL_PARTNERS = "all"
+
+
+def record_missing(alliance: Alliance, respondents: Sequence[str], partners: Sequence[str], items: Sequence[str],
+                   values: Sequence[float], roster: Sequence[str], item: str, relation: str, wave: str) -> None:
+    """Write which reports of ``item`` (relation ``relation``) are missing in ``wave`` to ``missing_<wave>``.
+
+    The text attribute ``missing_<wave>`` of a roster member holds a JSON object: per relation key, the partners on
+    the roster it answered with NaN (a list of ids), or ``"all"`` when it did not respond at all. A respondent
+    without a row about a partner reports 0 about it (the rules of add_roster_ties), so that is not missing. A roster
+    member with every report of the relation known has no entry for it; one with no entry left loses the attribute.
+    Called right after ``_add_roster_ties`` on the same (copied) alliance, which has given every roster member its
+    ``respondent_<wave>``.
+    """
+    open_: dict[str, list] = {}
+    for who, partner, it, value in zip(respondents, partners, items, values):
+        if it == item and who != partner and math.isnan(value):
+            open_.setdefault(who, []).append(partner)
+    name = f"missing_{wave}"
+    for who in dict.fromkeys(roster):
+        record = alliance.stakeholder(who, include_sensitive=True)
+        attributes = dict(record["attributes"])
+        entry = json.loads(attributes[name]) if isinstance(attributes.get(name), str) else {}
+        if attributes.get(f"respondent_{wave}") == "not":
+            entry[relation] = ALL_PARTNERS
+        else:
+            gaps = list(dict.fromkeys(open_.get(who, [])))
+            entry.pop(relation, None)
+            if gaps:
+                entry[relation] = gaps
+        if entry:
+            attributes[name] = json.dumps(entry, sort_keys=True, ensure_ascii=False)
+        elif name not in attributes:
+            continue
+        else:
+            del attributes[name]
+        alliance.update_stakeholder(who, record["name"], record["kind"], record["roles"], record["waves"], attributes,
+                                    record["sensitive"])
 
 
 def _long(responses: pd.DataFrame, form: str, respondent: str, partner: str, item: str, value: str,
@@ -90,11 +131,14 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
     -----
     ``as_reported``: a directed tie i -> j of weight x_ij for every x_ij > 0. ``minimum``: one tie per pair when
     min(x_ij, x_ji) > 0 (confirmed by both); ``maximum``: when max > 0 (reported by either); ``mean``: when
-    (x_ij + x_ji) / 2 > 0. When only one of the pair responded, its report is used, marked unconfirmed. A missing
-    answer (an empty cell) is no report. Every roster member gets the attribute ``respondent_<wave>``
+    (x_ij + x_ji) / 2 > 0. When only one of the pair reported it, its report is used, marked unconfirmed. A missing
+    answer (an empty cell) is no report, never a 0; a respondent without a row about a partner reports 0 about it.
+    Every roster member gets the attribute ``respondent_<wave>``
     (``respondent_T0``): ``"responded"``, ``"partly"`` (answered, and left an answer missing) or ``"not"``; each wave
-    keeps its own. Every tie gets the attribute ``confirmed`` (both reports > 0). The symmetric rules need an
-    undirected relation. The survey is the PARTNER tool's (see :func:`partner_scores`); docs/io/roster.md has the
+    keeps its own. Whose reports are missing is kept too, in the text attribute ``missing_<wave>``: per relation, the
+    roster partners a member answered with an empty cell (left open, "don't know"), or ``"all"`` for a
+    non-respondent (JSON; docs/missing.md). :func:`wijknet.missing_dyads` reads it. Every tie gets the attribute
+    ``confirmed`` (both reports > 0). The symmetric rules need an undirected relation. The survey is the PARTNER tool's (see :func:`partner_scores`); docs/io/roster.md has the
     rules in full; :func:`add_survey` reads survey-tool exports.
 
     Examples
@@ -118,10 +162,15 @@ def add_roster_ties(alliance: Alliance, responses: pd.DataFrame, item: str, *, r
         roster = list(dict.fromkeys(list(frame["respondent"]) + list(frame["partner"])))
     if relation is None:
         relation = "information" if rule == "as_reported" else "collaboration"
-    # The wave is declared by the same C++ call that adds the ties: all or nothing.
-    return alliance._add_roster_ties(list(frame["respondent"]), list(frame["partner"]), list(frame["item"]),
-                                     [float(v) for v in frame["value"]], [str(r) for r in roster], item, relation,
-                                     wave, rule, declare_wave=True)
+    respondents, partners, items = list(frame["respondent"]), list(frame["partner"]), list(frame["item"])
+    values, roster = [float(v) for v in frame["value"]], [str(r) for r in roster]
+    # Ties, wave and missing reports change together, on a copy: all or nothing.
+    work = alliance.copy()
+    done = work._add_roster_ties(respondents, partners, items, values, roster, item, relation, wave, rule,
+                                 declare_wave=True)
+    record_missing(work, respondents, partners, items, values, roster, item, work.relation(relation)["key"], wave)
+    alliance._assign(work)
+    return done
 
 
 @checked

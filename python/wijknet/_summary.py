@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import _core, _display
 from ._keywords import checked
+from ._missing import rate_lines, response_rates
 from ._wording import Wording
 
 # Headings and phrases of the text report, in English and Dutch.
@@ -32,6 +33,7 @@ _TEXT = {
         "single": "held by one stakeholder only",
         "none": "nobody",
         "warnings": "Warnings from reading the data",
+        "response": "Response to the survey",
     },
     "nl": {
         "title": "Samenvatting van de alliantie",
@@ -51,6 +53,7 @@ _TEXT = {
         "single": "door maar één stakeholder vervuld",
         "none": "niemand",
         "warnings": "Waarschuwingen bij het inlezen",
+        "response": "Respons op de vragenlijst",
     },
 }
 
@@ -79,6 +82,9 @@ class Summary:
     warnings : list of Problem
         What the reader warned about (``Alliance.read_warnings``), shown first in the text; the stakeholders a
         warning quotes appear by display name (persons by pseudonym), as in the report, never by id.
+    response : pandas.DataFrame
+        The survey's response per wave, relation and role (:func:`wijknet.response_rates`); empty for data not from
+        a survey. The text shows a line per wave.
 
     Examples
     --------
@@ -106,6 +112,7 @@ class Summary:
     lang: str = "en"
     labels: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    response: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def to_text(self, lang: str | None = None) -> str:
         """The summary as plain text.
@@ -138,6 +145,9 @@ class Summary:
         if self.warnings:
             lines += ["", t["warnings"]]
             lines += [f"  {w.text(lang)}" for w in self.warnings]
+        if len(self.response):
+            lines += ["", t["response"]]
+            lines += [f"  {line}" for line in rate_lines(self.response, lang)]
         lines += ["", t["roles"]]
         role_label = self.labels.get(lang, {}).get("roles", self.role_labels)
         relation_label = self.labels.get(lang, {}).get("relations", {})
@@ -277,6 +287,7 @@ def summary(alliance: _core.Alliance, templates: Iterable[str] | None = None, la
         lang=lang,
         labels=both,
         warnings=[_named(w, words) for w in getattr(alliance, "read_warnings", [])],
+        response=response_rates(alliance),
     )
 
 

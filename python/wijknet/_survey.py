@@ -36,6 +36,7 @@ import pandas as pd
 from . import _core
 from ._alliance import Alliance, check_path
 from ._keywords import checked, stacklevel
+from ._roster import record_missing
 from ._validate import Problem, count
 
 __all__ = ["SurveyWarning", "add_survey", "read_survey", "survey_mapping", "write_survey_mapping"]
@@ -1040,6 +1041,8 @@ def _add(alliance: Alliance, answers: pd.DataFrame, m: _Mapping) -> dict:
         rule = item.rule or ("as_reported" if relation["directed"] else "maximum")
         done = alliance._add_roster_ties(list(answers["respondent"]), list(answers["partner"]), list(answers["item"]),
                                          values, roster, item.key, relation["key"], m.wave, rule, declare_wave=True)
+        record_missing(alliance, list(answers["respondent"]), list(answers["partner"]), list(answers["item"]), values,
+                       roster, item.key, relation["key"], m.wave)
         out["ties"][relation["key"]] = out["ties"].get(relation["key"], 0) + done["ties"]
         out["unconfirmed"][relation["key"]] = out["unconfirmed"].get(relation["key"], 0) + done["unconfirmed"]
         for key in ("respondents", "partly", "non_respondents"):
@@ -1090,7 +1093,8 @@ def add_survey(alliance: Alliance, export: str | os.PathLike, mapping: str | os.
     -----
     Every stakeholder on the roster gets the text attribute ``respondent_<wave>`` (``respondent_T0``): ``"responded"``
     (it answered, and left no answer missing), ``"partly"`` (it answered and left some missing) or ``"not"`` (no
-    answer). Each wave has its own attribute: adding the survey of T1 keeps the response of T0. A tie's weight is the
+    answer). Each wave has its own attribute: adding the survey of T1 keeps the response of T0. Which answers are
+    missing is kept in ``missing_<wave>`` (see :func:`wijknet.add_roster_ties`, :func:`wijknet.missing_dyads`). A tie's weight is the
     answer's number; no tie and missing answers make no tie (the rules of :func:`wijknet.add_roster_ties` read a
     missing report as no report).
 

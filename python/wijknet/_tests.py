@@ -35,13 +35,14 @@ enough to keep every core busy."""
 # ----------------------------------------------------------------------------- inputs
 
 
-def _matrix(m: Any, ids: Sequence[str] | None = None) -> tuple[np.ndarray, list[str] | None]:
-    """A square float matrix (and its ids when it came as a DataFrame), aligned to ``ids``."""
+def _matrix(m: Any, ids: Sequence[str] | None = None, missing: bool = False) -> tuple[np.ndarray, list[str] | None]:
+    """A square float matrix (and its ids when it came as a DataFrame), aligned to ``ids``. NaN cells (missing
+    dyads) only when ``missing``; infinite ones never."""
     if isinstance(m, pd.DataFrame):
         if ids is not None:
-            m = m.reindex(index=ids, columns=ids)
-            if m.isna().any().any():
+            if not set(ids) <= set(m.index) or not set(ids) <= set(m.columns):
                 raise _core.WijknetError("the matrices do not cover the same stakeholders")
+            m = m.reindex(index=ids, columns=ids)
         out = m.to_numpy(dtype=float)
         names = [str(i) for i in m.index]
     else:
@@ -49,14 +50,17 @@ def _matrix(m: Any, ids: Sequence[str] | None = None) -> tuple[np.ndarray, list[
         names = None
     if out.ndim != 2 or out.shape[0] != out.shape[1]:
         raise _core.InvalidValueError(f"expected a square matrix, got shape {out.shape}")
-    if not np.isfinite(out).all():
-        raise _core.InvalidValueError("the matrix has missing or infinite values")
+    if np.isinf(out).any():
+        raise _core.InvalidValueError("the matrix has infinite values")
+    if not missing and np.isnan(out).any():
+        raise _core.InvalidValueError("the matrix has missing values (NaN); this test is not defined with missing "
+                                      "dyads (gcor, qap_test, netlm and netlogit drop them)")
     return np.ascontiguousarray(out), names
 
 
 def _mode(mode: str | None, *matrices: np.ndarray) -> str:
     if mode is None:
-        return "graph" if all(np.array_equal(m, m.T) for m in matrices) else "digraph"
+        return "graph" if all(np.array_equal(m, m.T, equal_nan=True) for m in matrices) else "digraph"
     if mode not in ("digraph", "graph"):
         raise ValueError(f"mode must be 'digraph', 'graph' or None, got {mode!r}")
     return mode
@@ -232,8 +236,8 @@ def gcor(a: Any, b: Any, mode: str | None = None) -> float:
     >>> round(wijknet.gcor(a, a.T), 6)
     0.333333
     """
-    x, ids = _matrix(a)
-    y, _ = _matrix(b, ids if isinstance(b, pd.DataFrame) else None)
+    x, ids = _matrix(a, missing=True)
+    y, _ = _matrix(b, ids if isinstance(b, pd.DataFrame) else None, missing=True)
     if x.shape != y.shape:
         raise _core.InvalidValueError(f"the matrices differ in size: {x.shape} and {y.shape}")
     return _core._gcor(x, y, x.shape[0], _mode(mode, x, y))
@@ -356,8 +360,8 @@ def qap_test(a: Any, b: Any, reps: int = 1000, seed: int | None = None, mode: st
     >>> 0 <= r.p_greater <= 1
     True
     """
-    x, ids = _matrix(a)
-    y, _ = _matrix(b, ids if isinstance(b, pd.DataFrame) else None)
+    x, ids = _matrix(a, missing=True)
+    y, _ = _matrix(b, ids if isinstance(b, pd.DataFrame) else None, missing=True)
     m = _mode(mode, x, y)
     s = _seed(seed)
     n = x.shape[0]
@@ -374,14 +378,14 @@ def qap_test(a: Any, b: Any, reps: int = 1000, seed: int | None = None, mode: st
 # -------------------------------------------------------------------------------- netlm
 
 def _design(y: Any, x: Any, intercept: bool) -> tuple[np.ndarray, list[np.ndarray], list[str], list[str] | None]:
-    ym, ids = _matrix(y)
+    ym, ids = _matrix(y, missing=True)
     if isinstance(x, Mapping):
         names, mats = list(x), list(x.values())
     elif isinstance(x, (list, tuple)):
         names, mats = [f"x{i + 1}" for i in range(len(x))], list(x)
     else:
         names, mats = ["x1"], [x]
-    xs = [_matrix(m, ids if isinstance(m, pd.DataFrame) and ids else None)[0] for m in mats]
+    xs = [_matrix(m, ids if isinstance(m, pd.DataFrame) and ids else None, missing=True)[0] for m in mats]
     for name, m in zip(names, xs):
         if m.shape != ym.shape:
             raise _core.InvalidValueError(f"predictor '{name}' is {m.shape[0]} x {m.shape[1]}, y is "

@@ -266,13 +266,31 @@ def problem_line(p, lang: str, level: str = "") -> str:
     return f"{where}: {level + ': ' if level else ''}{as_command_line(rest)}"
 
 
+def _response(args) -> list[str]:
+    """The response lines of a survey's data ("response T0: 9 of 12 (75%), 7 partly"); none for other data."""
+    import warnings
+
+    from ._alliance import example_path
+    from ._io import read
+    from ._missing import response_lines  # both sit above this module
+
+    path = Path(args.data or example_path())
+    options = (dict(encoding=args.encoding, separator=args.separator, decimal_comma=args.decimal_comma,
+                    duplicates=args.duplicates) if path.is_dir() else {})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the problems above have said it
+        alliance = read(path, **options)
+    return response_lines(alliance, args.lang)
+
+
 def main_check(args) -> int:
     """The ``wijknet check DATA`` command: print every problem, exit status 1 when one is an error.
 
     ``args`` has ``data`` (the folder; None: the bundled example), ``lang``, ``encoding``,
     ``separator``, ``decimal_comma``, ``duplicates`` and optionally ``mapping`` and ``stakeholders`` (then ``data`` is
     a survey export) (argparse names). Prints one line per problem (``file:line:column: error:
-    message; suggestion``, hints as command-line flags), then a count.
+    message; suggestion``, hints as command-line flags), for data without errors the response of each survey wave
+    (docs/missing.md), then a count.
     """
     import sys
 
@@ -286,6 +304,9 @@ def main_check(args) -> int:
         level = {"error": "fout", "warning": "waarschuwing", "note": "opmerking"}[p.severity] if nl else p.severity
         print(problem_line(p, args.lang, level))
     errors, warnings = count(found, "error"), count(found, "warning")
+    if not errors and getattr(args, "mapping", None) is None:
+        for line in _response(args):
+            print(line)
     if nl:
         counts = (f"{'één' if errors == 1 else errors} {'fout' if errors == 1 else 'fouten'}, "
                   f"{'één' if warnings == 1 else warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")

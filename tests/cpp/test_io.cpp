@@ -944,6 +944,25 @@ TEST(Roster, ResponseIsKeptPerWave) {
     EXPECT_EQ(scores.at("b").raters, 1u);
 }
 
+TEST(Roster, DontKnowIsNoReportUnderEveryRule) {
+    // a reports 3 about b; b answered other questions but "don't know" (NaN) about a. b gave no
+    // report of the pair, as if it had not responded: a's report stands alone, unconfirmed. (It
+    // used to count as 0: no tie under minimum, weight (3 + 0) / 2 under mean.)
+    const double missing = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<roster_response> answers = {{"a", "b", "x", 3}, {"a", "c", "x", 2}, {"b", "c", "x", 1},
+                                                  {"b", "a", "x", missing}};
+    for (const tie_rule rule : {tie_rule::minimum, tie_rule::mean}) {
+        alliance a;
+        a.add_wave({"T0", "", ""});
+        add_roster_ties(a, answers, {"a", "b", "c"}, {"x", "collaboration", "T0", rule});
+        const auto found = a.find_tie("a", "b", "collaboration", "T0");
+        ASSERT_TRUE(found.has_value());
+        const auto& t = a.ties()[*found];
+        EXPECT_EQ(t.weight, 3.0);
+        EXPECT_FALSE(std::get<bool>(t.attributes.at("confirmed").value));
+    }
+}
+
 TEST(Roster, DeclaredWaveIsPartOfTheAllOrNothingChange) {
     // Stakeholder a takes part in T0 only: its tie a -> b in the new wave T1 is refused after
     // the wave was declared on the working copy, and the alliance keeps its one wave.

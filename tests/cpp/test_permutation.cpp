@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <map>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
+#include "expect_throw.hpp"
 #include "wijknet/algorithms/permutation.hpp"
 
 using namespace wijknet;
@@ -156,4 +158,42 @@ TEST(Permutation, StopsWhenAsked) {
     o.threads = 1;
     o.should_stop = [] { return true; };
     EXPECT_THROW(gcor_permutations(y, x, 20, dyad_mode::digraph, 1, 0, 1000, o), interrupted);
+}
+
+TEST(Permutation, MissingDyadsAreDroppedByHand) {
+    // b with the cell (2,1) missing (NaN): gcor uses the five other dyads, as R's
+    // cor(use = "complete.obs"). Row order (0,1) (0,2) (1,0) (1,2) (2,0): x = 1 0 1 1 0, y = 1 0 1 0 0.
+    // Means 3/5 and 2/5; cross = sum xy - 5 (3/5)(2/5) = 2 - 6/5 = 4/5; sxx = 3 - 9/5 = 6/5,
+    // syy = 2 - 4/5 = 6/5: r = (4/5) / (6/5) = 2/3.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> bm = b;
+    bm[2 * 3 + 1] = nan;
+    EXPECT_NEAR(gcor(a, bm, 3), 2.0 / 3.0, 1e-15);
+    // OLS of y = bm on x = a over the same five dyads: slope = cross / sxx = 2/3, intercept = 2/5 - (2/3)(3/5) = 0.
+    const auto f = ols(bm, {ones, a}, 3, dyad_mode::digraph, true);
+    EXPECT_EQ(f.n_obs, 5u);
+    EXPECT_NEAR(f.coefficients[0], 0.0, 1e-14);
+    EXPECT_NEAR(f.coefficients[1], 2.0 / 3.0, 1e-14);
+    ASSERT_EQ(f.fitted.size(), 6u);  // one per dyad; the dropped one NaN
+    EXPECT_TRUE(std::isnan(f.fitted[5]) && std::isnan(f.residuals[5]));
+    // Each permutation drops the dyads its own NaN cells land on: permutation r equals gcor of a with bm
+    // permuted by random_permutation(3, seed, r).
+    const auto dist = gcor_permutations(a, bm, 3, dyad_mode::digraph, 7, 0, 20);
+    for (std::uint32_t r = 0; r < 20; ++r) {
+        const auto p = random_permutation(3, 7, r);
+        std::vector<double> moved(9);
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < 3; ++j) moved[i * 3 + j] = bm[p[i] * 3 + p[j]];
+        const double want = gcor(a, moved, 3);
+        if (std::isnan(want))
+            EXPECT_TRUE(std::isnan(dist[r]));
+        else
+            EXPECT_NEAR(dist[r], want, 1e-14) << r;
+    }
+    // qapspp moves residuals of the complete dyads over every cell: refused with missing dyads.
+    EXPECT_THROW_WITH(netlm_permutations(bm, {ones, a, b}, 3, dyad_mode::digraph, true, null_hypothesis::qapspp,
+                                         test_statistic::t_value, 1, 0, 5),
+                      invalid_value_error, "'qapspp' is not defined with missing dyads");
+    EXPECT_NO_THROW(netlm_permutations(bm, {ones, a, b}, 3, dyad_mode::digraph, true, null_hypothesis::qapy,
+                                       test_statistic::t_value, 1, 0, 5));
 }

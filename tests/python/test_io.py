@@ -275,7 +275,9 @@ def test_roster_rules(rule, expected):
     assert summary["non_respondents"] == ["d", "e"]
     got = sorted((t.source, t.target, t.weight, t.confirmed) for t in a.ties().itertuples())
     assert got == expected
-    assert a.stakeholder("e")["attributes"] == {"respondent_T0": "not"}
+    # e did not respond: every report of it is missing (docs/missing.md)
+    relation = "information" if rule == "as_reported" else "collaboration"
+    assert a.stakeholder("e")["attributes"] == {"respondent_T0": "not", "missing_T0": f'{{"{relation}": "all"}}'}
 
 
 def test_roster_wide_form_gives_the_same_ties():

@@ -218,6 +218,8 @@ def _outputs(a: wijknet.Alliance, tmp: Path) -> dict:
             "bipartite_density", "co_participation", "event_projection", "two_mode")},
         "brokerage": lambda: w.brokerage(a),
         "mixing_matrix": lambda: w.mixing_matrix(a),
+        "missing_dyads": lambda: w.missing_dyads(a),
+        "response_rates": lambda: w.response_rates(a),
         "ei_index": lambda: w.ei_index(a),
         "assortativity": lambda: w.assortativity(a),
         "modularity": lambda: w.modularity(a, w.louvain(a)),

@@ -8,6 +8,13 @@
 /// uses are the dyads: every (i, j) with i != j (digraph), or every i > j (graph: the lower
 /// triangle, as sna's gvectorize keeps it). The diagonal is never used.
 ///
+/// Missing dyads: a NaN cell is a dyad nobody knows (a survey's non-response). As sna does, gcor,
+/// ols / netlm and netlogit_fit / netlogit drop every dyad where y or a predictor is NaN (sna:
+/// cor(use = "complete.obs") and `mis <- is.na(y) | apply(is.na(x), 1, any)`), and a permutation
+/// moves the NaN cells with the rest of its matrix, so each permuted data set drops its own dyads.
+/// qapspp is refused with missing dyads: sna writes the residuals of the complete dyads back into
+/// every dyad cell, which is not defined when some were dropped.
+///
 /// Randomness: permutation @c r of a run with seed @c s draws from its own stream (xoshiro256**
 /// seeded by splitmix64 from (s, r, sub-stream)), so the result of a permutation depends only on
 /// the seed and its index — never on the number of threads or on how the permutations were
@@ -188,6 +195,72 @@ inline double pearson(const std::vector<double>& x, const std::vector<double>& y
         sxy += a * b, sxx += a * a, syy += b * b;
     }
     return sxy / std::sqrt(sxx * syy);
+}
+
+/// Whether a dyad cell of m is NaN (a missing dyad). O(n^2).
+inline bool has_missing(const std::vector<double>& m, std::size_t n, dyad_mode mode) {
+    bool any = false;
+    for_each_dyad(n, mode, [&](std::size_t i, std::size_t j) { any = any || std::isnan(m[i * n + j]); });
+    return any;
+}
+
+/// Which rows (dyads) are complete: y and every column known.
+inline std::vector<char> complete_rows(const std::vector<std::vector<double>>& cols, const std::vector<double>& y) {
+    std::vector<char> keep(y.size());
+    for (std::size_t t = 0; t < y.size(); ++t) {
+        bool known = !std::isnan(y[t]);
+        for (const auto& c : cols) known = known && !std::isnan(c[t]);
+        keep[t] = known;
+    }
+    return keep;
+}
+
+/// v without the rows keep marks false (in place).
+inline void drop_rows(std::vector<double>& v, const std::vector<char>& keep) {
+    std::size_t out = 0;
+    for (std::size_t t = 0; t < v.size(); ++t)
+        if (keep[t]) v[out++] = v[t];
+    v.resize(out);
+}
+
+/// Drops the incomplete rows of cols and y; returns which rows were kept.
+inline std::vector<char> drop_incomplete(std::vector<std::vector<double>>& cols, std::vector<double>& y) {
+    auto keep = complete_rows(cols, y);
+    if (std::find(keep.begin(), keep.end(), 0) == keep.end()) return keep;
+    for (auto& c : cols) drop_rows(c, keep);
+    drop_rows(y, keep);
+    return keep;
+}
+
+/// v (one value per kept row) spread over every row, NaN on the dropped ones.
+inline std::vector<double> spread_rows(const std::vector<double>& v, const std::vector<char>& keep) {
+    if (v.size() == keep.size()) return v;
+    std::vector<double> out(keep.size(), std::numeric_limits<double>::quiet_NaN());
+    std::size_t t = 0;
+    for (std::size_t r = 0; r < keep.size(); ++r)
+        if (keep[r]) out[r] = v[t++];
+    return out;
+}
+
+/// Pearson correlation over the pairs where both values are known (R cor(use = "complete.obs")).
+inline double pearson_complete(std::vector<double> x, std::vector<double> y) {
+    std::vector<std::vector<double>> cols{std::move(x)};
+    drop_incomplete(cols, y);
+    return pearson(cols[0], y);
+}
+
+/// Whether y or a predictor has a missing dyad; throws for qapspp, which is not defined then (see
+/// the file's comment).
+inline bool regression_has_missing(const std::vector<double>& y, const std::vector<std::vector<double>>& x,
+                                   std::size_t n, dyad_mode mode, null_hypothesis hyp) {
+    bool missing = has_missing(y, n, mode);
+    for (const auto& c : x) missing = missing || has_missing(c, n, mode);
+    if (missing && hyp == null_hypothesis::qapspp)
+        throw invalid_value_error(
+            "nullhyp 'qapspp' is not defined with missing dyads (NaN cells): its residuals exist for the complete "
+            "dyads only; use nullhyp 'qapy', 'qapx', 'qapallx' or 'classical', which drop the missing dyads as R sna "
+            "does");
+    return missing;
 }
 
 /// Householder QR of an m x k column-major matrix (columns in @p a), in place; LINPACK-style:
@@ -387,7 +460,7 @@ inline double student_t_cdf(double t, double df) {
 // -------------------------------------------------------------------------------------- gcor
 
 /// Graph correlation (sna gcor): the Pearson correlation of the dyad values of two n x n
-/// matrices. O(n^2).
+/// matrices, over the dyads known in both (NaN cells dropped). O(n^2).
 inline double gcor(const std::vector<double>& a, const std::vector<double>& b, std::size_t n,
                    dyad_mode mode = dyad_mode::digraph) {
     detail::check_square(a, n, "gcor");
@@ -395,7 +468,7 @@ inline double gcor(const std::vector<double>& a, const std::vector<double>& b, s
     std::vector<double> x, y;
     detail::gather(a, n, mode, {}, x);
     detail::gather(b, n, mode, {}, y);
-    return detail::pearson(x, y);
+    return detail::pearson_complete(std::move(x), std::move(y));
 }
 
 /// QAP null distribution of gcor (sna qaptest(list(a, b), gcor)): for permutation r in
@@ -408,6 +481,16 @@ inline std::vector<double> gcor_permutations(const std::vector<double>& a, const
     detail::check_square(b, n, "gcor");
     std::vector<double> x;
     detail::gather(a, n, mode, {}, x);
+    if (detail::has_missing(a, n, mode) || detail::has_missing(b, n, mode)) {
+        // each permutation drops its own dyads: no moments can be shared between permutations
+        std::vector<double> out(count);
+        detail::parallel_for(count, options, [&](unsigned, std::uint32_t r) {
+            std::vector<double> y;
+            detail::gather(b, n, mode, random_permutation(static_cast<std::uint32_t>(n), seed, first + r), y);
+            out[r] = detail::pearson_complete(x, std::move(y));
+        }, 4);
+        return out;
+    }
     const std::size_t m = x.size();
     double mx = 0;
     for (double v : x) mx += v;
@@ -449,7 +532,7 @@ inline std::vector<double> gcor_permutations(const std::vector<double>& a, const
 /// An OLS fit of dyad values (sna netlm without the test).
 struct ols_result {
     std::vector<double> coefficients, std_errors, t_values;
-    std::vector<double> fitted, residuals;  ///< per dyad, in row order (i, then j)
+    std::vector<double> fitted, residuals;  ///< per dyad, in row order (i, then j); NaN for a dropped dyad
     std::size_t n_obs = 0, rank = 0, df_residual = 0;
     double rss = 0, r_squared = 0, adj_r_squared = 0, f_statistic = 0;
 };
@@ -477,7 +560,7 @@ inline std::vector<std::vector<double>> moved_residuals(const std::vector<std::v
 }  // namespace detail
 
 /// OLS of y on the predictor matrices x (the first may be all ones: the intercept), over the
-/// dyads. Householder QR, as R's qr()/qr.coef(); std errors sqrt(diag((X^T X)^{-1}) RSS/(m - k)).
+/// dyads known in y and every predictor (NaN cells dropped; their fitted value and residual are NaN). Householder QR, as R's qr()/qr.coef(); std errors sqrt(diag((X^T X)^{-1}) RSS/(m - k)).
 /// R^2 = 1 - RSS/TSS, TSS about the mean when @p intercept, else about 0 (R's summary.lm).
 /// Throws when a predictor is a linear combination of the others (tolerance @p tol, as qr()).
 /// O(m k^2), m = number of dyads.
@@ -486,6 +569,7 @@ inline ols_result ols(const std::vector<double>& y, const std::vector<std::vecto
     std::vector<std::vector<double>> cols;
     std::vector<double> yv;
     detail::dyad_columns(y, x, n, mode, cols, yv);
+    const auto keep = detail::drop_incomplete(cols, yv);
     const std::size_t m = yv.size(), k = cols.size();
     if (m <= k) throw invalid_value_error("fewer dyads than predictors: the regression has no residual degrees of freedom");
     const auto original = cols;
@@ -522,6 +606,8 @@ inline ols_result ols(const std::vector<double>& y, const std::vector<std::vecto
     out.r_squared = 1 - out.rss / tss;
     out.adj_r_squared = 1 - (1 - out.r_squared) * ((m - df_int) / static_cast<double>(out.df_residual));
     out.f_statistic = ((tss - out.rss) / (k - df_int)) / resvar;
+    out.fitted = detail::spread_rows(out.fitted, keep);
+    out.residuals = detail::spread_rows(out.residuals, keep);
     return out;
 }
 
@@ -579,6 +665,63 @@ inline std::vector<std::vector<double>> moved_residuals(const std::vector<std::v
     return out;
 }
 
+/// The OLS statistic(s) of y on cols (complete rows, column vectors) through the cross products:
+/// coefficient @p which, or all when which = cols.size(). Leaves NaN when the fit is singular.
+inline void column_statistic(const std::vector<std::vector<double>>& cols, const std::vector<double>& y,
+                             test_statistic stat, std::size_t which, double* out) {
+    const std::size_t k = cols.size(), m = y.size();
+    if (m <= k) return;
+    std::vector<double> g(k * k), xy(k);
+    double yy = 0;
+    for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t b = a; b < k; ++b)
+            g[a * k + b] = g[b * k + a] = std::inner_product(cols[a].begin(), cols[a].end(), cols[b].begin(), 0.0);
+        xy[a] = std::inner_product(cols[a].begin(), cols[a].end(), y.begin(), 0.0);
+    }
+    yy = std::inner_product(y.begin(), y.end(), y.begin(), 0.0);
+    gram_statistic(g, xy, yy, m, k, stat, which, out);
+}
+
+/// The permutation schemes qapy, qapx and qapallx on data with missing dyads: each permuted data
+/// set (its NaN cells moved with it) goes to fit(cols, y, which, out) as full dyad columns, which
+/// drops the incomplete rows itself. The same permutations (streams) as the complete-data kernels.
+template <class Fit>
+void permuted_fits(const std::vector<double>& y, const std::vector<std::vector<double>>& x, std::size_t n,
+                   dyad_mode mode, null_hypothesis hyp, std::uint64_t seed, std::uint64_t first, std::uint32_t count,
+                   const run_options& options, std::vector<double>& out, Fit fit) {
+    const std::size_t k = x.size();
+    std::vector<std::vector<double>> cols;
+    std::vector<double> yv;
+    dyad_columns(y, x, n, mode, cols, yv);
+    const auto n32 = static_cast<std::uint32_t>(n);
+    parallel_for(count, options, [&](unsigned, std::uint32_t r) {
+        const std::uint64_t index = first + r;
+        double* row = out.data() + static_cast<std::size_t>(r) * k;
+        try {
+            if (hyp == null_hypothesis::qapy) {
+                auto pc = cols;
+                std::vector<double> py;
+                gather(y, n, mode, random_permutation(n32, seed, index, 0), py);
+                fit(pc, py, k, row);
+            } else if (hyp == null_hypothesis::qapallx) {
+                auto pc = cols;
+                auto py = yv;
+                for (std::size_t c = 0; c < k; ++c) gather(x[c], n, mode, random_permutation(n32, seed, index, c), pc[c]);
+                fit(pc, py, k, row);
+            } else {  // qapx
+                for (std::size_t c = 0; c < k; ++c) {
+                    auto pc = cols;
+                    auto py = yv;
+                    gather(x[c], n, mode, random_permutation(n32, seed, index, c), pc[c]);
+                    fit(pc, py, c, row + c);
+                }
+            }
+        } catch (const invalid_value_error&) {
+            // a permuted design can be singular (e.g. a permuted dummy); that draw gives NaN
+        }
+    }, 1);
+}
+
 }  // namespace detail
 
 /// Null distribution of netlm's statistics (sna netlm(nullhyp =)): rows of k values for
@@ -604,6 +747,15 @@ inline std::vector<double> netlm_permutations(const std::vector<double>& y, cons
     const std::size_t k = x.size(), m = detail::dyad_count(n, mode);
     std::vector<double> out(static_cast<std::size_t>(count) * k, std::numeric_limits<double>::quiet_NaN());
     if (hyp == null_hypothesis::classical || count == 0) return out;
+    if (detail::regression_has_missing(y, x, n, mode, hyp)) {
+        detail::permuted_fits(y, x, n, mode, hyp, seed, first, count, options, out,
+                              [&](std::vector<std::vector<double>>& cols, std::vector<double>& yv, std::size_t which,
+                                  double* o) {
+                                  detail::drop_incomplete(cols, yv);
+                                  detail::column_statistic(cols, yv, stat, which, o);
+                              });
+        return out;
+    }
     const auto base = detail::crosses(x, y, n, mode);
     const auto residuals = detail::moved_residuals(x, n, mode, intercept, hyp, tol);
     const unsigned workers = detail::worker_count(count, options, 1);
@@ -764,7 +916,8 @@ inline logit_result logit_fit(const std::vector<std::vector<double>>& cols, cons
 }  // namespace detail
 
 /// Logistic regression of a binary network y on predictor matrices x over the dyads, as sna
-/// netlogit (glm.fit, binomial logit). Values of y must be 0 or 1. The null deviance is sna's:
+/// netlogit (glm.fit, binomial logit), over the dyads known in y and every predictor (NaN cells
+/// dropped; their fitted value is NaN). Values of y must be 0 or 1. The null deviance is sna's:
 /// that of mu = 1/2 on every dyad (sna fits with glm.fit(intercept = FALSE)).
 /// O(iterations m k^2).
 inline logit_result netlogit_fit(const std::vector<double>& y, const std::vector<std::vector<double>>& x,
@@ -773,9 +926,15 @@ inline logit_result netlogit_fit(const std::vector<double>& y, const std::vector
     std::vector<double> yv;
     detail::dyad_columns(y, x, n, mode, cols, yv);
     for (double v : yv)
-        if (v != 0 && v != 1) throw invalid_value_error("netlogit needs a binary dependent network (values 0 and 1)");
+        if (v != 0 && v != 1 && !std::isnan(v))
+            throw invalid_value_error("netlogit needs a binary dependent network (values 0 and 1)");
     (void)intercept;  // the intercept, when there is one, is the first matrix of x
-    return detail::logit_fit(cols, yv);
+    const auto keep = detail::drop_incomplete(cols, yv);
+    if (yv.size() <= cols.size())
+        throw invalid_value_error("fewer dyads than predictors: the regression has no residual degrees of freedom");
+    auto out = detail::logit_fit(cols, yv);
+    out.fitted = detail::spread_rows(out.fitted, keep);
+    return out;
 }
 
 /// Null distribution of netlogit's statistics (z-values or coefficients): the permutation
@@ -790,14 +949,28 @@ inline std::vector<double> netlogit_permutations(const std::vector<double>& y, c
     const std::size_t k = x.size();
     std::vector<double> out(static_cast<std::size_t>(count) * k, std::numeric_limits<double>::quiet_NaN());
     if (hyp == null_hypothesis::classical || count == 0) return out;
+    auto value = [&](const logit_result& f, std::size_t c) {
+        return stat == test_statistic::beta ? f.coefficients[c] : f.z_values[c];
+    };
+    if (detail::regression_has_missing(y, x, n, mode, hyp)) {
+        detail::permuted_fits(y, x, n, mode, hyp, seed, first, count, options, out,
+                              [&](std::vector<std::vector<double>>& cols, std::vector<double>& yv, std::size_t which,
+                                  double* o) {
+                                  detail::drop_incomplete(cols, yv);
+                                  if (yv.size() <= cols.size()) return;
+                                  const auto f = detail::logit_fit(cols, yv);
+                                  if (which == cols.size())
+                                      for (std::size_t c = 0; c < cols.size(); ++c) o[c] = value(f, c);
+                                  else
+                                      *o = value(f, which);
+                              });
+        return out;
+    }
     const auto residuals = detail::moved_residuals(x, n, mode, intercept, hyp, tol);
     std::vector<std::vector<double>> cols;
     std::vector<double> yv;
     detail::dyad_columns(y, x, n, mode, cols, yv);
     const auto n32 = static_cast<std::uint32_t>(n);
-    auto value = [&](const logit_result& f, std::size_t c) {
-        return stat == test_statistic::beta ? f.coefficients[c] : f.z_values[c];
-    };
     detail::parallel_for(count, options, [&](unsigned, std::uint32_t r) {
         const std::uint64_t index = first + r;
         double* row = out.data() + static_cast<std::size_t>(r) * k;

@@ -63,16 +63,17 @@ struct roster_summary {
 /// - "not": it gave no answer (no response at all, or only missing ones).
 /// Each wave has its own attribute, so adding the ties of a later wave keeps the response of the
 /// earlier ones. A respondent is a roster member who gave an answer. Self-reports count for
-/// neither. Reports are read for options.item only; a value of 0 means no tie, and so (for now)
-/// does a missing answer or no answer at all.
+/// neither. Reports are read for options.item only; a value of 0 means no tie, and so does a
+/// respondent's silence about a partner (no response about it). A missing answer (NaN: left open,
+/// "don't know") is no report: it never counts as 0, as a non-respondent's silence does not.
 /// For a pair (i, j) with reports x_ij (i about j) and x_ji:
 /// - as_reported: tie i -> j with weight x_ij when x_ij > 0; confirmed when x_ji > 0.
-/// - minimum: when both are respondents, one tie when min(x_ij, x_ji) > 0, weight the minimum,
-///   confirmed; when only one responded, that one's report is kept as a tie marked unconfirmed
-///   (it cannot be checked).
+/// - minimum: when both reported the pair (both are respondents, neither answered it NaN), one tie
+///   when min(x_ij, x_ji) > 0, weight the minimum, confirmed; otherwise the one report there is
+///   is kept as a tie marked unconfirmed (it cannot be checked).
 /// - maximum: one tie when max > 0, weight the maximum; confirmed when both reports are > 0.
-/// - mean: one tie when (x_ij + x_ji) / 2 > 0 (when only one responded: its report), weight that
-///   mean; confirmed when both reports are > 0.
+/// - mean: one tie when (x_ij + x_ji) / 2 > 0 (when only one reported the pair: its report),
+///   weight that mean; confirmed when both reports are > 0.
 ///
 /// Every tie gets the boolean attribute `confirmed`. The symmetric rules need an undirected
 /// relation; as_reported a directed one. Self-reports are ignored.
@@ -110,6 +111,7 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
     for (const auto& id : roster) on_roster.emplace(id, on_roster.size());
     std::set<std::string> answered, left_missing;  // gave an answer / left one missing (self-reports aside)
     std::map<std::pair<std::size_t, std::size_t>, double> report;  // (i, j) -> x_ij
+    std::set<std::pair<std::size_t, std::size_t>> open;               // (i, j): i answered NaN about j
     bool item_seen = false;
     for (const auto& x : responses) {
         for (const std::string* id : {&x.respondent, &x.partner})
@@ -120,7 +122,10 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
         if (x.respondent != x.partner) (missing_answer ? left_missing : answered).insert(x.respondent);
         if (x.item != options.item) continue;
         item_seen = true;
-        if (missing_answer) continue;
+        if (missing_answer) {
+            if (x.respondent != x.partner) open.insert({on_roster[x.respondent], on_roster[x.partner]});
+            continue;
+        }
         if (!std::isfinite(x.value) || x.value < 0)
             throw invalid_value_error("'" + x.respondent + "' rated '" + x.partner + "' " + format_number(x.value) +
                                       " on '" + x.item + "'; expected a number >= 0");
@@ -165,7 +170,8 @@ WIJKNET_DECL roster_summary add_roster_ties(alliance& a, const std::vector<roste
                 continue;
             }
             if (j < i) continue;  // one decision per pair
-            const bool both = ri && rj;
+            // "don't know" is no report: a partial respondent's open answer must not count as 0
+            const bool both = ri && rj && !open.count({i, j}) && !open.count({j, i});
             double w = 0;
             switch (options.rule) {
                 case tie_rule::minimum: w = both ? std::min(xij, xji) : std::max(xij, xji); break;
