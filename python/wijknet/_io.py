@@ -765,10 +765,11 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output") -> str:
     columns = []  # column by column: a numeric column needs no look at each cell's type
     for column in frame.columns:
         values = frame[column].tolist()
-        if frame[column].dtype.kind == "f":
+        numpy = isinstance(frame[column].dtype, np.dtype)  # not pandas' nullable types: their NA is no number
+        if numpy and frame[column].dtype.kind == "f":
             columns.append(["" if v != v else repr(v) for v in values])
             continue
-        if frame[column].dtype.kind in "iub":
+        if numpy and frame[column].dtype.kind in "iub":
             columns.append([str(v) for v in values])
             continue
         cells = []

@@ -502,3 +502,15 @@ def test_a_nul_character_is_refused_before_anything_is_written(tmp_path):
     b.add_stakeholder("coc", roles=["lhbti_organisatie"], attributes={"no\x00te": 1})
     with pytest.raises(wijknet.InvalidValueError, match=r"column name 'no\\x00te' holds a NUL"):
         wijknet.write(b, tmp_path / "out")
+
+
+def test_csv_text_writes_plain_cells_as_pandas_does(example):
+    """Only cells a spreadsheet would run, and a bare CR, are written differently from pandas' to_csv: the example's
+    frames, and nullable numbers with missing values, come out byte for byte the same."""
+    from wijknet._io import to_csv_text
+
+    frames = list(wijknet.to_pandas(example, include_sensitive=True, include_incidents=True).values())
+    frames.append(pd.DataFrame({"n": [1, None], "x": [1.5, None], "b": [True, False], "s": ["a, b", None]})
+                  .astype({"n": "Int64", "x": "Float64"}))
+    for frame in frames:
+        assert to_csv_text(frame) == frame.to_csv(index=False, lineterminator="\n")
