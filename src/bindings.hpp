@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <map>
+#include <type_traits>
 #include <unordered_set>
 
 #include <wijknet/wijknet.hpp>
@@ -54,6 +55,32 @@ inline run_options python_run(unsigned threads) {
 // reader fills and that replaces the caller's only after the GIL is taken again. Ctrl-C checks
 // (python_run) take the GIL, so other threads may run at that moment: one more reason never to
 // read a shared alliance there.
+
+// The GIL guards an alliance only while no Python code runs, and building a Python object may
+// run some: an allocation may start a garbage collection, whose finalizers are Python code,
+// during which another thread may take the GIL and edit the alliance (a stakeholder read by
+// reference then dangles, an index runs past a shrunk vector). So every binding that reads an
+// alliance and builds Python objects reads through `copied` first: `read` copies what it needs,
+// in C++ alone, and the Python objects are built from that copy. The static_asserts keep a
+// reference or a Python object from slipping out of `read`; tests/python/test_threads.py calls
+// every binding while another thread edits.
+template <class Read>
+auto copied(const alliance& a, Read&& read) {
+    using value = decltype(read(a));
+    static_assert(!std::is_reference_v<value>, "copied: return a copy, not a reference into the alliance");
+    static_assert(!std::is_base_of_v<py::handle, std::decay_t<value>>, "copied: build Python objects after it");
+    return read(a);
+}
+
+// One field of each of @p items, in order (ids or keys): a copy, for bindings that name
+// stakeholders, waves or events by index (see copied).
+template <class Items, class Field>
+std::vector<std::string> field_of(const Items& items, Field field) {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const auto& x : items) out.push_back(x.*field);
+    return out;
+}
 
 // Runs f without the GIL; an interruption becomes the pending Python exception.
 template <class F>

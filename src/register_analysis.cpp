@@ -249,6 +249,7 @@ void register_analysis(py::module_& m) {
         o.seed = seed;
         o.iterations = iterations;
         o.min_distance = min_distance;
+        o.should_stop = python_run(1).should_stop;  // Ctrl-C
         std::vector<point> p = without_gil([&] { return spring_layout(g, o); });
         std::vector<double> xs(p.size()), ys(p.size());
         for (std::size_t i = 0; i < p.size(); ++i) xs[i] = p[i].x, ys[i] = p[i].y;

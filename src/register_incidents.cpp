@@ -56,6 +56,16 @@ py::list nan_list(const std::vector<T>& items, double T::*field) {
     return out;
 }
 
+// The ids and keys incident results name by index, copied (see copied, bindings.hpp).
+struct names {
+    strings stakeholders, waves, incidents;
+};
+
+names names_of(const alliance& a) {
+    return {field_of(a.stakeholders(), &stakeholder::id), field_of(a.waves(), &wave::key),
+            field_of(a.incidents().incidents(), &incident::id)};
+}
+
 }  // namespace
 
 void register_incidents(py::module_& m) {
@@ -74,7 +84,7 @@ void register_incidents(py::module_& m) {
              "(receive, refer, act, inform or close).")
         .def_property_readonly("incident_categories", [](const alliance& a) {
             py::list out;
-            for (const auto& c : a.incidents().categories().entries()) {
+            for (const auto& c : copied(a, [](const alliance& x) { return x.incidents().categories().entries(); })) {
                 py::dict d;
                 d["key"] = c.key, d["label"] = c.label, d["description"] = c.description;
                 out.append(d);
@@ -82,12 +92,17 @@ void register_incidents(py::module_& m) {
             return out;
         }, "The incident categories: list of dicts with key, label (English) and description.")
         .def_property_readonly("incident_actions", [](const alliance& a) {
+            const auto actions = copied(a, [](const alliance& x) {
+                std::vector<std::pair<category, std::string>> out;  // each action with its kind
+                for (std::size_t i = 0; i < x.incidents().actions().size(); ++i)
+                    out.emplace_back(x.incidents().actions()[i], to_string(x.incidents().kind_of(i)));
+                return out;
+            });
             py::list out;
-            const auto& actions = a.incidents().actions();
-            for (std::size_t i = 0; i < actions.size(); ++i) {
+            for (const auto& [action, kind] : actions) {
                 py::dict d;
-                d["key"] = actions[i].key, d["label"] = actions[i].label, d["description"] = actions[i].description;
-                d["kind"] = to_string(a.incidents().kind_of(i));
+                d["key"] = action.key, d["label"] = action.label, d["description"] = action.description;
+                d["kind"] = kind;
                 out.append(d);
             }
             return out;
@@ -107,7 +122,7 @@ void register_incidents(py::module_& m) {
                                "How many incidents the log holds (a count is not sensitive).")
         .def_property_readonly("num_incident_steps", [](const alliance& a) { return a.incidents().num_steps(); })
         .def("_incident_columns", [](const alliance& a) {
-            std::vector<incident> const& items = a.incidents().incidents();
+            const std::vector<incident> items = copied(a, [](const alliance& x) { return x.incidents().incidents(); });
             py::list ids, reported, category, neighbourhood, description;
             std::map<std::string, py::list> extra;
             for (const auto& x : items)
@@ -128,7 +143,7 @@ void register_incidents(py::module_& m) {
         })
         .def("_incident_step_columns", [](const alliance& a) {
             py::list incident_ids, number, stakeholder, action, to, time, note;
-            for (const auto& x : a.incidents().incidents())
+            for (const auto& x : copied(a, [](const alliance& y) { return y.incidents().incidents(); }))
                 for (std::size_t k = 0; k < x.steps.size(); ++k) {
                     const auto& s = x.steps[k];
                     incident_ids.append(x.id), number.append(k + 1), stakeholder.append(s.stakeholder);
@@ -195,9 +210,11 @@ void register_incidents(py::module_& m) {
               a = std::move(copy);
           });
     m.def("_incident_waves", [](const alliance& a) {
+        const auto [found, waves] = copied(a, [](const alliance& x) {
+            return std::make_pair(incident_waves(x), field_of(x.waves(), &wave::key));
+        });
         py::list out;
-        for (std::size_t w : incident_waves(a))
-            out.append(w == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(a.waves()[w].key)));
+        for (std::size_t w : found) out.append(w == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(waves[w])));
         return out;
     });
     m.def("_handoff_alliance",
@@ -208,12 +225,15 @@ void register_incidents(py::module_& m) {
     m.def("_incident_handoffs",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories, const strings& relations) {
-              const auto h = incident_handoffs(a, selection(waves, start, end, categories), relations);  // GIL held
+              const auto [h, n] = copied(a, [&](const alliance& x) {
+                  return std::make_pair(incident_handoffs(x, selection(waves, start, end, categories), relations),
+                                        names_of(x));
+              });
               py::list incident_ids, step, source, target, wave, along, waiting;
               for (const auto& x : h) {
-                  incident_ids.append(a.incidents().incidents()[x.incident].id), step.append(x.step + 1);
-                  source.append(a.stakeholders()[x.source].id), target.append(a.stakeholders()[x.target].id);
-                  wave.append(x.wave == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(a.waves()[x.wave].key)));
+                  incident_ids.append(n.incidents[x.incident]), step.append(x.step + 1);
+                  source.append(n.stakeholders[x.source]), target.append(n.stakeholders[x.target]);
+                  wave.append(x.wave == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(n.waves[x.wave])));
                   along.append(x.along_tie), waiting.append(x.waiting);
               }
               py::dict out;
@@ -224,15 +244,18 @@ void register_incidents(py::module_& m) {
     m.def("_incident_routes",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories, const strings& chain) {
-              const auto f = incident_routes(a, selection(waves, start, end, categories), chain);  // GIL held
+              const auto [f, log, n] = copied(a, [&](const alliance& x) {
+                  return std::make_tuple(incident_routes(x, selection(waves, start, end, categories), chain),
+                                         x.incidents().incidents(), names_of(x));
+              });
               py::list incident_ids, category, wave, handoffs, route, matched, open, last_stakeholder, last_action;
               for (const auto& x : f) {
-                  const incident& i = a.incidents().incidents()[x.incident];
+                  const incident& i = log[x.incident];
                   incident_ids.append(i.id), category.append(i.category);
-                  wave.append(x.wave == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(a.waves()[x.wave].key)));
+                  wave.append(x.wave == std::size_t(-1) ? py::object(py::none()) : py::object(py::str(n.waves[x.wave])));
                   handoffs.append(x.handoffs), matched.append(x.chain_matched);
                   strings ids;
-                  for (index_t s : x.route) ids.push_back(a.stakeholders()[s].id);
+                  for (index_t s : x.route) ids.push_back(n.stakeholders[s]);
                   route.append(py::cast(ids));
                   open.append(std::isnan(x.closure));
                   if (x.last_step == std::size_t(-1)) last_stakeholder.append(py::none()), last_action.append(py::none());
@@ -249,10 +272,12 @@ void register_incidents(py::module_& m) {
     m.def("_incident_activities",
           [](const alliance& a, const strings& waves, const std::string& start, const std::string& end,
              const strings& categories) {
-              const auto act = incident_activities(a, selection(waves, start, end, categories));  // GIL held
+              const auto [act, n] = copied(a, [&](const alliance& x) {
+                  return std::make_pair(incident_activities(x, selection(waves, start, end, categories)), names_of(x));
+              });
               py::list id, received, referred, acted, informed, closed, passed_to, handled, alone;
               for (const auto& x : act) {
-                  id.append(a.stakeholders()[x.stakeholder].id), received.append(x.received), referred.append(x.referred);
+                  id.append(n.stakeholders[x.stakeholder]), received.append(x.received), referred.append(x.referred);
                   acted.append(x.acted), informed.append(x.informed), closed.append(x.closed);
                   passed_to.append(x.passed_to), handled.append(x.handled), alone.append(x.alone);
               }

@@ -77,15 +77,6 @@ csv_folder_options folder_options(const std::string& separator, std::optional<bo
     return o;
 }
 
-/// One field of each of @p items, in order (ids or keys; a copy, see _stakeholder_columns).
-template <class Items, class Field>
-strings field_of(const Items& items, Field field) {
-    strings out;
-    out.reserve(items.size());
-    for (const auto& x : items) out.push_back(x.*field);
-    return out;
-}
-
 // Columns of a table as a dict of lists, ready for pandas.DataFrame(dict); attribute columns
 // are the union over all rows, missing where a row lacks one.
 template <class Items, class Fixed>
@@ -171,29 +162,34 @@ void register_model(py::module_& m) {
              "Adds a method template: the roles it requires and recommends (by key or label).")
         .def_property_readonly("roles", [](const alliance& a) {
                  py::list out;
-                 for (const auto& c : a.roles().entries()) out.append(category_dict(c));
+                 for (const auto& c : copied(a, [](const alliance& x) { return x.roles().entries(); }))
+                     out.append(category_dict(c));
                  return out;
              }, "The role taxonomy: a list of dicts with key, label, description, label_nl (the Dutch label; the key "
                 "when none was given) and aliases.")
         .def_property_readonly("themes", [](const alliance& a) {
                  py::list out;
-                 for (const auto& c : a.themes().entries()) out.append(category_dict(c));
+                 for (const auto& c : copied(a, [](const alliance& x) { return x.themes().entries(); }))
+                     out.append(category_dict(c));
                  return out;
              }, "The event themes: a list of dicts with key, label, description, label_nl, aliases.")
-        .def("role", [](const alliance& a, const std::string& name) { return category_dict(a.roles().at(name)); },
+        .def("role", [](const alliance& a, const std::string& name) {
+                 return category_dict(copied(a, [&](const alliance& x) { return x.roles().at(name); }));
+             },
              py::arg("name"), "The role with this key, label, Dutch label or alias (ignoring case and accents).")
         .def_property_readonly("relations", [](const alliance& a) {
                  py::list out;
-                 for (const auto& r : a.relations()) out.append(relation_dict(r));
+                 for (const auto& r : copied(a, [](const alliance& x) { return x.relations(); }))
+                     out.append(relation_dict(r));
                  return out;
              }, "The relations: a list of dicts with key, label, directed, label_nl (the Dutch name; the key when "
                 "none was given) and aliases.")
         .def("relation", [](const alliance& a, const std::string& name) {
-                 return relation_dict(a.relations()[a.relation_index(name)]);
+                 return relation_dict(copied(a, [&](const alliance& x) { return x.relations()[x.relation_index(name)]; }));
              }, py::arg("name"), "The relation with this key, label, Dutch label or alias (ignoring case and accents).")
         .def_property_readonly("waves", [](const alliance& a) {
                  py::list out;
-                 for (const auto& w : a.waves()) {
+                 for (const auto& w : copied(a, [](const alliance& x) { return x.waves(); })) {
                      py::dict d;
                      d["key"] = w.key, d["label"] = w.label, d["date"] = w.date;
                      out.append(d);
@@ -201,9 +197,9 @@ void register_model(py::module_& m) {
                  return out;
              }, "The waves in time order: a list of dicts with key, label, date.")
         .def_property_readonly("about", [](const alliance& a) {
-                 const auto entries = a.about();  // copied before Python objects are made (docs/model.md#threads)
                  py::dict out;
-                 for (const auto& [key, value] : entries) out[py::str(key)] = value;
+                 for (const auto& [key, value] : copied(a, [](const alliance& x) { return x.about(); }))
+                     out[py::str(key)] = value;
                  return out;
              }, "What the data describe, for the title of a report: a dict such as {'neighbourhood': 'Vogelwijk-Oost', "
                 "'municipality': 'Rivierstad', 'source': 'Enquête najaar 2022', 'author': '...'}. Set entries "
@@ -213,7 +209,7 @@ void register_model(py::module_& m) {
              "municipality, source, date, author, organisation. One line of text; never sensitive data.")
         .def_property_readonly("templates", [](const alliance& a) {
                  py::list out;
-                 for (const auto& t : a.templates()) {
+                 for (const auto& t : copied(a, [](const alliance& x) { return x.templates(); })) {
                      py::dict d;
                      d["key"] = t.key, d["label"] = t.label, d["description"] = t.description;
                      d["required"] = t.roles_at(requirement_level::required);
@@ -252,7 +248,7 @@ void register_model(py::module_& m) {
         .def("remove_stakeholder", &alliance::remove_stakeholder, py::arg("id"),
              "Removes a stakeholder with its ties and participations.")
         .def("stakeholder", [](const alliance& a, const std::string& id, bool include_sensitive) {
-                 const stakeholder& s = a.stakeholder_at(id);
+                 const stakeholder s = copied(a, [&](const alliance& x) { return x.stakeholder_at(id); });
                  py::dict d;
                  d["id"] = s.id, d["name"] = s.name, d["kind"] = to_string(s.kind);
                  d["roles"] = s.roles, d["waves"] = s.waves;
@@ -299,13 +295,9 @@ void register_model(py::module_& m) {
              py::arg("sensitive") = strings{}, "Records that a stakeholder took part in an event.")
         .def("remove_participation", &alliance::remove_participation, py::arg("stakeholder"), py::arg("event"))
 
-        // tables for the pandas layer
-        // Each of these copies what it lists first, in C++ alone: the lists allocate Python objects,
-        // a garbage collection may then run Python code (a finalizer), and another thread may edit
-        // `a` meanwhile. The GIL guards an alliance only while no Python code runs (docs/model.md,
-        // "Threads"); a copy keeps the listing one whole state.
+        // tables for the pandas layer: each copies what it lists first (copied, bindings.hpp)
         .def("_stakeholder_columns", [](const alliance& a) {
-            const std::vector<stakeholder> items = a.stakeholders();
+            const std::vector<stakeholder> items = copied(a, [](const alliance& x) { return x.stakeholders(); });
             return columns(items, {"id", "name", "kind", "roles", "waves"},
                            [](const stakeholder& s, std::vector<py::list>& l) {
                                l[0].append(s.id), l[1].append(s.name), l[2].append(to_string(s.kind));
@@ -313,9 +305,13 @@ void register_model(py::module_& m) {
                            });
         })
         .def("_tie_columns", [](const alliance& a) {
-            const std::vector<tie> items = a.ties();
-            const strings ids = field_of(a.stakeholders(), &stakeholder::id),
-                          relations = field_of(a.relations(), &relation::key), waves = field_of(a.waves(), &wave::key);
+            const auto copy = copied(a, [](const alliance& x) {
+                return std::make_tuple(x.ties(), field_of(x.stakeholders(), &stakeholder::id),
+                                       field_of(x.relations(), &relation::key), field_of(x.waves(), &wave::key));
+            });
+            // No structured binding: C++17 lambdas cannot capture one.
+            const auto& items = std::get<0>(copy);
+            const auto &ids = std::get<1>(copy), &relations = std::get<2>(copy), &waves = std::get<3>(copy);
             return columns(items, {"source", "target", "relation", "wave", "weight"},
                            [&](const tie& t, std::vector<py::list>& l) {
                                l[0].append(ids[t.source]), l[1].append(ids[t.target]);
@@ -324,7 +320,7 @@ void register_model(py::module_& m) {
                            });
         })
         .def("_event_columns", [](const alliance& a) {
-            const std::vector<event> items = a.events();
+            const std::vector<event> items = copied(a, [](const alliance& x) { return x.events(); });
             return columns(items, {"id", "name", "date", "themes", "organisers"},
                            [](const event& e, std::vector<py::list>& l) {
                                l[0].append(e.id), l[1].append(e.name), l[2].append(e.date);
@@ -332,8 +328,12 @@ void register_model(py::module_& m) {
                            });
         })
         .def("_participation_columns", [](const alliance& a) {
-            const std::vector<participation> items = a.participations();
-            const strings ids = field_of(a.stakeholders(), &stakeholder::id), events = field_of(a.events(), &event::id);
+            const auto copy = copied(a, [](const alliance& x) {
+                return std::make_tuple(x.participations(), field_of(x.stakeholders(), &stakeholder::id),
+                                       field_of(x.events(), &event::id));
+            });
+            const auto& items = std::get<0>(copy);
+            const auto &ids = std::get<1>(copy), &events = std::get<2>(copy);
             return columns(items, {"stakeholder", "event"},
                            [&](const participation& p, std::vector<py::list>& l) {
                                l[0].append(ids[p.stakeholder]), l[1].append(events[p.event]);

@@ -777,10 +777,11 @@ def to_csv_text(frame: pd.DataFrame, file: str = "the CSV output", separator: st
     columns = []  # column by column: a numeric column needs no look at each cell's type
     for column in frame.columns:
         values = frame[column].tolist()
-        if frame[column].dtype.kind == "f":
+        numpy = isinstance(frame[column].dtype, np.dtype)  # not pandas' nullable types: their NA is no number
+        if numpy and frame[column].dtype.kind == "f":
             columns.append([_csv_cell(v, separator, decimal_comma) for v in values])
             continue
-        if frame[column].dtype.kind in "iub":
+        if numpy and frame[column].dtype.kind in "iub":
             columns.append([str(v) for v in values])
             continue
         cells = []

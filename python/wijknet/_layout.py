@@ -47,6 +47,11 @@ def layout(g: Any, method: str = "auto", seed: int = 1, iterations: int = 0, min
         Columns ``x`` and ``y`` (y grows downwards, as in SVG; the smallest x and y are 0),
         indexed by stakeholder id.
 
+    Raises
+    ------
+    KeyboardInterrupt
+        On Ctrl-C, within a second (a large layout takes long: 20,000 stakeholders about 45 s).
+
     References
     ----------
     .. [1] T. Kamada, S. Kawai, "An algorithm for drawing general undirected graphs",

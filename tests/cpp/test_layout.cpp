@@ -41,6 +41,25 @@ TEST_P(LayoutMethods, SameSeedSamePicture) {
     }
 }
 
+// Each method stops when should_stop says so (Ctrl-C in Python): asked at the n-th check, it
+// throws interrupted at once; never asked, it finishes.
+TEST_P(LayoutMethods, ShouldStopStopsTheLayout) {
+    for (int at : {1, 2, 5}) {
+        layout_options o;
+        o.method = GetParam();
+        int checks = 0;
+        o.should_stop = [&] { return ++checks >= at; };
+        EXPECT_THROW(spring_layout(two_components(), o), interrupted) << at;
+        EXPECT_EQ(checks, at);
+    }
+    layout_options o;
+    o.method = GetParam();
+    int checks = 0;
+    o.should_stop = [&] { return ++checks < 0; };
+    EXPECT_EQ(spring_layout(two_components(), o).size(), 9u);
+    EXPECT_GE(checks, 3);  // at least once per component and per sweep of spreading
+}
+
 TEST_P(LayoutMethods, ComponentsDoNotOverlapAndIsolatesStandBelow) {
     layout_options o;
     o.method = GetParam();

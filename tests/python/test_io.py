@@ -518,3 +518,15 @@ def test_roster_response_is_kept_per_wave():
     frame = a.stakeholders()
     assert frame["respondent_T0"].to_dict() == {"a": "responded", "b": "responded", "c": "responded", "d": "not"}
     assert frame["respondent_T1"].to_dict() == {"a": "not", "b": "partly", "c": "not", "d": "responded"}
+
+
+def test_csv_text_writes_plain_cells_as_pandas_does(example):
+    """Only cells a spreadsheet would run, and a bare CR, are written differently from pandas' to_csv: the example's
+    frames, and nullable numbers with missing values, come out byte for byte the same."""
+    from wijknet._io import to_csv_text
+
+    frames = list(wijknet.to_pandas(example, include_sensitive=True, include_incidents=True).values())
+    frames.append(pd.DataFrame({"n": [1, None], "x": [1.5, None], "b": [True, False], "s": ["a, b", None]})
+                  .astype({"n": "Int64", "x": "Float64"}))
+    for frame in frames:
+        assert to_csv_text(frame) == frame.to_csv(index=False, lineterminator="\n")

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <numeric>
 #include <type_traits>
 #include <vector>
@@ -58,9 +59,28 @@ struct layout_options {
                                              ///< vertices, fewer above (100,000 / n, at least 50)
     double gap = 1.5;                        ///< space between packed components, in tie lengths
     double min_distance = 0.8;               ///< vertices of a component stay this far apart (0: off)
+    /// Called now and then from the calling thread (every Fruchterman-Reingold iteration, every
+    /// few thousand Kamada-Kawai moves, every sweep that spreads vertices apart, every component);
+    /// returning true stops the layout with wijknet::interrupted. The Python bindings check for
+    /// Ctrl-C here.
+    std::function<bool()> should_stop;
 };
 
 namespace detail {
+
+inline void stop_if_asked(const layout_options& o) {
+    if (o.should_stop && o.should_stop()) throw interrupted();
+}
+
+/// Fruchterman-Reingold's cooling, which Boost calls once per iteration: there the layout can stop.
+struct stoppable_cooling {
+    boost::linear_cooling<double> cool;
+    const layout_options* options;
+    double operator()() {
+        stop_if_asked(*options);
+        return cool();
+    }
+};
 
 /// The Boost types of a layout. A class template, so that naming them through it depends on the
 /// caller's type and Boost's layout templates are instantiated only where spring_layout is used
@@ -72,13 +92,16 @@ struct layout_types {
     using topology = boost::square_topology<boost::minstd_rand>;
 };
 
-/// Kamada-Kawai's own stop rule, with a cap on the sweeps so that a layout never hangs.
+/// Kamada-Kawai's own stop rule, with a cap on the sweeps so that a layout never hangs (and,
+/// every 4096 calls, layout_options::should_stop).
 struct capped_tolerance {
     boost::layout_tolerance<double> tolerance{1e-4};
     std::size_t calls = 0;
     std::size_t max_calls;
+    const layout_options* options = nullptr;
     template <class Vertex, class Graph>
     bool operator()(double delta, Vertex v, const Graph& g, bool global) {
+        if (options && calls % 4096 == 0) stop_if_asked(*options);
         return ++calls > max_calls || tolerance(delta, v, g, global);
     }
 };
@@ -87,13 +110,15 @@ struct capped_tolerance {
 /// of each other, and their labels become unreadable). Each sweep moves both vertices of every
 /// too-close pair half the overlap apart along the line between them; coincident vertices
 /// separate along a fixed direction per pair. Close pairs are found through a grid of cells
-/// min_distance wide, so a sweep is O(n) for a spread-out layout; at most 60 sweeps.
-inline void spread(std::vector<point>& p, double min_distance) {
+/// min_distance wide, so a sweep is O(n) for a spread-out layout; at most 60 sweeps, each one a
+/// place where @p o's should_stop may stop it.
+inline void spread(std::vector<point>& p, double min_distance, const layout_options& o = {}) {
     const std::size_t n = p.size();
     if (n < 2 || !(min_distance > 0)) return;
     std::vector<std::int64_t> cell_x(n), cell_y(n);
     std::vector<std::uint32_t> order(n);
     for (int sweep = 0; sweep < 60; ++sweep) {
+        stop_if_asked(o);
         for (std::size_t i = 0; i < n; ++i) {
             cell_x[i] = static_cast<std::int64_t>(std::floor(p[i].x / min_distance));
             cell_y[i] = static_cast<std::int64_t>(std::floor(p[i].y / min_distance));
@@ -148,7 +173,7 @@ std::vector<point> layout_component(std::size_t size, const std::vector<std::pai
     if (kk) {
         layout_topology topo(gen, std::sqrt(static_cast<double>(size)) * 2.0);
         boost::random_graph_layout(lg, pmap, topo);
-        capped_tolerance done{{1e-4}, 0, 400 * size};
+        capped_tolerance done{{1e-4}, 0, 400 * size, &o};
         boost::kamada_kawai_spring_layout(lg, pmap, get(boost::edge_weight, lg), topo, boost::edge_length(1.0), done);
     } else {
         // Boost's grid of repulsive forces has cells of 2 * area / sqrt(n), which is FR's 2k
@@ -163,7 +188,7 @@ std::vector<point> layout_component(std::size_t size, const std::vector<std::pai
         const std::size_t steps =
             o.iterations ? o.iterations : std::clamp<std::size_t>(100000 / size, 50, 200);
         boost::fruchterman_reingold_force_directed_layout(
-            lg, pmap, topo, boost::cooling(boost::linear_cooling<double>(steps, 0.1)));
+            lg, pmap, topo, boost::cooling(stoppable_cooling{boost::linear_cooling<double>(steps, 0.1), &o}));
     }
     std::vector<point> out(size);
     for (std::size_t i = 0; i < size; ++i) out[i] = point{pos[i][0], pos[i][1]};
@@ -178,7 +203,7 @@ std::vector<point> layout_component(std::size_t size, const std::vector<std::pai
         if (median > 1e-9) scale = 1.0 / median;
     }
     for (auto& p : out) p = point{p.x * scale, p.y * scale};
-    spread(out, o.min_distance);
+    spread(out, o.min_distance, o);
     double min_x = out[0].x, min_y = out[0].y;
     for (const auto& p : out) min_x = std::min(min_x, p.x), min_y = std::min(min_y, p.y);
     for (auto& p : out) p = point{p.x - min_x, p.y - min_y};
@@ -256,6 +281,7 @@ std::vector<point> spring_layout(const View& view, const layout_options& o = {})
                 const auto w = g.out_target[arc];
                 if (u != w && (g.directed || u < w)) ties.emplace_back(local[u], local[w]);
             }
+        detail::stop_if_asked(o);
         box b;
         b.component = c;
         b.local = detail::layout_component<View>(vs.size(), ties, o, o.seed + 7919u * c);
