@@ -16,7 +16,7 @@ fragmentation:
 - observed: missing counted as no tie;
 - available: density of the known cells (density only);
 - reconstruct: i -> j from j -> i (assume_reciprocal=True; fragmentation with ties read either way is unchanged);
-- impute random / preferential / reconstruct_random: the mean over --imputations imputations.
+- impute random / preferential / reconstruct_random / donor: the mean over --imputations imputations.
 
 Printed per mechanism, share and treatment: bias (mean estimate - truth) and RMSE over the replications, and for the
 imputations the coverage of the density's 2.5-97.5 % interval (share of replications whose interval holds the true
@@ -37,7 +37,7 @@ from wijknet import _impute, _measures, _missing
 
 SHARES = (0.1, 0.2, 0.3, 0.4)
 MECHANISMS = ("random", "degree")
-METHODS = ("random", "preferential", "reconstruct_random")
+METHODS = ("random", "preferential", "reconstruct_random", "donor")
 FIGURES = ("density", "centralization", "fragmentation")
 
 

@@ -17,12 +17,12 @@ import pandas as pd
 from . import _core
 from ._alliance import Snapshot
 from ._keywords import SELECTION, checked
-from ._missing import _relation_keys, missing_cells
+from ._missing import _relation_keys, _statuses, _wave_keys, missing_cells
 
 __all__ = ["imputed_figures"]
 
-#: Huisman's (2009) imputation procedures, as ``method=`` names them.
-METHODS = ("random", "preferential", "reconstruct_random")
+#: Huisman's (2009) imputation procedures, as ``method=`` names them, and the respondent-row hot deck ("donor").
+METHODS = ("random", "preferential", "reconstruct_random", "donor")
 #: The whole-network figures of :func:`imputed_figures`, in the order of its rows.
 FIGURES = ("density", "reciprocity", "centralization", "fragmentation", "components")
 
@@ -92,20 +92,36 @@ class _Model:
     cell_sources, cell_targets : numpy.ndarray
         The missing cells (undirected: the pairs, smaller vertex first).
     chance : numpy.ndarray
-        Per missing cell, the chance of a tie in an imputation (1 or 0 for a reconstructed cell).
+        Per missing cell, the chance of a tie in an imputation (1 or 0 for a reconstructed cell); for ``donor`` the
+        mean over imputations.
     observed_density : float
         Ties / known cells: the density of the cells that are not missing.
+    donor_rates : numpy.ndarray or None
+        ``donor``: the tie rate of every donor (a stakeholder on the list who answered every question).
+    cell_ends : tuple of two numpy.ndarray, or None
+        ``donor``: per missing cell, the two takers (indices into the stakeholders with an unknown report) whose
+        drawn rates it takes the mean of (the same one twice when one report is unknown).
     """
 
-    def __init__(self, n, directed, sources, targets, cell_sources, cell_targets, chance, observed_density):
+    def __init__(self, n, directed, sources, targets, cell_sources, cell_targets, chance, observed_density,
+                 donor_rates=None, cell_ends=None, takers=0):
         self.n, self.directed = n, directed
         self.sources, self.targets = sources, targets
         self.cell_sources, self.cell_targets = cell_sources, cell_targets
         self.chance, self.observed_density = chance, observed_density
+        self.donor_rates, self.cell_ends, self.takers = donor_rates, cell_ends, takers
 
     def draw(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """One completed network: the observed ties and the missing cells that came up ties."""
-        hit = rng.random(len(self.chance)) < self.chance
+        chance = self.chance
+        if self.donor_rates is not None:
+            # approximate Bayesian bootstrap (Rubin & Schenker 1986): resample the donors, then give every taker
+            # the rate of a donor drawn from that resample, so the spread of the rates and the uncertainty of
+            # their mean both reach the interval
+            pool = rng.choice(self.donor_rates, size=len(self.donor_rates))
+            rates = rng.choice(pool, size=self.takers)
+            chance = (rates[self.cell_ends[0]] + rates[self.cell_ends[1]]) / 2
+        hit = rng.random(len(chance)) < chance
         return (np.concatenate([self.sources, self.cell_sources[hit]]),
                 np.concatenate([self.targets, self.cell_targets[hit]]))
 
@@ -148,6 +164,9 @@ def model(alliance: _core.Alliance, method: str, assume_reciprocal: bool, select
         into = known_in.sum(axis=0)
         rate = np.where(into > 0, tie.sum(axis=0) / np.maximum(into, 1), density)
         chance = rate[cell_targets] if s.directed else (rate[cell_sources] + rate[cell_targets]) / 2
+    elif method == "donor":
+        return _donor_model(alliance, s, missing, tie, space, sources, targets, cell_sources, cell_targets, density,
+                            relations, waves)
     else:
         if s.directed and len(cell_sources) and not assume_reciprocal:
             directed = [k for k in _relation_keys(alliance, relations) if alliance.relation(k)["directed"]]
@@ -172,6 +191,38 @@ def model(alliance: _core.Alliance, method: str, assume_reciprocal: bool, select
                  cell_targets.astype(np.int64), chance, density)
 
 
+def _donor_model(alliance, s, missing, tie, space, sources, targets, cell_sources, cell_targets, density, relations,
+                 waves) -> _Model:
+    """The ``donor`` model: who gives (on a wave's list, every own report known) and who takes (an unknown report)."""
+    n = len(s.ids)
+    gaps = missing_cells(alliance, s, relations, waves, reports=True)
+    on_list = np.zeros(n, dtype=bool)
+    position = {sid: k for k, sid in enumerate(s.ids)}
+    for wave in _wave_keys(alliance, waves):
+        for sid in _statuses(alliance, wave):
+            if sid in position:
+                on_list[position[sid]] = True
+    takes = gaps.any(axis=1)
+    donors = np.nonzero(on_list & ~takes)[0]
+    if len(cell_sources) and not len(donors):
+        raise _core.InvalidValueError(
+            "imputed_figures(method='donor') copies tie rates from stakeholders who answered every question, and "
+            "nobody on the list did; use method='random' or 'preferential'")
+    # a donor's rate: the share of the others it has a tie to (sent, in a directed relation)
+    rates = (tie[donors].sum(axis=1) / max(n - 1, 1)).astype(float)
+    taker = np.cumsum(takes) - 1  # stakeholder -> index among the takers
+    own = gaps[cell_sources, cell_targets]
+    first = np.where(own, cell_sources, cell_targets)
+    if s.directed:
+        second = first  # a directed cell is the sender's report alone
+    else:
+        second = np.where(gaps[cell_targets, cell_sources], cell_targets, first)
+    chance = np.full(len(cell_sources), rates.mean() if len(rates) else density)
+    return _Model(n, s.directed, sources.astype(np.int64), targets.astype(np.int64), cell_sources.astype(np.int64),
+                  cell_targets.astype(np.int64), chance, density, rates, (taker[first], taker[second]),
+                  int(takes.sum()))
+
+
 def sample(m: _Model, imputations: int, seed: int) -> pd.DataFrame:
     """The figures of every imputation of ``m``: one row per imputation, one column per figure."""
     # one stream per imputation, spawned from the seed: imputation k is the same however many are asked for
@@ -193,7 +244,7 @@ def imputed_figures(alliance: Any, method: str = "random", imputations: int = 20
     ----------
     alliance : Alliance
         The alliance; which cells are missing is read from its survey response (:func:`wijknet.missing_dyads`).
-    method : {"random", "preferential", "reconstruct_random"}, default "random"
+    method : {"random", "preferential", "reconstruct_random", "donor"}, default "random"
         How a missing cell is filled (see Notes).
     imputations : int, default 20
         How many completed networks to draw.
@@ -231,15 +282,23 @@ def imputed_figures(alliance: Any, method: str = "random", imputations: int = 20
     - ``reconstruct_random``: first reconstruction (Stork & Richards 1992), i -> j takes the partner's known
       report j -> i (tie or no tie); a cell whose reverse is missing too (two non-respondents) is a tie with chance
       p. In an undirected relation the survey readers already made every tie either side reported, so only pairs
-      neither side reported on are drawn.
+      neither side reported on are drawn;
+    - ``donor`` (a hot deck of respondents' rows, not one of Huisman's): the stakeholders on the survey's list who
+      answered every question are donors, each with its tie rate (ties sent, undirected: ties, over n − 1). In each
+      imputation the donors are resampled with replacement (approximate Bayesian bootstrap, Rubin & Schenker 1986),
+      and every stakeholder with an unknown report takes the rate of a donor drawn from that resample; its missing
+      cells are ties with that chance (an undirected pair both of whose reports are unknown: the mean of the two).
+      A non-respondent thus gets the tie rate of a real respondent, busy or quiet, and the interval carries how much
+      respondents differ and how well their mean is known.
 
     The interval is the spread of the figure over the imputations: it shows how much the answer depends on what
-    the missing cells might have been under the method's assumptions, nothing more. It is not a confidence interval
+    the missing cells might have been under the method's assumptions, nothing more (``donor``: also how well the
+    respondents' tie rates are known). It is not a confidence interval
     (Rubin's rules would add the within-network sampling variance, which a whole network does not have in the
     usual sense), and it does not cover a method's bias: if non-respondents differ from respondents (missing not at
     random), every imputation shares that error. With no missing cells every imputation is the observed network
-    and ``low == estimate == high == observed``. Cost per imputation O(n² + m) for the setup once, then O(c + m)
-    for c missing cells and m ties.
+    and ``low == estimate == high == observed``. Cost O(n² + m) once, then O(n + c + m) per imputation for c
+    missing cells and m ties.
 
     References
     ----------
@@ -247,6 +306,9 @@ def imputed_figures(alliance: Any, method: str = "random", imputations: int = 20
        Structure 10(1). https://doi.org/10.21307/joss-2019-025
     .. [2] Stork, D. & Richards, W. D. (1992). Nonrespondents in communication network studies: problems and
        possibilities. Group & Organization Management 17(2), 193-209.
+    .. [3] Rubin, D. B. & Schenker, N. (1986). Multiple imputation for interval estimation from simple random samples
+       with ignorable nonresponse. Journal of the American Statistical Association 81(394), 366-374.
+       https://doi.org/10.1080/01621459.1986.10478280
 
     Examples
     --------

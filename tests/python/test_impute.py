@@ -168,3 +168,45 @@ def test_bad_arguments_name_what_is_right():
         wijknet.imputed_figures(a, imputations=0)
     with pytest.raises(TypeError, match="needs the Alliance"):
         wijknet.imputed_figures(wijknet.Snapshot(a))
+
+
+def test_donor_imputation_gives_takers_a_respondents_rate():
+    a = hand_graph()
+    m = _impute.model(a, "donor", False, {})
+    # donors: a (1 tie of 3) and b (3 of 3); takers: c (left a open) and d (did not respond)
+    assert sorted(m.donor_rates) == pytest.approx([1 / 3, 1.0])
+    assert m.takers == 2
+    k = 4000
+    figures = _impute.sample(m, k, seed=5)
+    # four cells, each at a rate that is 1/3 or 1 with equal chance: E = (5 + 4 * 2/3) / 12
+    expected = (5 + 4 * 2 / 3) / 12
+    se = figures["density"].std() / math.sqrt(k)
+    assert abs(figures["density"].mean() - expected) < 4 * se
+    # d's three cells share one rate, so d sends to all three or to none far more often than at a common p
+    seen = set(figures["density"].round(6))
+    assert seen <= {round(x / 12, 6) for x in range(5, 10)}
+
+
+def test_donor_imputation_needs_a_donor():
+    # everyone left something open: nobody to copy a rate from
+    a = survey([("a", "b", 1), ("a", "c", None), ("b", "a", None), ("b", "c", 1), ("c", "a", 1), ("c", "b", None)],
+               ["a", "b", "c"])
+    with pytest.raises(wijknet.InvalidValueError, match="nobody on the list did"):
+        wijknet.imputed_figures(a, method="donor")
+
+
+def test_undirected_donor_pairs_take_the_unknown_ends():
+    a = with_response("karate")  # 5, 16 and 25 did not respond; 0 and 33 left some partners open
+    m = _impute.model(a, "donor", False, {})
+    ids = list(wijknet.missing_dyads(a).index)
+    takers = sorted(["5", "16", "25", "0", "33"], key=ids.index)  # in vertex order, as the model counts them
+    assert m.takers == 5
+    nots = {"5", "16", "25"}
+    for i, j, x, y in zip(m.cell_sources, m.cell_targets, *m.cell_ends):
+        pair, ends = {ids[i], ids[j]}, {takers[x], takers[y]}
+        assert ends <= pair
+        # a pair with a non-respondent takes its rate, two non-respondents both (no partial respondent left a
+        # non-respondent open here, so the ends are the non-respondents of the pair, or else the partial one)
+        assert ends == (pair & nots or ends)
+    figures = wijknet.imputed_figures(a, method="donor", imputations=50, seed=2)
+    assert figures.loc["density", "low"] >= figures.loc["density", "observed"]
