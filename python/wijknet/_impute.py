@@ -267,8 +267,9 @@ def imputed_figures(alliance: Any, method: str = "random", imputations: int = 20
     Raises
     ------
     InvalidValueError
-        For an unknown method, fewer than one imputation, or ``"reconstruct_random"`` on a directed relation with
-        missing cells without ``assume_reciprocal=True``.
+        For an unknown method, fewer than one imputation, ``"reconstruct_random"`` on a directed relation with
+        missing cells without ``assume_reciprocal=True``, or ``"donor"`` when nobody on the list answered every
+        question.
 
     Notes
     -----
