@@ -50,6 +50,7 @@ from ._io import (
 from ._roster import add_roster_ties, partner_scores
 from ._survey import SurveyWarning, add_survey, read_survey, survey_mapping, write_survey_mapping
 from ._missing import missing_dyads, response_rates
+from ._impute import imputed_figures
 from ._layout import layout
 from ._draw import draw
 from ._report import Report, report
@@ -111,6 +112,7 @@ __all__ = [*_measures.__all__, *_diagnostics.__all__, *_incidents.__all__, *_cha
     "write_survey_mapping",
     "missing_dyads",
     "response_rates",
+    "imputed_figures",
     "layout",
     "draw",
     "Report",

@@ -136,10 +136,13 @@ def _wave_keys(alliance: _core.Alliance, waves: Any) -> list[str]:
 
 
 def missing_cells(alliance: _core.Alliance, snapshot: _core.Snapshot, relations: Any = None,
-                  waves: Any = None) -> np.ndarray:
+                  waves: Any = None, reports: bool = False) -> np.ndarray:
     """The missing cells of ``snapshot`` (taken from ``alliance`` with these relations and waves): an n x n boolean
     matrix in the snapshot's vertex order, symmetric when the snapshot is undirected; False on the diagonal, on
-    every cell with a tie and for everyone without ``respondent_<wave>``."""
+    every cell with a tie and for everyone without ``respondent_<wave>``.
+
+    With ``reports=True`` a cell i -> j is True only when i's own report about j is unknown, also for undirected
+    relations (not symmetric): what reconstruction needs to tell a pair one side answered from one nobody did."""
     ids = list(snapshot.ids)
     n = len(ids)
     position = {sid: k for k, sid in enumerate(ids)}
@@ -164,14 +167,15 @@ def missing_cells(alliance: _core.Alliance, snapshot: _core.Snapshot, relations:
                     continue
                 targets = on_list if gaps == ALL else [position[p] for p in gaps if p in position and p in roster]
                 cells[i, targets] = True
-                if not directed[key]:  # either report could make an undirected tie
+                if not directed[key] and not reports:  # either report could make an undirected tie
                     cells[targets, i] = True
     np.fill_diagonal(cells, False)
     sources, targets, _ = snapshot.edges()
     s = np.array([position[x] for x in sources], dtype=int)
     t = np.array([position[x] for x in targets], dtype=int)
     if not snapshot.directed:
-        cells |= cells.T
+        if not reports:
+            cells |= cells.T
         cells[t, s] = False
     cells[s, t] = False
     return cells

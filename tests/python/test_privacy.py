@@ -220,6 +220,7 @@ def _outputs(a: wijknet.Alliance, tmp: Path) -> dict:
         "mixing_matrix": lambda: w.mixing_matrix(a),
         "missing_dyads": lambda: w.missing_dyads(a),
         "response_rates": lambda: w.response_rates(a),
+        "imputed_figures": lambda: w.imputed_figures(a, imputations=3),
         "ei_index": lambda: w.ei_index(a),
         "assortativity": lambda: w.assortativity(a),
         "modularity": lambda: w.modularity(a, w.louvain(a)),
